@@ -1,0 +1,98 @@
+import Foundation
+import Hummingbird
+import NIOCore
+
+/// `POST /v1/detect[?model=NAME]`: a JPEG body in, the model's detections out.
+///
+/// Checks run cheapest first and nothing is read that a check can refuse: readiness, model, content type and the
+/// declared length come before the body, and the body is read with a cap. Decoding and detection run on the
+/// worker pool; when it is full the request is shed with 503 at once rather than queued without bound.
+struct DetectEndpoint: Sendable {
+    let models: ActiveModels
+    let pool: DetectionWorkerPool
+    let metrics: ServiceMetrics
+    let pipeline: DetectionPipeline
+    let maxBodyBytes: Int
+
+    /// Seconds a shed client should wait: about how long a full queue takes to move on.
+    static let retryAfterSeconds = 1
+
+    func handle(_ request: Request, context: some RequestContext) async throws -> Response {
+        guard let modelSet = models.current else {
+            throw ServiceError(.serviceUnavailable, .notReady, "models are still loading; retry shortly", headers: [.retryAfter: "\(Self.retryAfterSeconds)"])
+        }
+        let name = request.uri.queryParameters["model"].map(String.init)
+        guard let model = modelSet.model(named: name) else {
+            let known = modelSet.models.keys.sorted().joined(separator: ", ")
+            throw ServiceError(.notFound, .unknownModel, "no model named '\(name ?? "")'; available: \(known)")
+        }
+        try checkContentType(request)
+        if let declared = request.headers[.contentLength].flatMap(Int.init), declared > maxBodyBytes {
+            throw bodyTooLarge
+        }
+        let body: ByteBuffer
+        do {
+            body = try await request.body.collect(upTo: maxBodyBytes)
+        } catch is NIOTooManyBytesError {
+            throw bodyTooLarge
+        }
+        if body.readableBytes == 0 {
+            throw ServiceError(.badRequest, .emptyBody, "the request body is empty; send the JPEG bytes")
+        }
+
+        let pipeline = self.pipeline
+        let classifier = model.classifier
+        let parameters = model.spec.parameters
+        let submitted = ContinuousClock.now
+        let outcome: (Result<DetectionResult, ImageDecodeError>, Duration)
+        do {
+            outcome = try await pool.run {
+                let queued = ContinuousClock.now - submitted
+                let result = Result { () throws(ImageDecodeError) in
+                    try pipeline.run(body.readableBytesView, classifier: classifier, parameters: parameters)
+                }
+                return (result, queued)
+            }
+        } catch .overloaded {
+            metrics.requestShed()
+            throw ServiceError(.serviceUnavailable, .overloaded, "every detection worker is busy and the queue is full; retry later",
+                               headers: [.retryAfter: "\(Self.retryAfterSeconds)"])
+        } catch .stopped {
+            throw ServiceError(.serviceUnavailable, .notReady, "the service is shutting down", headers: [.retryAfter: "\(Self.retryAfterSeconds)"])
+        }
+        let result: DetectionResult
+        switch outcome.0 {
+        case .success(let value): result = value
+        case .failure(let error): throw ServiceError(error)
+        }
+
+        let encoder = JSONEncoder()
+        encoder.keyEncodingStrategy = .convertToSnakeCase
+        let json = try encoder.encode(DetectResponse(model: model.spec, result: result, queued: outcome.1))
+        return Response(
+            status: .ok,
+            headers: [.contentType: "application/json; charset=utf-8", .modelVersion: "\(model.spec.version)"],
+            body: .init(byteBuffer: ByteBuffer(bytes: json))
+        )
+    }
+
+    private var bodyTooLarge: ServiceError {
+        // Closing makes the client stop uploading the rest; see `HTTPServer`.
+        ServiceError(.contentTooLarge, .bodyTooLarge, "the body exceeds the \(maxBodyBytes)-byte limit; send a smaller image",
+                     headers: [.connection: "close"])
+    }
+
+    private func checkContentType(_ request: Request) throws(ServiceError) {
+        let value = request.headers[.contentType] ?? ""
+        let mediaType = value.split(separator: ";", maxSplits: 1).first.map { $0.trimmingCharacters(in: .whitespaces).lowercased() } ?? ""
+        guard mediaType == "image/jpeg" else {
+            let got = value.isEmpty ? "no Content-Type" : "Content-Type '\(value)'"
+            throw ServiceError(.unsupportedMediaType, .unsupportedMediaType, "send the image as Content-Type: image/jpeg (got \(got))")
+        }
+    }
+}
+
+extension HTTPFields.Element.Name {
+    /// The version of the model that produced a detection response.
+    static let modelVersion = Self("X-Model-Version")!
+}

@@ -1,0 +1,28 @@
+import Hummingbird
+
+/// The paths the service answers and the methods each accepts, so a known path called with another method
+/// gets 405 with `Allow` (Hummingbird's router would say 404) and metrics label it by path, not as unmatched.
+struct KnownRoutes: Sendable {
+    private(set) var methods: [String: [HTTPRequest.Method]] = [:]
+
+    mutating func add(_ method: HTTPRequest.Method, _ path: String) {
+        methods[path, default: []].append(method)
+    }
+
+    /// The methods `path` accepts, or nil for a path the service does not serve.
+    func allowed(for path: String) -> [HTTPRequest.Method]? {
+        methods[Self.normalized(path)]
+    }
+
+    /// A bounded metric label for a request: the route if the service knows it, else "unmatched".
+    func label(for path: String, endpoint: String?) -> String {
+        if let endpoint { return endpoint }
+        let path = Self.normalized(path)
+        return methods[path] == nil ? "unmatched" : path
+    }
+
+    private static func normalized(_ path: String) -> String {
+        // The router treats "/healthz/" like "/healthz".
+        path.count > 1 && path.hasSuffix("/") ? String(path.dropLast()) : path
+    }
+}

@@ -1,0 +1,64 @@
+import Foundation
+import Hummingbird
+
+/// An error the service answers with: an HTTP status, a code from a fixed set (safe as a metric label and for
+/// grouping in reports), a human message, and any extra headers. Rendered as `{"error":{"code":…,"message":…}}`.
+public struct ServiceError: HTTPResponseError, Sendable {
+    /// The fixed set of error codes clients and reports can rely on.
+    public enum Code: String, Sendable, CaseIterable {
+        case badRequest = "bad_request"
+        case emptyBody = "empty_body"
+        case corruptImage = "corrupt_image"
+        case unsupportedImage = "unsupported_image"
+        case imageTooLarge = "image_too_large"
+        case bodyTooLarge = "body_too_large"
+        case unsupportedMediaType = "unsupported_media_type"
+        case unknownModel = "unknown_model"
+        case notFound = "not_found"
+        case methodNotAllowed = "method_not_allowed"
+        case overloaded = "overloaded"
+        case notReady = "not_ready"
+        case internalError = "internal_error"
+    }
+
+    public let status: HTTPResponse.Status
+    public let code: Code
+    public let message: String
+    public var headers: HTTPFields
+
+    public init(_ status: HTTPResponse.Status, _ code: Code, _ message: String, headers: HTTPFields = [:]) {
+        self.status = status
+        self.code = code
+        self.message = message
+        self.headers = headers
+    }
+
+    public func response(from request: Request, context: some RequestContext) throws -> Response {
+        var headers = self.headers
+        headers[.contentType] = "application/json; charset=utf-8"
+        let body = ErrorBody(error: .init(code: code.rawValue, message: message))
+        let data = (try? JSONEncoder().encode(body)) ?? Data(#"{"error":{"code":"internal_error","message":""}}"#.utf8)
+        return Response(status: status, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: data)))
+    }
+
+    private struct ErrorBody: Encodable {
+        struct Detail: Encodable {
+            var code: String
+            var message: String
+        }
+
+        var error: Detail
+    }
+}
+
+extension ServiceError {
+    /// Maps a decoder failure: client input, so 400 (or 413 for too many pixels), never 5xx.
+    init(_ error: ImageDecodeError) {
+        switch error.code {
+        case .empty: self.init(.badRequest, .emptyBody, error.message)
+        case .corrupt: self.init(.badRequest, .corruptImage, error.message)
+        case .unsupported: self.init(.badRequest, .unsupportedImage, error.message)
+        case .tooLarge: self.init(.contentTooLarge, .imageTooLarge, error.message)
+        }
+    }
+}

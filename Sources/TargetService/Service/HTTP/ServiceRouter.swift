@@ -1,0 +1,40 @@
+import Hummingbird
+
+/// The service's routes: detection through the worker pool; health, readiness and metrics answered directly on
+/// the event loop (they never wait for a worker, so they stay fast while detection saturates every core).
+enum ServiceRouter {
+    static func make(detect: DetectEndpoint, readiness: Readiness, metrics: ServiceMetrics, pool: DetectionWorkerPool) -> Router<BasicRequestContext> {
+        var routes = KnownRoutes()
+        routes.add(.post, "/v1/detect")
+        routes.add(.get, "/healthz")
+        routes.add(.get, "/readyz")
+        routes.add(.get, "/metrics")
+
+        let router = Router(context: BasicRequestContext.self)
+        router.add(middleware: RequestMetricsMiddleware(metrics: metrics, routes: routes))
+        router.add(middleware: ErrorResponseMiddleware(routes: routes))
+
+        router.post("/v1/detect") { request, context in
+            try await detect.handle(request, context: context)
+        }
+        router.get("/healthz") { _, _ in
+            Self.json(.ok, #"{"status":"alive"}"#)
+        }
+        router.get("/readyz") { _, _ in
+            let state = readiness.current
+            return Self.json(state == .ready ? .ok : .serviceUnavailable, #"{"status":"\#(state.rawValue)"}"#)
+        }
+        router.get("/metrics") { _, _ in
+            Response(
+                status: .ok,
+                headers: [.contentType: "text/plain; version=0.0.4; charset=utf-8"],
+                body: .init(byteBuffer: ByteBuffer(bytes: metrics.exposition(pool: pool.currentLoad)))
+            )
+        }
+        return router
+    }
+
+    private static func json(_ status: HTTPResponse.Status, _ body: String) -> Response {
+        Response(status: status, headers: [.contentType: "application/json; charset=utf-8"], body: .init(byteBuffer: ByteBuffer(string: body)))
+    }
+}
