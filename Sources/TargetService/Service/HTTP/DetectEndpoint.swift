@@ -68,6 +68,7 @@ struct DetectEndpoint: Sendable {
 
         let encoder = JSONEncoder()
         encoder.keyEncodingStrategy = .convertToSnakeCase
+        encoder.outputFormatting = .sortedKeys
         let json = try encoder.encode(DetectResponse(model: model.spec, result: result, queued: outcome.1))
         return Response(
             status: .ok,

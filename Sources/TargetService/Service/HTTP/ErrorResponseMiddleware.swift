@@ -8,11 +8,14 @@ struct ErrorResponseMiddleware<Context: RequestContext>: RouterMiddleware {
     let routes: KnownRoutes
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+        // The router sets the endpoint before calling a matched route; its not-found responder then sets it to
+        // "NotFound", so it must be read now.
+        let matchedRoute = context.endpointPath != nil
         do {
             return try await next(request, context)
         } catch let error as ServiceError {
             return try error.response(from: request, context: context)
-        } catch let error as HTTPError where error.status == .notFound && context.endpointPath == nil {
+        } catch let error as HTTPError where error.status == .notFound && !matchedRoute {
             return try routeError(request).response(from: request, context: context)
         } catch let error as HTTPError where (400..<500).contains(error.status.code) {
             let code: ServiceError.Code = error.status == .notFound ? .notFound : .badRequest

@@ -1,0 +1,132 @@
+import ArgumentParser
+import Foundation
+import Logging
+import NIOCore
+import TargetService
+
+/// `targetservice serve`: runs the HTTP detection service until SIGTERM/SIGINT, then drains and exits 0.
+struct ServeCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "serve",
+        abstract: "Serve POST /v1/detect, /healthz, /readyz and /metrics.",
+        discussion: """
+            The first line on stdout is the bound address (e.g. http://127.0.0.1:43121); logs go to stderr.
+            On SIGTERM or SIGINT, /readyz turns 503, the listener closes after --shutdown-delay, in-flight
+            requests get --drain-timeout to finish, and the process exits 0.
+            """
+    )
+
+    @Option(help: "Address to listen on.")
+    var host = "127.0.0.1"
+
+    @Option(help: "Port to listen on; 0 picks a free one.")
+    var port = 0
+
+    @Flag(help: "Set SO_REUSEPORT so several replicas can listen on the same port.")
+    var reusePort = false
+
+    @Option(help: "Data directory (created if missing); its models.json is used when --models is not given.")
+    var data: String?
+
+    @Option(help: "Model catalog JSON (see the README); default: the built-in face, face-alt2, face-lbp, fullbody and cat models.")
+    var models: String?
+
+    @Option(help: "Detection worker threads (default: one per core).")
+    var workers: Int?
+
+    @Option(help: "Detections that may wait for a worker before requests are shed with 503 (default: 2 per worker).")
+    var queueDepth: Int?
+
+    @Option(help: "Largest accepted request body in bytes.")
+    var maxBodyBytes = 8 * 1024 * 1024
+
+    @Option(help: "Largest accepted image in pixels.")
+    var maxPixels = JPEGDecoder.defaultMaxPixels
+
+    @Option(help: "Time in-flight requests get to finish after SIGTERM/SIGINT, e.g. 10s or 500ms.")
+    var drainTimeout = DurationArgument(.seconds(10))
+
+    @Option(help: "Time /readyz reports 503 before the listener closes on shutdown, e.g. 5s.")
+    var shutdownDelay = DurationArgument(.zero)
+
+    @Option(help: "Log level: trace, debug, info, notice, warning, error or critical.")
+    var logLevel = "info"
+
+    func validate() throws {
+        if !(0...65535).contains(port) { throw ValidationError("--port must be 0...65535 (got \(port)).") }
+        if let workers, workers < 1 { throw ValidationError("--workers must be at least 1 (got \(workers)).") }
+        if let queueDepth, queueDepth < 0 { throw ValidationError("--queue-depth must be 0 or more (got \(queueDepth)).") }
+        if maxBodyBytes < 1 { throw ValidationError("--max-body-bytes must be at least 1 (got \(maxBodyBytes)).") }
+        if maxPixels < 1 { throw ValidationError("--max-pixels must be at least 1 (got \(maxPixels)).") }
+        if Logger.Level(rawValue: logLevel) == nil {
+            throw ValidationError("--log-level must be one of \(Logger.Level.allCases.map(\.rawValue).joined(separator: ", ")) (got '\(logLevel)').")
+        }
+    }
+
+    func run() async throws {
+        let level = Logger.Level(rawValue: logLevel) ?? .info
+        LoggingSystem.bootstrap { label in
+            var handler = StreamLogHandler.standardError(label: label)
+            handler.logLevel = level
+            return handler
+        }
+        let logger = Logger(label: "targetservice")
+
+        var configuration = ServiceConfiguration()
+        configuration.host = host
+        configuration.port = port
+        configuration.reusePort = reusePort
+        configuration.catalog = try loadCatalog()
+        if let workers {
+            configuration.workers = workers
+            configuration.queueDepth = 2 * workers
+        }
+        if let queueDepth { configuration.queueDepth = queueDepth }
+        configuration.maxBodyBytes = maxBodyBytes
+        configuration.maxPixels = maxPixels
+        configuration.drainTimeout = drainTimeout.duration
+        configuration.shutdownDelay = shutdownDelay.duration
+
+        let service = DetectionService(configuration: configuration, logger: logger)
+        let group = service.makeServiceGroup(gracefulShutdownSignals: [.sigterm, .sigint]) { address in
+            // The one line on stdout: scripts and the load generator read it to find the port.
+            FileHandle.standardOutput.write(Data("\(Self.url(address, host: host))\n".utf8))
+        }
+        logger.info("starting", metadata: [
+            "workers": "\(configuration.workers)", "queue_depth": "\(configuration.queueDepth)",
+            "max_body_bytes": "\(configuration.maxBodyBytes)", "max_pixels": "\(configuration.maxPixels)",
+        ])
+        do {
+            try await group.run()
+        } catch {
+            logger.critical("service stopped: \(error)")
+            throw ExitCode.failure
+        }
+        logger.info("stopped")
+    }
+
+    private func loadCatalog() throws -> ModelCatalog {
+        if let data {
+            do {
+                try FileManager.default.createDirectory(atPath: data, withIntermediateDirectories: true)
+            } catch {
+                throw ValidationError("cannot create --data directory \(data): \(error.localizedDescription)")
+            }
+        }
+        let path = models ?? data.map { "\($0)/models.json" }.flatMap { FileManager.default.fileExists(atPath: $0) ? $0 : nil }
+        guard let path else { return .builtIn }
+        do {
+            return try ModelCatalog.load(contentsOf: path)
+        } catch {
+            throw ValidationError("invalid model catalog: \(error.description)")
+        }
+    }
+
+    private static func url(_ address: SocketAddress, host: String) -> String {
+        let port = address.port ?? 0
+        switch address {
+        case .v6: return "http://[\(address.ipAddress ?? host)]:\(port)"
+        default: return "http://\(address.ipAddress ?? host):\(port)"
+        }
+    }
+}
