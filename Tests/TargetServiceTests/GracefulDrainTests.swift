@@ -1,0 +1,50 @@
+import Foundation
+import Hummingbird
+import HummingbirdTesting
+import NIOCore
+import Testing
+
+/// SIGTERM against the real `targetservice serve` process: readiness turns 503, the request in flight still
+/// completes with 200, and the process exits 0.
+@Suite struct GracefulDrainTests {
+    @Test func sigtermDrainsInFlightWorkAndExitsZero() async throws {
+        let data = try TemporaryDirectory()
+        // A fine scale step makes the one detection slow enough to still be running when SIGTERM arrives.
+        _ = try data.write("models.json", Array("""
+            {"models": [{"name": "face", "cascade": "\(Fixture.faceCascade)", "parameters": {"scale_factor": 1.03}}]}
+            """.utf8))
+        let server = try ServiceProcess([
+            "serve", "--host", "127.0.0.1", "--port", "0", "--data", data.path, "--workers", "1",
+            "--shutdown-delay", "2s", "--drain-timeout", "20s", "--log-level", "warning",
+        ])
+        let url = try await server.nextLine()
+        #expect(url.hasPrefix("http://127.0.0.1:"))
+        let port = try #require(Int(url.split(separator: ":").last ?? ""))
+
+        try await waitUntil("readiness", limit: .seconds(30)) {
+            (try? await Self.get("/readyz", port: port).status) == .ok
+        }
+        let image = try Fixture.bytes("images/grace_hopper.jpg")
+        let slowRequest = Task {
+            try await TestClient.withClient(host: "127.0.0.1", port: port, configuration: .init(timeout: .seconds(60))) { client in
+                try await client.post("/v1/detect", headers: [.contentType: "image/jpeg"], body: ByteBuffer(bytes: image)).status
+            }
+        }
+        try await waitUntil("the detection to start") {
+            try await Self.get("/metrics", port: port).text.contains("targetservice_detect_workers_busy 1")
+        }
+
+        server.signal(SIGTERM)
+        try await waitUntil("readiness to report draining", limit: .seconds(2)) {
+            (try? await Self.get("/readyz", port: port).status) == .serviceUnavailable
+        }
+        #expect(try await withTimeout(.seconds(60), "the in-flight request") { try await slowRequest.value } == .ok)
+        #expect(try await server.exitStatus() == 0, "stderr: \(server.stderr)")
+    }
+
+    static func get(_ path: String, port: Int) async throws -> TestClient.Response {
+        try await TestClient.withClient(host: "127.0.0.1", port: port, configuration: .init(timeout: .seconds(5))) { client in
+            try await client.get(path)
+        }
+    }
+}
