@@ -13,7 +13,8 @@ public struct XMLNode: Sendable {
 
     /// Whitespace-separated tokens of the element's text, e.g. "0 -1 2 3.5e-01".
     public var tokens: [Substring] {
-        text.split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "\t" || $0 == "\r" })
+        // `isWhitespace` also covers "\r\n", a single Character in Swift; several shipped cascades use CRLF.
+        text.split(whereSeparator: \.isWhitespace)
     }
 }
 
