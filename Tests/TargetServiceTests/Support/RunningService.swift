@@ -13,7 +13,7 @@ struct RunningService: Sendable {
     /// A catalog with only the face model: loading every stock cascade would slow each test down.
     static let testCatalog = try! ModelCatalog(
         defaultModel: "face",
-        models: [ModelSpec(name: "face", label: "face", version: 3, cascadePath: Fixture.faceCascade)]
+        models: [ModelSpec(name: "face", label: "face", version: 3, cascadePath: Fixtures.faceCascade)]
     )
 
     /// Starts a service, waits until it listens (and, unless told otherwise, until its models are loaded),

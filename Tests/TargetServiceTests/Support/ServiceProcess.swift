@@ -6,10 +6,10 @@ import Synchronization
 final class ServiceProcess: Sendable {
     let process: Process
     private let lines: AsyncStream<String>
-    private let stderrText = Mutex("")
+    private let stderrText = SharedText()
 
     init(_ arguments: [String]) throws {
-        let executable = Fixture.executable
+        let executable = Fixtures.executable
         guard FileManager.default.isExecutableFile(atPath: executable.path) else {
             throw ProcessError("no targetservice executable at \(executable.path); run `swift build --build-tests` first")
         }
@@ -23,29 +23,16 @@ final class ServiceProcess: Sendable {
         let (lines, continuation) = AsyncStream<String>.makeStream()
         self.lines = lines
         self.process = process
-        let buffer = Mutex(Data())
-        stdout.fileHandleForReading.readabilityHandler = { handle in
-            let chunk = handle.availableData
-            if chunk.isEmpty {
-                handle.readabilityHandler = nil
-                continuation.finish()
-                return
-            }
-            let complete: [String] = buffer.withLock { buffer in
-                buffer.append(chunk)
-                var found: [String] = []
-                while let newline = buffer.firstIndex(of: UInt8(ascii: "\n")) {
-                    found.append(String(decoding: buffer[buffer.startIndex..<newline], as: UTF8.self))
-                    buffer.removeSubrange(buffer.startIndex...newline)
-                }
-                return found
-            }
-            complete.forEach { continuation.yield($0) }
+        // Plain blocking reads on threads of their own: FileHandle's readabilityHandler rides on dispatch sources,
+        // which have crashed at process exit on Linux.
+        Self.readLines(stdout.fileHandleForReading) { line in
+            if let line { continuation.yield(line) } else { continuation.finish() }
         }
-        stderr.fileHandleForReading.readabilityHandler = { [weak self] handle in
-            let chunk = handle.availableData
-            if chunk.isEmpty { handle.readabilityHandler = nil; return }
-            self?.stderrText.withLock { $0 += String(decoding: chunk, as: UTF8.self) }
+        let stderrText = self.stderrText
+        Self.readLines(stderr.fileHandleForReading) { line in
+            stderrText.withLock { state in
+                if let line { state.text += line + "\n" } else { state.closed = true }
+            }
         }
         try process.run()
     }
@@ -55,7 +42,31 @@ final class ServiceProcess: Sendable {
     }
 
     var pid: pid_t { process.processIdentifier }
-    var stderr: String { stderrText.withLock { $0 } }
+    /// What the process has written to stderr so far.
+    var stderr: String { stderrText.withLock { $0.text } }
+
+    /// Everything the process wrote to stderr, once it has closed it (normally: exited).
+    func fullStderr(limit: Duration = .seconds(20)) async throws -> String {
+        let stderrText = self.stderrText
+        try await waitUntil("targetservice to close stderr", limit: limit) { stderrText.withLock { $0.closed } }
+        return stderr
+    }
+
+    /// Calls `onLine` with each line read from `handle`, then with nil at end of file.
+    private static func readLines(_ handle: FileHandle, _ onLine: @escaping @Sendable (String?) -> Void) {
+        Thread.detachNewThread {
+            var pending = Data()
+            while case let chunk = handle.availableData, !chunk.isEmpty {
+                pending.append(chunk)
+                while let newline = pending.firstIndex(of: UInt8(ascii: "\n")) {
+                    onLine(String(decoding: pending[pending.startIndex..<newline], as: UTF8.self))
+                    pending.removeSubrange(pending.startIndex...newline)
+                }
+            }
+            if !pending.isEmpty { onLine(String(decoding: pending, as: UTF8.self)) }
+            onLine(nil)
+        }
+    }
 
     /// The next line on stdout, waiting at most `limit`.
     func nextLine(limit: Duration = .seconds(20)) async throws -> String {
@@ -86,6 +97,17 @@ final class ServiceProcess: Sendable {
         try await waitUntil("targetservice to exit", limit: limit) { !self.process.isRunning }
         return process.terminationStatus
     }
+}
+
+/// Text appended from one thread and read from another.
+final class SharedText: Sendable {
+    struct State {
+        var text = ""
+        var closed = false
+    }
+
+    private let state = Mutex(State())
+    func withLock<T: Sendable>(_ body: (inout State) -> T) -> T { state.withLock { body(&$0) } }
 }
 
 struct ProcessError: Error, CustomStringConvertible {

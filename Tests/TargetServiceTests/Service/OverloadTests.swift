@@ -37,7 +37,7 @@ final class Gate: Sendable {
     /// With one worker busy and the one queue slot taken, detect requests are shed with 503 + Retry-After at once,
     /// while health, readiness and metrics keep answering.
     @Test func fullQueueShedsDetectRequestsFastWhileHealthAnswers() async throws {
-        let image = try Fixture.bytes("images/grace_hopper.jpg")
+        let image = try Fixtures.bytes("images/grace_hopper.jpg")
         try await RunningService.with(configure: { $0.workers = 1; $0.queueDepth = 1 }) { service in
             let pool = service.service.pool
             let gate = Gate()

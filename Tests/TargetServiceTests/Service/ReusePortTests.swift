@@ -15,7 +15,7 @@ import Testing
 
         let refused = try ServiceProcess(["serve", "--port", port, "--log-level", "error"])
         #expect(try await refused.exitStatus() != 0)
-        #expect(refused.stderr.contains("Address already in use"))
+        #expect(try await refused.fullStderr().contains("Address already in use"))
 
         first.signal(SIGTERM)
         second.signal(SIGTERM)

@@ -23,7 +23,7 @@ import Testing
     }
 
     @Test func detectsGraceHoppersFaceWithTheDefaultModel() async throws {
-        let image = try Fixture.bytes("images/grace_hopper.jpg")
+        let image = try Fixtures.bytes("images/grace_hopper.jpg")
         try await RunningService.with { service in
             try await service.withClient { client in
                 let response = try await client.post("/v1/detect", headers: Self.jpeg, body: ByteBuffer(bytes: image))
@@ -44,7 +44,7 @@ import Testing
     }
 
     @Test func clientMistakesGetTheirOwnCodes() async throws {
-        let image = try Fixture.bytes("images/grace_hopper.jpg")
+        let image = try Fixtures.bytes("images/grace_hopper.jpg")
         try await RunningService.with(configure: { $0.maxBodyBytes = 200_000 }) { service in
             try await service.withClient { client in
                 let cases: [(String, HTTPFields, [UInt8], HTTPResponse.Status, String)] = [
@@ -66,7 +66,7 @@ import Testing
     }
 
     @Test func corruptImageMessageIsLibjpegsReason() async throws {
-        let image = try Fixture.bytes("images/grace_hopper.jpg")
+        let image = try Fixtures.bytes("images/grace_hopper.jpg")
         try await RunningService.with { service in
             try await service.withClient { client in
                 let response = try await client.post("/v1/detect", headers: Self.jpeg, body: ByteBuffer(bytes: image.prefix(20_000)))
@@ -77,7 +77,7 @@ import Testing
     }
 
     @Test func imageOverThePixelLimitIs413() async throws {
-        let image = try Fixture.bytes("images/grace_hopper.jpg")
+        let image = try Fixtures.bytes("images/grace_hopper.jpg")
         try await RunningService.with(configure: { $0.maxPixels = 100_000 }) { service in
             try await service.withClient { client in
                 let response = try await client.post("/v1/detect", headers: Self.jpeg, body: ByteBuffer(bytes: image))
@@ -88,7 +88,7 @@ import Testing
     }
 
     @Test func bodyOverTheLimitIs413AndTheConnectionCloses() async throws {
-        let image = try Fixture.bytes("images/grace_hopper.jpg")
+        let image = try Fixtures.bytes("images/grace_hopper.jpg")
         try await RunningService.with(configure: { $0.maxBodyBytes = 10_000 }) { service in
             try await service.withClient { client in
                 let response = try await client.post("/v1/detect", headers: Self.jpeg, body: ByteBuffer(bytes: image))

@@ -11,7 +11,7 @@ import Testing
         let data = try TemporaryDirectory()
         // A fine scale step makes the one detection slow enough to still be running when SIGTERM arrives.
         _ = try data.write("models.json", Array("""
-            {"models": [{"name": "face", "cascade": "\(Fixture.faceCascade)", "parameters": {"scale_factor": 1.03}}]}
+            {"models": [{"name": "face", "cascade": "\(Fixtures.faceCascade)", "parameters": {"scale_factor": 1.01}}]}
             """.utf8))
         let server = try ServiceProcess([
             "serve", "--host", "127.0.0.1", "--port", "0", "--data", data.path, "--workers", "1",
@@ -24,7 +24,7 @@ import Testing
         try await waitUntil("readiness", limit: .seconds(30)) {
             (try? await Self.get("/readyz", port: port).status) == .ok
         }
-        let image = try Fixture.bytes("images/grace_hopper.jpg")
+        let image = try Fixtures.bytes("images/grace_hopper.jpg")
         let slowRequest = Task {
             try await TestClient.withClient(host: "127.0.0.1", port: port, configuration: .init(timeout: .seconds(60))) { client in
                 try await client.post("/v1/detect", headers: [.contentType: "image/jpeg"], body: ByteBuffer(bytes: image)).status
