@@ -9,7 +9,8 @@ struct DetectCommand: ParsableCommand {
         abstract: "Detect objects in JPEG files with an OpenCV cascade (the service's own code path).",
         discussion: """
             Prints one line per box, "IMAGE X Y WIDTH HEIGHT", or with --json an array of
-            {"image", "width", "height", "boxes": [[x,y,w,h], ...]}. Every image is processed; if any cannot be
+            {"image", "width", "height", "boxes": [[x,y,w,h], ...], "timing": {"runs", "decode_ms_median",
+            "detect_ms_median"}}. Every image is processed; if any cannot be
             decoded the error is reported (on stderr, and as {"image", "error"} in JSON) and the exit code is 1.
             """
     )
@@ -32,6 +33,9 @@ struct DetectCommand: ParsableCommand {
     @Option(help: "Refuse images with more pixels than this.")
     var maxPixels = JPEGDecoder.defaultMaxPixels
 
+    @Option(help: "Run each image this many times and report median timings (for benchmarks).")
+    var `repeat` = 1
+
     @Flag(help: "Print JSON instead of one line per box.")
     var json = false
 
@@ -45,6 +49,7 @@ struct DetectCommand: ParsableCommand {
     func validate() throws {
         if images.isEmpty { throw ValidationError("Give at least one JPEG file to scan.") }
         if let problem = parameters.validationError { throw ValidationError(problem) }
+        if `repeat` < 1 { throw ValidationError("--repeat must be at least 1 (got \(`repeat`)).") }
         if maxPixels < 1 { throw ValidationError("--max-pixels must be at least 1 (got \(maxPixels)).") }
     }
 
@@ -58,7 +63,7 @@ struct DetectCommand: ParsableCommand {
         let pipeline = DetectionPipeline(decoder: JPEGDecoder(maxPixels: maxPixels))
         var reports: [ImageReport] = []
         for path in images {
-            let report = Self.detect(path, pipeline: pipeline, classifier: classifier, parameters: parameters)
+            let report = Self.detect(path, runs: `repeat`, pipeline: pipeline, classifier: classifier, parameters: parameters)
             if let error = report.error {
                 Self.printError("\(path): \(error.code): \(error.message)")
             } else if !json {
@@ -78,7 +83,9 @@ struct DetectCommand: ParsableCommand {
         }
     }
 
-    private static func detect(_ path: String, pipeline: DetectionPipeline, classifier: CascadeClassifier, parameters: DetectionParameters) -> ImageReport {
+    private static func detect(
+        _ path: String, runs: Int, pipeline: DetectionPipeline, classifier: CascadeClassifier, parameters: DetectionParameters
+    ) -> ImageReport {
         let bytes: Data
         do {
             bytes = try Data(contentsOf: URL(fileURLWithPath: path))
@@ -86,11 +93,25 @@ struct DetectCommand: ParsableCommand {
             return ImageReport(image: path, error: .init(code: "unreadable_file", message: "cannot read the file: \(error.localizedDescription)"))
         }
         do {
-            let result = try pipeline.run(bytes, classifier: classifier, parameters: parameters)
-            return ImageReport(image: path, width: result.width, height: result.height, boxes: result.detections.map(\.box.array))
+            var results: [DetectionResult] = []
+            for _ in 0..<runs {
+                results.append(try pipeline.run(bytes, classifier: classifier, parameters: parameters))
+            }
+            let result = results[0]
+            let timing = ImageReport.Timing(
+                runs: runs,
+                decodeMsMedian: median(results.map(\.decodeDuration.milliseconds)),
+                detectMsMedian: median(results.map(\.detectDuration.milliseconds))
+            )
+            return ImageReport(image: path, width: result.width, height: result.height, boxes: result.detections.map(\.box.array), timing: timing)
         } catch {
             return ImageReport(image: path, error: .init(code: error.code.rawValue, message: error.message))
         }
+    }
+
+    private static func median(_ values: [Double]) -> Double {
+        let sorted = values.sorted()
+        return sorted.count % 2 == 1 ? sorted[sorted.count / 2] : (sorted[sorted.count / 2 - 1] + sorted[sorted.count / 2]) / 2
     }
 
     private static func printError(_ message: String) {
@@ -105,9 +126,23 @@ struct ImageReport: Encodable {
         var message: String
     }
 
+    /// Medians over `--repeat` runs, in milliseconds.
+    struct Timing: Encodable {
+        var runs: Int
+        var decodeMsMedian: Double
+        var detectMsMedian: Double
+
+        enum CodingKeys: String, CodingKey {
+            case runs
+            case decodeMsMedian = "decode_ms_median"
+            case detectMsMedian = "detect_ms_median"
+        }
+    }
+
     var image: String
     var width: Int?
     var height: Int?
     var boxes: [[Int]]?
+    var timing: Timing?
     var error: Failure?
 }
