@@ -58,7 +58,7 @@ struct DetectCommand: ParsableCommand {
         do {
             classifier = try CascadeClassifier.load(contentsOf: cascade)
         } catch {
-            throw ValidationError("cannot load --cascade: \(error.description)")
+            throw usageFailure("cannot load --cascade: \(error.description)")
         }
         let pipeline = DetectionPipeline(decoder: JPEGDecoder(maxPixels: maxPixels))
         var reports: [ImageReport] = []

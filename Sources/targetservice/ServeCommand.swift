@@ -110,7 +110,7 @@ struct ServeCommand: AsyncParsableCommand {
             do {
                 try FileManager.default.createDirectory(atPath: data, withIntermediateDirectories: true)
             } catch {
-                throw ValidationError("cannot create --data directory \(data): \(error.localizedDescription)")
+                throw usageFailure("cannot create --data directory \(data): \(error.localizedDescription)")
             }
         }
         let path = models ?? data.map { "\($0)/models.json" }.flatMap { FileManager.default.fileExists(atPath: $0) ? $0 : nil }
@@ -118,7 +118,7 @@ struct ServeCommand: AsyncParsableCommand {
         do {
             return try ModelCatalog.load(contentsOf: path)
         } catch {
-            throw ValidationError("invalid model catalog: \(error.description)")
+            throw usageFailure("invalid model catalog: \(error.description)")
         }
     }
 

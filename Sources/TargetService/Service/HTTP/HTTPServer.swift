@@ -97,6 +97,8 @@ public struct HTTPServer<Responder: HTTPResponder>: Service where Responder.Cont
                             }
                         }
                     }
+                } catch is CancellationError {
+                    // The service group is stopping without a graceful shutdown (e.g. another service failed).
                 } catch {
                     logger.error("accepting connections failed: \(error)")
                 }
