@@ -1,7 +1,7 @@
 # Two entry points for a fresh Debian machine with the Swift toolchain: `make run` and `make test`.
 SHELL := /bin/bash
 SWIFT ?= swift
-APT_PACKAGES := libjpeg-dev libsqlite3-dev libcurl4-openssl-dev opencv-data wrk
+APT_PACKAGES := libjpeg-dev libsqlite3-dev libcurl4-openssl-dev opencv-data wrk curl
 
 .PHONY: setup build release test run bench clean
 
@@ -29,7 +29,8 @@ run: release
 		Tests/TargetServiceTests/Fixtures/images/grace_hopper.jpg
 
 bench: release
-	bash bench/detector-vs-opencv.sh
+	python3 bench/detector_vs_opencv.py
+	python3 bench/service_knee.py
 
 clean:
 	rm -rf .build
