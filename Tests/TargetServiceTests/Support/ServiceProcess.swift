@@ -88,8 +88,9 @@ final class ServiceProcess: Sendable {
         }
     }
 
+    /// Sends `signal` to the process if it is still running (never to a PID that may have been reused).
     func signal(_ signal: Int32) {
-        kill(pid, signal)
+        if process.isRunning { kill(pid, signal) }
     }
 
     /// Waits for the process to exit (at most `limit`) and returns its exit status.
