@@ -4,8 +4,8 @@ import NIOCore
 
 /// `POST /v1/detect[?model=NAME]`: a JPEG body in, the model's detections out.
 ///
-/// Checks run cheapest first and nothing is read that a check can refuse: readiness, model, content type and the
-/// declared length come before the body, and the body is read with a cap. Decoding and detection run on the
+/// Checks run cheapest first and nothing is read that a check can refuse: readiness, model, content type, the
+/// declared length and a full queue come before the body, and the body is read with a cap. Decoding and detection run on the
 /// worker pool; when it is full the request is shed with 503 at once rather than queued without bound.
 struct DetectEndpoint: Sendable {
     let models: ActiveModels
@@ -30,6 +30,9 @@ struct DetectEndpoint: Sendable {
         if let declared = request.headers[.contentLength].flatMap(Int.init), declared > maxBodyBytes {
             throw bodyTooLarge
         }
+        // Shedding before the body is read keeps a refused request cheap, so a flood of them does not steal the
+        // CPU the workers need; admission is checked again when the job is submitted.
+        guard pool.hasCapacity else { throw shed() }
         let body: ByteBuffer
         do {
             body = try await request.body.collect(upTo: maxBodyBytes)
@@ -54,9 +57,7 @@ struct DetectEndpoint: Sendable {
                 return (result, queued)
             }
         } catch .overloaded {
-            metrics.requestShed()
-            throw ServiceError(.serviceUnavailable, .overloaded, "every detection worker is busy and the queue is full; retry later",
-                               headers: [.retryAfter: "\(Self.retryAfterSeconds)"])
+            throw shed()
         } catch .stopped {
             throw ServiceError(.serviceUnavailable, .notReady, "the service is shutting down", headers: [.retryAfter: "\(Self.retryAfterSeconds)"])
         }
@@ -75,6 +76,12 @@ struct DetectEndpoint: Sendable {
             headers: [.contentType: "application/json; charset=utf-8", .modelVersion: "\(model.spec.version)"],
             body: .init(byteBuffer: ByteBuffer(bytes: json))
         )
+    }
+
+    private func shed() -> ServiceError {
+        metrics.requestShed()
+        return ServiceError(.serviceUnavailable, .overloaded, "every detection worker is busy and the queue is full; retry later",
+                            headers: [.retryAfter: "\(Self.retryAfterSeconds)"])
     }
 
     private var bodyTooLarge: ServiceError {

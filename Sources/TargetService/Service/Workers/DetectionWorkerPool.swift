@@ -25,6 +25,12 @@ public final class DetectionWorkerPool: Service {
         load.withLock { $0 }
     }
 
+    /// Whether a job submitted now would be admitted. Only a hint (another request may take the last slot first),
+    /// but it lets a caller shed before doing work of its own, such as reading a request body.
+    public var hasCapacity: Bool {
+        load.withLock { $0.admitted < workers + queueDepth }
+    }
+
     /// Runs `work` on a worker thread, or throws `.overloaded` at once when every worker is busy and the queue is full.
     public func run<T: Sendable>(_ work: @escaping @Sendable () -> T) async throws(WorkerPoolError) -> T {
         let capacity = workers + queueDepth
