@@ -5,8 +5,39 @@ enum CascadeScanner {
     /// other values ≤ 0 = rejected later or by the variance check.
     typealias WindowResult = Int
 
+    /// Raw views of a `PreparedCascade`'s arrays, taken once per level so the per-window code touches no
+    /// reference counts or bounds checks.
+    struct Pointers {
+        var stages: UnsafeBufferPointer<PreparedCascade.StageInfo>
+        var treeNodeCounts: UnsafePointer<Int>
+        var haarNodes: UnsafePointer<PreparedCascade.HaarNode>?
+        var lbpNodes: UnsafePointer<PreparedCascade.LBPNode>?
+        var lbpSubsets: UnsafePointer<Int32>?
+        var leaves: UnsafePointer<Float>
+        var isStumpBased: Bool
+        var normOffsets: (Int32, Int32, Int32, Int32)
+        var normArea: Double
+    }
+
     static func scan(_ cascade: PreparedCascade, kind: CascadeModel.FeatureKind, integrals: IntegralImages,
                      level: ScalePlan.Level, into candidates: inout [Box]) {
+        cascade.stages.withUnsafeBufferPointer { stages in
+        cascade.treeNodeCounts.withUnsafeBufferPointer { treeNodeCounts in
+        cascade.haarNodes.withUnsafeBufferPointer { haarNodes in
+        cascade.lbpNodes.withUnsafeBufferPointer { lbpNodes in
+        cascade.lbpSubsets.withUnsafeBufferPointer { lbpSubsets in
+        cascade.leaves.withUnsafeBufferPointer { leaves in
+            let pointers = Pointers(stages: stages, treeNodeCounts: treeNodeCounts.baseAddress!,
+                                    haarNodes: haarNodes.baseAddress, lbpNodes: lbpNodes.baseAddress,
+                                    lbpSubsets: lbpSubsets.baseAddress, leaves: leaves.baseAddress!,
+                                    isStumpBased: cascade.isStumpBased, normOffsets: cascade.normOffsets,
+                                    normArea: cascade.normArea)
+            scan(pointers, kind: kind, integrals: integrals, level: level, into: &candidates)
+        }}}}}}
+    }
+
+    private static func scan(_ cascade: Pointers, kind: CascadeModel.FeatureKind, integrals: IntegralImages,
+                             level: ScalePlan.Level, into candidates: inout [Box]) {
         let stride = integrals.stride
         let sum = UnsafePointer(integrals.sum.baseAddress!)
         let squares = UnsafePointer(integrals.squaredSum.baseAddress!)
@@ -49,7 +80,8 @@ enum CascadeScanner {
         return value
     }
 
-    private static func evaluateHaar(_ cascade: PreparedCascade, sum p: UnsafePointer<Int32>,
+    @inline(__always)
+    private static func evaluateHaar(_ cascade: Pointers, sum p: UnsafePointer<Int32>,
                                      squares q: UnsafePointer<UInt32>) -> WindowResult {
         let n = cascade.normOffsets
         let windowSum = rectSum(p, n.0, n.1, n.2, n.3)
@@ -62,45 +94,43 @@ enum CascadeScanner {
         let inverseNorm = Float(1 / normFactor)
         guard area * Double(inverseNorm) < 0.1 else { return -1 }
 
-        return cascade.haarNodes.withUnsafeBufferPointer { nodes in
-            let base = nodes.baseAddress!
-            if cascade.isStumpBased {
-                var node = base
-                for (stageIndex, stage) in cascade.stages.enumerated() {
-                    var stageSum = 0.0
-                    for _ in 0..<stage.treeCount {
-                        let value = haarFeature(node, p) * inverseNorm
-                        stageSum += Double(value < node.pointee.threshold ? node.pointee.leftLeaf : node.pointee.rightLeaf)
-                        node += 1
-                    }
-                    if stageSum < Double(stage.threshold) { return -stageIndex }
+        let base = cascade.haarNodes!
+        if cascade.isStumpBased {
+            var node = base
+            for stageIndex in 0..<cascade.stages.count {
+                let stage = cascade.stages[stageIndex]
+                var stageSum = 0.0
+                for _ in 0..<stage.treeCount {
+                    let value = haarFeature(node, p) * inverseNorm
+                    stageSum += Double(value < node.pointee.threshold ? node.pointee.leftLeaf : node.pointee.rightLeaf)
+                    node += 1
                 }
-                return 1
+                if stageSum < Double(stage.threshold) { return -stageIndex }
             }
-            return cascade.leaves.withUnsafeBufferPointer { leaves in
-                var root = 0
-                var leafStart = 0
-                var tree = 0
-                for (stageIndex, stage) in cascade.stages.enumerated() {
-                    var stageSum = 0.0
-                    for _ in 0..<stage.treeCount {
-                        var index: Int32 = 0
-                        repeat {
-                            let node = base + root + Int(index)
-                            let value = haarFeature(node, p) * inverseNorm
-                            index = value < node.pointee.threshold ? node.pointee.left : node.pointee.right
-                        } while index > 0
-                        stageSum += Double(leaves[leafStart - Int(index)])
-                        let count = cascade.treeNodeCounts[tree]
-                        root += count
-                        leafStart += count + 1
-                        tree += 1
-                    }
-                    if stageSum < Double(stage.threshold) { return -stageIndex }
-                }
-                return 1
-            }
+            return 1
         }
+        var root = 0
+        var leafStart = 0
+        var tree = 0
+        for stageIndex in 0..<cascade.stages.count {
+            let stage = cascade.stages[stageIndex]
+            var stageSum = 0.0
+            for _ in 0..<stage.treeCount {
+                var index: Int32 = 0
+                repeat {
+                    let node = base + root + Int(index)
+                    let value = haarFeature(node, p) * inverseNorm
+                    index = value < node.pointee.threshold ? node.pointee.left : node.pointee.right
+                } while index > 0
+                stageSum += Double(cascade.leaves[leafStart - Int(index)])
+                let count = cascade.treeNodeCounts[tree]
+                root += count
+                leafStart += count + 1
+                tree += 1
+            }
+            if stageSum < Double(stage.threshold) { return -stageIndex }
+        }
+        return 1
     }
 
     /// The 8-bit local binary pattern of a node's 3×3 block grid around the centre block.
@@ -120,44 +150,41 @@ enum CascadeScanner {
         return code
     }
 
-    private static func evaluateLBP(_ cascade: PreparedCascade, sum p: UnsafePointer<Int32>) -> WindowResult {
-        cascade.lbpNodes.withUnsafeBufferPointer { nodes in
-            cascade.lbpSubsets.withUnsafeBufferPointer { subsets in
-                cascade.leaves.withUnsafeBufferPointer { leaves in
-                    let base = nodes.baseAddress!
-                    var root = 0
-                    var leafStart = 0
-                    var tree = 0
-                    for (stageIndex, stage) in cascade.stages.enumerated() {
-                        var stageSum = 0.0
-                        for _ in 0..<stage.treeCount {
-                            var index: Int32 = 0
-                            var leaf: Float
-                            repeat {
-                                let nodeIndex = root + Int(index)
-                                let node = base + nodeIndex
-                                let code = lbpCode(node, p)
-                                let word = subsets[nodeIndex * 8 + (code >> 5)]
-                                let goLeft = (word & (1 << Int32(code & 31))) != 0
-                                if cascade.isStumpBased {
-                                    leaf = goLeft ? node.pointee.leftLeaf : node.pointee.rightLeaf
-                                    index = 0
-                                    break
-                                }
-                                index = goLeft ? node.pointee.left : node.pointee.right
-                                leaf = index <= 0 ? leaves[leafStart - Int(index)] : 0
-                            } while index > 0
-                            stageSum += Double(leaf)
-                            let count = cascade.treeNodeCounts[tree]
-                            root += count
-                            leafStart += count + 1
-                            tree += 1
-                        }
-                        if stageSum < Double(stage.threshold) { return -stageIndex }
+    @inline(__always)
+    private static func evaluateLBP(_ cascade: Pointers, sum p: UnsafePointer<Int32>) -> WindowResult {
+        let base = cascade.lbpNodes!
+        let subsets = cascade.lbpSubsets!
+        var root = 0
+        var leafStart = 0
+        var tree = 0
+        for stageIndex in 0..<cascade.stages.count {
+            let stage = cascade.stages[stageIndex]
+            var stageSum = 0.0
+            for _ in 0..<stage.treeCount {
+                var index: Int32 = 0
+                var leaf: Float = 0
+                repeat {
+                    let nodeIndex = root + Int(index)
+                    let node = base + nodeIndex
+                    let code = lbpCode(node, p)
+                    let word = subsets[nodeIndex &* 8 &+ (code >> 5)]
+                    // A set bit for this pattern sends the window left (OpenCV's categorical split).
+                    let goLeft = (word & (1 << Int32(code & 31))) != 0
+                    if cascade.isStumpBased {
+                        leaf = goLeft ? node.pointee.leftLeaf : node.pointee.rightLeaf
+                        break
                     }
-                    return 1
-                }
+                    index = goLeft ? node.pointee.left : node.pointee.right
+                    if index <= 0 { leaf = cascade.leaves[leafStart - Int(index)] }
+                } while index > 0
+                stageSum += Double(leaf)
+                let count = cascade.treeNodeCounts[tree]
+                root += count
+                leafStart += count + 1
+                tree += 1
             }
+            if stageSum < Double(stage.threshold) { return -stageIndex }
         }
+        return 1
     }
 }
