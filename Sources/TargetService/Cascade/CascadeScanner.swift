@@ -8,12 +8,9 @@ enum CascadeScanner {
     /// Raw views of a `PreparedCascade`'s arrays, taken once per level so the per-window code touches no
     /// reference counts or bounds checks.
     struct Pointers {
-        var stages: UnsafeBufferPointer<PreparedCascade.StageInfo>
-        var treeNodeCounts: UnsafePointer<Int>
+        var stages: UnsafeBufferPointer<PreparedCascade.Stage>
         var haarNodes: UnsafePointer<PreparedCascade.HaarNode>?
         var lbpNodes: UnsafePointer<PreparedCascade.LBPNode>?
-        var lbpSubsets: UnsafePointer<Int32>?
-        var leaves: UnsafePointer<Float>
         var isStumpBased: Bool
         var normOffsets: (Int32, Int32, Int32, Int32)
         var normArea: Double
@@ -22,18 +19,13 @@ enum CascadeScanner {
     static func scan(_ cascade: PreparedCascade, kind: CascadeModel.FeatureKind, integrals: IntegralImages,
                      level: ScalePlan.Level, into candidates: inout [Box]) {
         cascade.stages.withUnsafeBufferPointer { stages in
-        cascade.treeNodeCounts.withUnsafeBufferPointer { treeNodeCounts in
         cascade.haarNodes.withUnsafeBufferPointer { haarNodes in
         cascade.lbpNodes.withUnsafeBufferPointer { lbpNodes in
-        cascade.lbpSubsets.withUnsafeBufferPointer { lbpSubsets in
-        cascade.leaves.withUnsafeBufferPointer { leaves in
-            let pointers = Pointers(stages: stages, treeNodeCounts: treeNodeCounts.baseAddress!,
-                                    haarNodes: haarNodes.baseAddress, lbpNodes: lbpNodes.baseAddress,
-                                    lbpSubsets: lbpSubsets.baseAddress, leaves: leaves.baseAddress!,
+            let pointers = Pointers(stages: stages, haarNodes: haarNodes.baseAddress, lbpNodes: lbpNodes.baseAddress,
                                     isStumpBased: cascade.isStumpBased, normOffsets: cascade.normOffsets,
                                     normArea: cascade.normArea)
             scan(pointers, kind: kind, integrals: integrals, level: level, into: &candidates)
-        }}}}}}
+        }}}
     }
 
     private static func scan(_ cascade: Pointers, kind: CascadeModel.FeatureKind, integrals: IntegralImages,
@@ -94,94 +86,108 @@ enum CascadeScanner {
         let inverseNorm = Float(1 / normFactor)
         guard area * Double(inverseNorm) < 0.1 else { return -1 }
 
-        let base = cascade.haarNodes!
+        var node = cascade.haarNodes!
         if cascade.isStumpBased {
-            var node = base
             for stageIndex in 0..<cascade.stages.count {
                 let stage = cascade.stages[stageIndex]
                 var stageSum = 0.0
                 for _ in 0..<stage.treeCount {
                     let value = haarFeature(node, p) * inverseNorm
-                    stageSum += Double(value < node.pointee.threshold ? node.pointee.leftLeaf : node.pointee.rightLeaf)
+                    stageSum += Double(value < node.pointee.threshold ? node.pointee.branch.leftLeaf : node.pointee.branch.rightLeaf)
                     node += 1
                 }
                 if stageSum < Double(stage.threshold) { return -stageIndex }
             }
             return 1
         }
-        var root = 0
-        var leafStart = 0
-        var tree = 0
         for stageIndex in 0..<cascade.stages.count {
             let stage = cascade.stages[stageIndex]
             var stageSum = 0.0
             for _ in 0..<stage.treeCount {
-                var index: Int32 = 0
-                repeat {
-                    let node = base + root + Int(index)
-                    let value = haarFeature(node, p) * inverseNorm
-                    index = value < node.pointee.threshold ? node.pointee.left : node.pointee.right
-                } while index > 0
-                stageSum += Double(cascade.leaves[leafStart - Int(index)])
-                let count = cascade.treeNodeCounts[tree]
-                root += count
-                leafStart += count + 1
-                tree += 1
+                let root = node
+                var current = root
+                while true {
+                    let value = haarFeature(current, p) * inverseNorm
+                    let branch = current.pointee.branch
+                    let goLeft = value < current.pointee.threshold
+                    let child = goLeft ? branch.left : branch.right
+                    if child <= 0 {
+                        stageSum += Double(goLeft ? branch.leftLeaf : branch.rightLeaf)
+                        break
+                    }
+                    current = root + Int(child)
+                }
+                node = root + Int(root.pointee.branch.treeSize)
             }
             if stageSum < Double(stage.threshold) { return -stageIndex }
         }
         return 1
     }
 
-    /// The 8-bit local binary pattern of a node's 3×3 block grid around the centre block.
+    /// The 8-bit local binary pattern of a node's 3×3 block grid around the centre block. The 16 grid corners
+    /// are read once each; the nine block sums are differences of them.
     @inline(__always)
     private static func lbpCode(_ node: UnsafePointer<PreparedCascade.LBPNode>, _ p: UnsafePointer<Int32>) -> Int {
         let o = node.pointee.o
-        let center = rectSum(p, o.5, o.6, o.9, o.10)
+        let g0 = p[Int(o.0)], g1 = p[Int(o.1)], g2 = p[Int(o.2)], g3 = p[Int(o.3)]
+        let g4 = p[Int(o.4)], g5 = p[Int(o.5)], g6 = p[Int(o.6)], g7 = p[Int(o.7)]
+        let g8 = p[Int(o.8)], g9 = p[Int(o.9)], g10 = p[Int(o.10)], g11 = p[Int(o.11)]
+        let g12 = p[Int(o.12)], g13 = p[Int(o.13)], g14 = p[Int(o.14)], g15 = p[Int(o.15)]
+        @inline(__always) func block(_ a: Int32, _ b: Int32, _ c: Int32, _ d: Int32) -> Int32 { a &- b &- c &+ d }
+        let center = block(g5, g6, g9, g10)
         var code = 0
-        if rectSum(p, o.0, o.1, o.4, o.5) >= center { code |= 128 }
-        if rectSum(p, o.1, o.2, o.5, o.6) >= center { code |= 64 }
-        if rectSum(p, o.2, o.3, o.6, o.7) >= center { code |= 32 }
-        if rectSum(p, o.6, o.7, o.10, o.11) >= center { code |= 16 }
-        if rectSum(p, o.10, o.11, o.14, o.15) >= center { code |= 8 }
-        if rectSum(p, o.9, o.10, o.13, o.14) >= center { code |= 4 }
-        if rectSum(p, o.8, o.9, o.12, o.13) >= center { code |= 2 }
-        if rectSum(p, o.4, o.5, o.8, o.9) >= center { code |= 1 }
+        if block(g0, g1, g4, g5) >= center { code |= 128 }
+        if block(g1, g2, g5, g6) >= center { code |= 64 }
+        if block(g2, g3, g6, g7) >= center { code |= 32 }
+        if block(g6, g7, g10, g11) >= center { code |= 16 }
+        if block(g10, g11, g14, g15) >= center { code |= 8 }
+        if block(g9, g10, g13, g14) >= center { code |= 4 }
+        if block(g8, g9, g12, g13) >= center { code |= 2 }
+        if block(g4, g5, g8, g9) >= center { code |= 1 }
         return code
+    }
+
+    /// Whether the node's category set contains `code` (OpenCV's categorical split: set → left).
+    @inline(__always)
+    private static func goesLeft(_ node: UnsafePointer<PreparedCascade.LBPNode>, code: Int) -> Bool {
+        let word = UnsafeRawPointer(node).load(
+            fromByteOffset: MemoryLayout<PreparedCascade.LBPNode>.offset(of: \.subset)! + (code >> 5) * 4, as: Int32.self)
+        return (word & (1 << Int32(code & 31))) != 0
     }
 
     @inline(__always)
     private static func evaluateLBP(_ cascade: Pointers, sum p: UnsafePointer<Int32>) -> WindowResult {
-        let base = cascade.lbpNodes!
-        let subsets = cascade.lbpSubsets!
-        var root = 0
-        var leafStart = 0
-        var tree = 0
+        var node = cascade.lbpNodes!
+        if cascade.isStumpBased {
+            for stageIndex in 0..<cascade.stages.count {
+                let stage = cascade.stages[stageIndex]
+                var stageSum = 0.0
+                for _ in 0..<stage.treeCount {
+                    let left = goesLeft(node, code: lbpCode(node, p))
+                    stageSum += Double(left ? node.pointee.branch.leftLeaf : node.pointee.branch.rightLeaf)
+                    node += 1
+                }
+                if stageSum < Double(stage.threshold) { return -stageIndex }
+            }
+            return 1
+        }
         for stageIndex in 0..<cascade.stages.count {
             let stage = cascade.stages[stageIndex]
             var stageSum = 0.0
             for _ in 0..<stage.treeCount {
-                var index: Int32 = 0
-                var leaf: Float = 0
-                repeat {
-                    let nodeIndex = root + Int(index)
-                    let node = base + nodeIndex
-                    let code = lbpCode(node, p)
-                    let word = subsets[nodeIndex &* 8 &+ (code >> 5)]
-                    // A set bit for this pattern sends the window left (OpenCV's categorical split).
-                    let goLeft = (word & (1 << Int32(code & 31))) != 0
-                    if cascade.isStumpBased {
-                        leaf = goLeft ? node.pointee.leftLeaf : node.pointee.rightLeaf
+                let root = node
+                var current = root
+                while true {
+                    let left = goesLeft(current, code: lbpCode(current, p))
+                    let branch = current.pointee.branch
+                    let child = left ? branch.left : branch.right
+                    if child <= 0 {
+                        stageSum += Double(left ? branch.leftLeaf : branch.rightLeaf)
                         break
                     }
-                    index = goLeft ? node.pointee.left : node.pointee.right
-                    if index <= 0 { leaf = cascade.leaves[leafStart - Int(index)] }
-                } while index > 0
-                stageSum += Double(leaf)
-                let count = cascade.treeNodeCounts[tree]
-                root += count
-                leafStart += count + 1
-                tree += 1
+                    current = root + Int(child)
+                }
+                node = root + Int(root.pointee.branch.treeSize)
             }
             if stageSum < Double(stage.threshold) { return -stageIndex }
         }
