@@ -66,8 +66,9 @@ final class IntegralImages {
     }
 
     /// T(X, Y) = Σ I(x, y) over y < Y and |x − X + 1| ≤ Y − 1 − y, via the recurrence
-    /// T(X,Y) = T(X−1,Y−1) + T(X+1,Y−1) − T(X,Y−2) + I(X−1,Y−1) + I(X−1,Y−2) on rows padded by `height + 2`
-    /// columns each side (the triangles reach that far outside the image, where the true values are zero).
+    /// T(X,Y) = T(X−1,Y−1) + T(X+1,Y−1) − T(X,Y−2) + I(X−1,Y−1) + I(X−1,Y−2). The triangles reach outside the
+    /// image, so rows are padded by `height + 2` columns each side; row Y only needs columns within
+    /// `height − Y` of the image to feed the rows below it, and every read stays inside what was written.
     private func computeTilted(_ image: UnsafePointer<UInt8>, width: Int, height: Int) {
         let t = sum.baseAddress! + tiltedOffset
         let pad = height + 2
@@ -77,22 +78,20 @@ final class IntegralImages {
         var rows = (scratch, scratch + rowLength, scratch + 2 * rowLength)
         for i in 0..<(3 * rowLength) { scratch[i] = 0 }
         for x in 0...width { t[x] = 0 }
-        for y in 1...max(height, 1) where height > 0 {
+        guard height > 0 else { return }
+        for y in 1...height {
             let (older, previous, current) = rows
+            let reach = height - y
+            for p in (pad - reach)...(pad + width + reach) {
+                current[p] = previous[p - 1] &+ previous[p + 1] &- older[p]
+            }
+            // Image column c sits at X = c + 1.
             let imageRow1 = image + (y - 1) * width
-            let imageRow2: UnsafePointer<UInt8>? = y >= 2 ? image + (y - 2) * width : nil
-            for p in 0..<rowLength {
-                let X = p - pad
-                var v: Int32 = 0
-                if p > 0 { v &+= previous[p - 1] }
-                if p + 1 < rowLength { v &+= previous[p + 1] }
-                v &-= older[p]
-                let column = X - 1
-                if column >= 0 && column < width {
-                    v &+= Int32(imageRow1[column])
-                    if let row2 = imageRow2 { v &+= Int32(row2[column]) }
-                }
-                current[p] = v
+            let base = current + pad + 1
+            for c in 0..<width { base[c] &+= Int32(imageRow1[c]) }
+            if y >= 2 {
+                let imageRow2 = image + (y - 2) * width
+                for c in 0..<width { base[c] &+= Int32(imageRow2[c]) }
             }
             let out = t + y * stride
             for X in 0...width { out[X] = current[X + pad] }
