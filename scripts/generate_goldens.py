@@ -404,7 +404,7 @@ def build_cases():
     for name, _, _, _, _ in SYNTHETIC_SPECS:
         img = "synthetic/%s.pgm" % name
         for c in (C_DEFAULT, C_ALT2, C_LBP):
-            for mn in (0, 3):
+            for mn in (0, 3, 5):
                 cases.append(case(img, c, mn))
         if name in EXTRA_SYNTH:
             for c in (C_EYEGLASSES, C_FULLBODY):

@@ -66,7 +66,7 @@ struct GoldenDetectionTests {
 
     @Test("the golden file covers photos, synthetic images and every cascade kind")
     func coverage() {
-        #expect(Self.cases.count >= 400)
+        #expect(Self.cases.count >= 500)
         let cascades = Set(Self.cases.map(\.cascade))
         #expect(cascades.contains("haarcascades/haarcascade_licence_plate_rus_16stages.xml"))
         #expect(cascades.contains("haarcascades/haarcascade_eye_tree_eyeglasses.xml"))
