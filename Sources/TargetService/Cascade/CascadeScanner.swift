@@ -105,6 +105,12 @@ enum CascadeScanner {
             var stageSum = 0.0
             for _ in 0..<stage.treeCount {
                 let root = node
+                let size = Int(root.pointee.branch.treeSize)
+                if size <= 3 {
+                    stageSum += Double(smallTreeLeaf(root, size: size, p, inverseNorm))
+                    node = root + size
+                    continue
+                }
                 var current = root
                 while true {
                     let value = haarFeature(current, p) * inverseNorm
@@ -122,6 +128,31 @@ enum CascadeScanner {
             if stageSum < Double(stage.threshold) { return -stageIndex }
         }
         return 1
+    }
+
+    /// The leaf a window reaches in a tree of at most three nodes. Every node's comparison is computed up front
+    /// and the walk then only selects: the extra feature costs less than the mispredicted branch it replaces, and
+    /// the comparisons are the same ones OpenCV makes, so the leaf is too.
+    @inline(__always)
+    private static func smallTreeLeaf(_ root: UnsafePointer<PreparedCascade.HaarNode>, size: Int,
+                                      _ p: UnsafePointer<Int32>, _ inverseNorm: Float) -> Float {
+        let left0 = haarFeature(root, p) * inverseNorm < root.pointee.threshold
+        let left1 = size > 1 && haarFeature(root + 1, p) * inverseNorm < root[1].threshold
+        let left2 = size > 2 && haarFeature(root + 2, p) * inverseNorm < root[2].threshold
+        var current = 0
+        var leaf: Float = 0
+        var done = false
+        for _ in 0..<size {
+            let goLeft = current == 0 ? left0 : (current == 1 ? left1 : left2)
+            let branch = root[current].branch
+            let child = goLeft ? branch.left : branch.right
+            let value = goLeft ? branch.leftLeaf : branch.rightLeaf
+            let reachesLeaf = !done && child <= 0
+            leaf = reachesLeaf ? value : leaf
+            done = done || child <= 0
+            current = child > 0 ? Int(child) : current
+        }
+        return leaf
     }
 
     /// The 8-bit local binary pattern of a node's 3×3 block grid around the centre block. The 16 grid corners
