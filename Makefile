@@ -24,9 +24,7 @@ test: setup
 	$(SWIFT) test --skip-build
 
 run: release
-	@echo "The scenario runner arrives with loadgen; for now: detect faces in a fixture photo."
-	.build/release/targetservice detect --cascade /usr/share/opencv4/haarcascades/haarcascade_frontalface_default.xml \
-		Tests/TargetServiceTests/Fixtures/images/grace_hopper.jpg
+	bash scripts/demo.sh
 
 bench: release
 	python3 bench/detector_vs_opencv.py
