@@ -58,7 +58,7 @@ public final class CascadeClassifier: Sendable {
     }
 
     /// Every window that passed all stages, at every scale, before grouping (OpenCV's candidate list).
-    func rawCandidates(in image: GrayImage, parameters: DetectionParameters) -> [Box] {
+    func rawCandidates(in image: GrayImage, parameters: DetectionParameters, speculativeTreeSize: Int = 3) -> [Box] {
         precondition(parameters.validationError == nil, parameters.validationError ?? "")
         let plan = ScalePlan(imageWidth: image.width, imageHeight: image.height, windowWidth: model.windowWidth,
                              windowHeight: model.windowHeight, parameters: parameters)
@@ -66,7 +66,8 @@ public final class CascadeClassifier: Sendable {
         let haar = model.kind == .haar
         let integrals = IntegralImages(maxWidth: largest.width, maxHeight: largest.height, squared: haar,
                                        tilted: model.hasTiltedFeatures)
-        let prepared = PreparedCascade(model, stride: integrals.stride, tiltedOffset: integrals.tiltedOffset)
+        var prepared = PreparedCascade(model, stride: integrals.stride, tiltedOffset: integrals.tiltedOffset)
+        prepared.speculativeTreeSize = min(speculativeTreeSize, 3)
         let levelPixels = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: largest.width * largest.height)
         defer { levelPixels.deallocate() }
         var candidates: [Box] = []

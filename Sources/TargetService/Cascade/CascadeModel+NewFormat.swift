@@ -68,17 +68,7 @@ extension CascadeModel {
         for featureNode in featuresNode.children {
             switch kind {
             case .haar:
-                let rectsNode = try reader.required(featureNode, "rects")
-                var rects: [WeightedRect] = []
-                for rectNode in rectsNode.children {
-                    let v = rectNode.tokens
-                    if v.count != 5 { throw reader.error(rectNode, "a rectangle is 'x y width height weight', found \(v.count) numbers") }
-                    rects.append(WeightedRect(x: try reader.int32(v[0], rectNode), y: try reader.int32(v[1], rectNode),
-                                              width: try reader.int32(v[2], rectNode), height: try reader.int32(v[3], rectNode),
-                                              weight: Float(try reader.double(v[4], rectNode))))
-                }
-                let tilted = try featureNode.child("tilted").map { node throws(CascadeLoadError) in try reader.int(node) } ?? 0
-                model.haarFeatures.append(HaarFeature(rects: rects, tilted: tilted != 0))
+                model.haarFeatures.append(try reader.haarFeature(featureNode))
             case .lbp:
                 let rectNode = try reader.required(featureNode, "rect")
                 let v = rectNode.tokens
@@ -127,6 +117,22 @@ struct NodeReader {
     func double(_ token: Substring, _ node: XMLNode) throws(CascadeLoadError) -> Double {
         guard let value = Double(token), value.isFinite else { throw error(node, "'\(token)' is not a finite number") }
         return value
+    }
+
+    /// A `<feature>`/`<_>` with `<rects>` ("x y width height weight" each) and an optional `<tilted>`; the same
+    /// layout in both file formats.
+    func haarFeature(_ featureNode: XMLNode) throws(CascadeLoadError) -> CascadeModel.HaarFeature {
+        let rectsNode = try required(featureNode, "rects")
+        var rects: [CascadeModel.WeightedRect] = []
+        for rectNode in rectsNode.children {
+            let v = rectNode.tokens
+            if v.count != 5 { throw error(rectNode, "a rectangle is 'x y width height weight', found \(v.count) numbers") }
+            rects.append(CascadeModel.WeightedRect(x: try int32(v[0], rectNode), y: try int32(v[1], rectNode),
+                                                   width: try int32(v[2], rectNode), height: try int32(v[3], rectNode),
+                                                   weight: Float(try double(v[4], rectNode))))
+        }
+        let tilted = try featureNode.child("tilted").map { node throws(CascadeLoadError) in try int(node) } ?? 0
+        return CascadeModel.HaarFeature(rects: rects, tilted: tilted != 0)
     }
 
     /// Integers in cascade files may be written as reals ("1."); OpenCV rounds those.

@@ -22,18 +22,7 @@ extension CascadeModel {
                 if treeNode.children.isEmpty { throw reader.error(treeNode, "a tree needs at least one node") }
                 var treeLeaves: [Float] = []
                 for node in treeNode.children {
-                    let featureNode = try reader.required(node, "feature")
-                    let rectsNode = try reader.required(featureNode, "rects")
-                    var rects: [WeightedRect] = []
-                    for rectNode in rectsNode.children {
-                        let v = rectNode.tokens
-                        if v.count != 5 { throw reader.error(rectNode, "a rectangle is 'x y width height weight', found \(v.count) numbers") }
-                        rects.append(WeightedRect(x: try reader.int32(v[0], rectNode), y: try reader.int32(v[1], rectNode),
-                                                  width: try reader.int32(v[2], rectNode), height: try reader.int32(v[3], rectNode),
-                                                  weight: Float(try reader.double(v[4], rectNode))))
-                    }
-                    let tilted = try featureNode.child("tilted").map { n throws(CascadeLoadError) in try reader.int(n) } ?? 0
-                    model.haarFeatures.append(HaarFeature(rects: rects, tilted: tilted != 0))
+                    model.haarFeatures.append(try reader.haarFeature(try reader.required(node, "feature")))
                     let threshold = Float(try reader.double(try reader.required(node, "threshold")))
                     func child(value: String, index: String) throws(CascadeLoadError) -> Int32 {
                         if let valueNode = node.child(value) {

@@ -12,6 +12,8 @@ enum CascadeScanner {
         var haarNodes: UnsafePointer<PreparedCascade.HaarNode>?
         var lbpNodes: UnsafePointer<PreparedCascade.LBPNode>?
         var isStumpBased: Bool
+        /// Trees up to this many nodes are evaluated whole, then selected (`smallTreeLeaf`); larger ones walked.
+        var speculativeTreeSize: Int
         var normOffsets: (Int32, Int32, Int32, Int32)
         var normArea: Double
     }
@@ -22,7 +24,8 @@ enum CascadeScanner {
         cascade.haarNodes.withUnsafeBufferPointer { haarNodes in
         cascade.lbpNodes.withUnsafeBufferPointer { lbpNodes in
             let pointers = Pointers(stages: stages, haarNodes: haarNodes.baseAddress, lbpNodes: lbpNodes.baseAddress,
-                                    isStumpBased: cascade.isStumpBased, normOffsets: cascade.normOffsets,
+                                    isStumpBased: cascade.isStumpBased,
+                                    speculativeTreeSize: cascade.speculativeTreeSize, normOffsets: cascade.normOffsets,
                                     normArea: cascade.normArea)
             scan(pointers, kind: kind, integrals: integrals, level: level, into: &candidates)
         }}}
@@ -106,28 +109,31 @@ enum CascadeScanner {
             for _ in 0..<stage.treeCount {
                 let root = node
                 let size = Int(root.pointee.branch.treeSize)
-                if size <= 3 {
+                if size <= cascade.speculativeTreeSize {
                     stageSum += Double(smallTreeLeaf(root, size: size, p, inverseNorm))
                     node = root + size
                     continue
                 }
-                var current = root
-                while true {
-                    let value = haarFeature(current, p) * inverseNorm
-                    let branch = current.pointee.branch
-                    let goLeft = value < current.pointee.threshold
-                    let child = goLeft ? branch.left : branch.right
-                    if child <= 0 {
-                        stageSum += Double(goLeft ? branch.leftLeaf : branch.rightLeaf)
-                        break
-                    }
-                    current = root + Int(child)
-                }
-                node = root + Int(root.pointee.branch.treeSize)
+                stageSum += Double(walk(root, branch: \.branch) { haarFeature($0, p) * inverseNorm < $0.pointee.threshold })
+                node = root + size
             }
             if stageSum < Double(stage.threshold) { return -stageIndex }
         }
         return 1
+    }
+
+    /// The leaf a window reaches from `root`, following `goesLeft` node by node (OpenCV's `predictOrdered` walk).
+    @inline(__always)
+    private static func walk<Node>(_ root: UnsafePointer<Node>, branch: KeyPath<Node, PreparedCascade.Branch>,
+                                   goesLeft: (UnsafePointer<Node>) -> Bool) -> Float {
+        var current = root
+        while true {
+            let left = goesLeft(current)
+            let next = current.pointee[keyPath: branch]
+            let child = left ? next.left : next.right
+            if child <= 0 { return left ? next.leftLeaf : next.rightLeaf }
+            current = root + Int(child)
+        }
     }
 
     /// The leaf a window reaches in a tree of at most three nodes. Every node's comparison is computed up front
@@ -207,17 +213,7 @@ enum CascadeScanner {
             var stageSum = 0.0
             for _ in 0..<stage.treeCount {
                 let root = node
-                var current = root
-                while true {
-                    let left = goesLeft(current, code: lbpCode(current, p))
-                    let branch = current.pointee.branch
-                    let child = left ? branch.left : branch.right
-                    if child <= 0 {
-                        stageSum += Double(left ? branch.leftLeaf : branch.rightLeaf)
-                        break
-                    }
-                    current = root + Int(child)
-                }
+                stageSum += Double(walk(root, branch: \.branch) { goesLeft($0, code: lbpCode($0, p)) })
                 node = root + Int(root.pointee.branch.treeSize)
             }
             if stageSum < Double(stage.threshold) { return -stageIndex }

@@ -41,6 +41,9 @@ struct PreparedCascade {
     var haarNodes: [HaarNode] = []
     var lbpNodes: [LBPNode] = []
     var isStumpBased: Bool
+    /// Haar trees of up to this many nodes (at most 3) are evaluated whole and then select their leaf; tests
+    /// set 0 to check the node-by-node walk against it.
+    var speculativeTreeSize = 3
     /// Offsets of the variance window (the window inset by one pixel) and its area.
     var normOffsets: (Int32, Int32, Int32, Int32)
     var normArea: Double
