@@ -91,17 +91,9 @@ enum CascadeScanner {
 
         var node = cascade.haarNodes!
         if cascade.isStumpBased {
-            for stageIndex in 0..<cascade.stages.count {
-                let stage = cascade.stages[stageIndex]
-                var stageSum = 0.0
-                for _ in 0..<stage.treeCount {
-                    let value = haarFeature(node, p) * inverseNorm
-                    stageSum += Double(value < node.pointee.threshold ? node.pointee.branch.leftLeaf : node.pointee.branch.rightLeaf)
-                    node += 1
-                }
-                if stageSum < Double(stage.threshold) { return -stageIndex }
+            return evaluateStumps(cascade.stages, node, branch: \.branch) {
+                haarFeature($0, p) * inverseNorm < $0.pointee.threshold
             }
-            return 1
         }
         for stageIndex in 0..<cascade.stages.count {
             let stage = cascade.stages[stageIndex]
@@ -116,6 +108,26 @@ enum CascadeScanner {
                 }
                 stageSum += Double(walk(root, branch: \.branch) { haarFeature($0, p) * inverseNorm < $0.pointee.threshold })
                 node = root + size
+            }
+            if stageSum < Double(stage.threshold) { return -stageIndex }
+        }
+        return 1
+    }
+
+    /// A cascade of single-node trees (OpenCV's `predictOrderedStump`/`predictCategoricalStump`): per stage, the
+    /// double sum of each stump's leaf, compared with the stage threshold. Returns 1 or −(rejecting stage).
+    @inline(__always)
+    private static func evaluateStumps<Node>(_ stages: UnsafeBufferPointer<PreparedCascade.Stage>,
+                                             _ first: UnsafePointer<Node>, branch: KeyPath<Node, PreparedCascade.Branch>,
+                                             goesLeft: (UnsafePointer<Node>) -> Bool) -> WindowResult {
+        var node = first
+        for stageIndex in 0..<stages.count {
+            let stage = stages[stageIndex]
+            var stageSum = 0.0
+            for _ in 0..<stage.treeCount {
+                let leaves = node.pointee[keyPath: branch]
+                stageSum += Double(goesLeft(node) ? leaves.leftLeaf : leaves.rightLeaf)
+                node += 1
             }
             if stageSum < Double(stage.threshold) { return -stageIndex }
         }
@@ -196,17 +208,7 @@ enum CascadeScanner {
     private static func evaluateLBP(_ cascade: Pointers, sum p: UnsafePointer<Int32>) -> WindowResult {
         var node = cascade.lbpNodes!
         if cascade.isStumpBased {
-            for stageIndex in 0..<cascade.stages.count {
-                let stage = cascade.stages[stageIndex]
-                var stageSum = 0.0
-                for _ in 0..<stage.treeCount {
-                    let left = goesLeft(node, code: lbpCode(node, p))
-                    stageSum += Double(left ? node.pointee.branch.leftLeaf : node.pointee.branch.rightLeaf)
-                    node += 1
-                }
-                if stageSum < Double(stage.threshold) { return -stageIndex }
-            }
-            return 1
+            return evaluateStumps(cascade.stages, node, branch: \.branch) { goesLeft($0, code: lbpCode($0, p)) }
         }
         for stageIndex in 0..<cascade.stages.count {
             let stage = cascade.stages[stageIndex]
