@@ -1,0 +1,60 @@
+import Histogram
+
+/// Everything measured for one phase × request name (or merged over several): counts and two HDR histograms.
+public struct RequestStats: Sendable {
+    /// Requests written to a connection.
+    public var sent: Int = 0
+    /// Requests that got a complete response (any status).
+    public var completed: Int = 0
+    /// Errors by code, including `dropped`; `check_failed` is kept here too but is not an error.
+    public var errors: [ErrorCode: Int] = [:]
+    /// Responses that passed / failed their checks (only responses with an accepted status are checked).
+    public var checksPassed: Int = 0
+    public var checksFailed: Int = 0
+    /// Latency in µs from the intended send time (coordinated-omission corrected).
+    public var corrected: Histogram<UInt64> = RequestStats.makeHistogram()
+    /// Latency in µs from the actual send time.
+    public var uncorrected: Histogram<UInt64> = RequestStats.makeHistogram()
+
+    public init() {}
+
+    /// 1 µs to 1 h at 3 significant digits, as wrk2 keeps them.
+    public static func makeHistogram() -> Histogram<UInt64> {
+        Histogram<UInt64>(lowestDiscernibleValue: 1, highestTrackableValue: 3_600_000_000, numberOfSignificantValueDigits: .three)
+    }
+
+    public var dropped: Int { errors[.dropped, default: 0] }
+    /// Transport and status errors, dropped included, check failures excluded.
+    public var errorCount: Int { errors.reduce(0) { $0 + ($1.key.isError ? $1.value : 0) } }
+    /// Requests that were due: sent or dropped.
+    public var attempted: Int { sent + dropped }
+
+    /// Errors over attempted requests (0 when nothing was due).
+    public var errorRate: Double { attempted == 0 ? 0 : Double(errorCount) / Double(attempted) }
+    /// Passed over checked responses (1 when nothing was checked).
+    public var checkRate: Double {
+        let checked = checksPassed + checksFailed
+        return checked == 0 ? 1 : Double(checksPassed) / Double(checked)
+    }
+
+    public mutating func merge(_ other: RequestStats) {
+        sent += other.sent
+        completed += other.completed
+        errors.merge(other.errors, uniquingKeysWith: +)
+        checksPassed += other.checksPassed
+        checksFailed += other.checksFailed
+        corrected.add(other.corrected)
+        uncorrected.add(other.uncorrected)
+    }
+}
+
+/// Identifies one phase × request cell of the measurements.
+public struct StatsKey: Sendable, Hashable {
+    public var phase: String
+    public var request: String
+
+    public init(phase: String, request: String) {
+        self.phase = phase
+        self.request = request
+    }
+}

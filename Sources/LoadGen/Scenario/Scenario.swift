@@ -1,0 +1,58 @@
+import Foundation
+
+/// A validated load test: what to hit, with which requests, in which phases, judged by which SLAs.
+public struct Scenario: Sendable, Equatable {
+    public var name: String
+    public var description: String
+    public var target: TargetSpec
+    public var requests: [RequestSpec]
+    public var phases: [PhaseSpec]
+    public var sla: [SLARule]
+    public var options: EngineOptions
+    /// The file the scenario came from; relative payload paths resolve against its directory.
+    public var sourceFile: URL?
+
+    public init(
+        name: String, description: String = "", target: TargetSpec, requests: [RequestSpec], phases: [PhaseSpec],
+        sla: [SLARule] = [], options: EngineOptions = EngineOptions(), sourceFile: URL? = nil
+    ) {
+        self.name = name
+        self.description = description
+        self.target = target
+        self.requests = requests
+        self.phases = phases
+        self.sla = sla
+        self.options = options
+        self.sourceFile = sourceFile
+    }
+
+    /// Sum of all phase durations.
+    public var totalDuration: Duration { phases.reduce(.zero) { $0 + $1.duration } }
+}
+
+/// One stretch of the timeline with one load model.
+public struct PhaseSpec: Sendable, Equatable {
+    public var name: String
+    public var duration: Duration
+    public var load: LoadModel
+
+    public init(name: String, duration: Duration, load: LoadModel) {
+        self.name = name
+        self.duration = duration
+        self.load = load
+    }
+}
+
+/// Connection and timeout settings of the load engine (scenario key `options`).
+public struct EngineOptions: Sendable, Equatable {
+    /// Open model: upper bound on connections; a request that finds all of them busy is dropped.
+    public var maxConnections: Int
+    public var connectTimeout: Duration
+    public var requestTimeout: Duration
+
+    public init(maxConnections: Int = 256, connectTimeout: Duration = .seconds(5), requestTimeout: Duration = .seconds(10)) {
+        self.maxConnections = maxConnections
+        self.connectTimeout = connectTimeout
+        self.requestTimeout = requestTimeout
+    }
+}
