@@ -45,13 +45,20 @@ public struct PhaseSpec: Sendable, Equatable {
 
 /// Connection and timeout settings of the load engine (scenario key `options`).
 public struct EngineOptions: Sendable, Equatable {
-    /// Open model: upper bound on connections; a request that finds all of them busy is dropped.
+    /// Open model: upper bound on connections. When all are busy a request waits for one to free up.
     public var maxConnections: Int
+    /// Open model: how late a waiting request may still go out; later than this it is counted as dropped.
+    /// Its wait is part of its (corrected) latency.
+    public var maxSendDelay: Duration
     public var connectTimeout: Duration
     public var requestTimeout: Duration
 
-    public init(maxConnections: Int = 256, connectTimeout: Duration = .seconds(5), requestTimeout: Duration = .seconds(10)) {
+    public init(
+        maxConnections: Int = 256, maxSendDelay: Duration = .seconds(1), connectTimeout: Duration = .seconds(5),
+        requestTimeout: Duration = .seconds(10)
+    ) {
         self.maxConnections = maxConnections
+        self.maxSendDelay = maxSendDelay
         self.connectTimeout = connectTimeout
         self.requestTimeout = requestTimeout
     }

@@ -1,0 +1,128 @@
+import Foundation
+import NIOCore
+import NIOPosix
+import NIOSSL
+
+/// Drives a scenario's phases against one target on `loops` event loops and measures every request.
+///
+/// Requests are prepared once (pre-encoded heads and bodies); each loop owns its connections and recorder, and the
+/// runner collects per-second buckets and per-phase statistics from the loops while the run goes on.
+public final class LoadEngine: Sendable {
+    public let timeline: EngineTimeline
+    public let phaseNames: [String]
+    public let requestNames: [String]
+    private let group: MultiThreadedEventLoopGroup
+    private let workers: [LoopWorker]
+
+    /// Prepares everything that can fail (payloads, goldens, address resolution, TLS) before any request is sent.
+    /// The first phase starts `startDelay` after this returns.
+    public init(scenario: Scenario, baseURL: String, loops: Int = 1, startDelay: Duration = .milliseconds(20)) throws {
+        guard let address = TargetAddress(url: baseURL) else {
+            throw EngineError("target URL '\(baseURL)' is not an http:// or https:// URL with a host")
+        }
+        let baseDirectory = scenario.sourceFile?.deletingLastPathComponent() ?? URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
+        var prepared: [PreparedRequest] = []
+        for spec in scenario.requests {
+            let payloads = try PayloadSet.load(spec.body, baseDirectory: baseDirectory)
+            var goldens: GoldenDetections?
+            if let detections = spec.expect.detections {
+                let url = URL(fileURLWithPath: detections.goldenFile, relativeTo: baseDirectory)
+                do {
+                    goldens = try GoldenDetections.load(from: url)
+                } catch {
+                    throw EngineError("cannot load golden detections \(url.path) for request '\(spec.name)': \(error)")
+                }
+            }
+            let checker = ResponseChecker(expect: spec.expect, goldens: goldens)
+            prepared.append(PreparedRequest(spec: spec, payloads: payloads, address: address, checker: checker))
+        }
+        let remote: SocketAddress
+        do {
+            remote = try SocketAddress.makeAddressResolvingHost(address.host, port: address.port)
+        } catch {
+            throw EngineError("cannot resolve target host '\(address.host)': \(error)")
+        }
+        var tls: (context: NIOSSLContext, serverName: String?)?
+        if address.useTLS {
+            let context = try NIOSSLContext(configuration: .makeClientConfiguration())
+            let isIPAddress = (try? SocketAddress(ipAddress: address.host, port: 0)) != nil
+            tls = (context, isIPAddress ? nil : address.host)
+        }
+        let loopCount = max(1, loops)
+        group = MultiThreadedEventLoopGroup(numberOfThreads: loopCount)
+        timeline = EngineTimeline(
+            runStart: NIODeadline.now().uptimeNanoseconds + UInt64(startDelay.nanoseconds),
+            phaseDurations: scenario.phases.map(\.duration))
+        phaseNames = scenario.phases.map(\.name)
+        requestNames = scenario.requests.map(\.name)
+        var workers: [LoopWorker] = []
+        for (index, loop) in group.makeIterator().enumerated() {
+            let configuration = LoopWorker.Configuration(
+                loopIndex: index, loopCount: loopCount, phases: scenario.phases, timeline: timeline, requests: prepared,
+                weights: scenario.requests.map(\.weight), options: scenario.options, remote: remote, tls: tls)
+            workers.append(LoopWorker(loop: loop, configuration: configuration))
+        }
+        self.workers = workers
+    }
+
+    /// Runs the whole timeline; returns when the last phase has ended and in-flight requests have settled.
+    public func run() async throws {
+        let futures = workers.map { $0.start() }
+        for future in futures { try await future.get() }
+    }
+
+    /// Ends the run early: no new requests; in-flight ones get half a second.
+    public func stop() {
+        for worker in workers { worker.stop() }
+    }
+
+    public func shutdown() async {
+        try? await group.shutdownGracefully()
+    }
+
+    /// Per-second buckets of every second before `second`, merged across loops.
+    public func takeSeconds(before second: Int) async throws -> [SecondBucket] {
+        var merged: [Int: SecondBucket] = [:]
+        for worker in workers {
+            let buckets = try await worker.loop.submit { worker.recorder.takeSeconds(before: second) }.get()
+            for bucket in buckets { merged[bucket.second, default: SecondBucket(second: bucket.second)].merge(bucket) }
+        }
+        return merged.keys.sorted().compactMap { merged[$0] }
+    }
+
+    /// Statistics of one phase per request name, merged across loops.
+    public func stats(phase: Int) async throws -> [String: RequestStats] {
+        var merged: [String: RequestStats] = [:]
+        for worker in workers {
+            let stats = try await worker.loop.submit { worker.recorder.stats(phase: phase) }.get()
+            for (name, value) in stats { merged[name, default: RequestStats()].merge(value) }
+        }
+        return merged
+    }
+
+    public func errorSamples() async throws -> ErrorSamples {
+        var merged = ErrorSamples()
+        for worker in workers {
+            merged.merge(try await worker.loop.submit { worker.recorder.samples }.get())
+        }
+        return merged
+    }
+
+    /// Open connections and active virtual users right now.
+    public func gauges() async throws -> (connections: Int, users: Int) {
+        var connections = 0
+        var users = 0
+        for worker in workers {
+            let (c, u) = try await worker.loop.submit { (worker.openConnections, worker.activeUsers) }.get()
+            connections += c
+            users += u
+        }
+        return (connections, users)
+    }
+}
+
+/// The engine could not be prepared (bad target, unreadable payload or golden file).
+public struct EngineError: Error, CustomStringConvertible {
+    public var description: String
+    init(_ description: String) { self.description = description }
+}

@@ -1,0 +1,50 @@
+import NIOCore
+
+/// A request spec turned into ready-to-write bytes: one pre-encoded head + body per payload, so the hot path only
+/// hands a buffer to the socket.
+struct PreparedRequest {
+    /// One encoded request per payload.
+    struct Variant {
+        var bytes: ByteBuffer
+        var payloadName: String?
+    }
+
+    var name: String
+    var variants: [Variant]
+    var checker: ResponseChecker
+    var isHead: Bool
+    /// Rotates through the variants.
+    private var nextVariant = 0
+
+    init(spec: RequestSpec, payloads: PayloadSet, address: TargetAddress, checker: ResponseChecker) {
+        name = spec.name
+        self.checker = checker
+        isHead = spec.method.uppercased() == "HEAD"
+        variants = payloads.payloads.map { payload in
+            Variant(bytes: Self.encode(spec: spec, body: payload.bytes, address: address), payloadName: payload.name)
+        }
+    }
+
+    mutating func takeVariant() -> Int {
+        let index = nextVariant
+        nextVariant = nextVariant + 1 == variants.count ? 0 : nextVariant + 1
+        return index
+    }
+
+    static func encode(spec: RequestSpec, body: [UInt8], address: TargetAddress) -> ByteBuffer {
+        var head = "\(spec.method.uppercased()) \(address.basePath)\(spec.path) HTTP/1.1\r\n"
+        let names = Set(spec.headers.map { $0.name.lowercased() })
+        if !names.contains("host") { head += "Host: \(address.hostHeader)\r\n" }
+        if !names.contains("user-agent") { head += "User-Agent: loadgen\r\n" }
+        for header in spec.headers { head += "\(header.name): \(header.value)\r\n" }
+        let method = spec.method.uppercased()
+        if !names.contains("content-length"), !body.isEmpty || ["POST", "PUT", "PATCH"].contains(method) {
+            head += "Content-Length: \(body.count)\r\n"
+        }
+        head += "\r\n"
+        var buffer = ByteBufferAllocator().buffer(capacity: head.utf8.count + body.count)
+        buffer.writeString(head)
+        buffer.writeBytes(body)
+        return buffer
+    }
+}

@@ -1,0 +1,25 @@
+import Histogram
+
+/// What happened in one second of the run (by send time for `sent`, by completion time for the rest).
+public struct SecondBucket: Sendable {
+    public var second: Int
+    public var sent = 0
+    public var completed = 0
+    public var errors: [ErrorCode: Int] = [:]
+    /// Corrected latency (µs) of the responses completed in this second.
+    public var latency: Histogram<UInt64>
+
+    public init(second: Int) {
+        self.second = second
+        latency = RequestStats.makeHistogram()
+    }
+
+    public var errorCount: Int { errors.reduce(0) { $0 + ($1.key.isError ? $1.value : 0) } }
+
+    public mutating func merge(_ other: SecondBucket) {
+        sent += other.sent
+        completed += other.completed
+        errors.merge(other.errors, uniquingKeysWith: +)
+        latency.add(other.latency)
+    }
+}
