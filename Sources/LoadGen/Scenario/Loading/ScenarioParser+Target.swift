@@ -1,0 +1,58 @@
+import Foundation
+
+/// `target:` and `options:`.
+extension ScenarioParser {
+    func target(from field: ScenarioField) -> TargetSpec? {
+        guard let target = field.mapping(keys: ["bundled", "url"]) else { return nil }
+        switch target.present(["bundled", "url"]) {
+        case ["bundled"]:
+            return target["bundled"].flatMap(bundled(from:)).map(TargetSpec.bundled)
+        case ["url"]:
+            return target["url"].flatMap(url(from:)).map(TargetSpec.url)
+        case []:
+            if target.misspelt(["bundled", "url"]) { return nil }
+            field.fail("needs 'bundled' (loadgen starts the service) or 'url' (an already running service)")
+            return nil
+        default:
+            field.fail("has both 'bundled' and 'url'; keep one")
+            return nil
+        }
+    }
+
+    private func bundled(from field: ScenarioField) -> BundledTarget? {
+        let checkpoint = diagnostics.checkpoint
+        guard let bundled = field.mapping(keys: ["replicas", "model", "workers", "queue_depth", "ready_timeout"]) else {
+            return nil
+        }
+        let defaults = BundledTarget()
+        let target = BundledTarget(
+            replicas: bundled["replicas"]?.int(atLeast: 1) ?? defaults.replicas,
+            model: bundled["model"]?.identifier(),
+            workers: bundled["workers"]?.int(atLeast: 1),
+            queueDepth: bundled["queue_depth"]?.int(atLeast: 1),
+            readyTimeout: bundled["ready_timeout"]?.duration() ?? defaults.readyTimeout)
+        return diagnostics.hasErrors(since: checkpoint) ? nil : target
+    }
+
+    private func url(from field: ScenarioField) -> String? {
+        guard let text = field.substituted(environment, expected: "an http:// or https:// URL") else { return nil }
+        guard let url = URL(string: text), let scheme = url.scheme?.lowercased(), ["http", "https"].contains(scheme),
+            let host = url.host, !host.isEmpty
+        else {
+            field.fail("'\(text)' is not an http:// or https:// URL with a host")
+            return nil
+        }
+        return text
+    }
+
+    func options(from field: ScenarioField) -> EngineOptions? {
+        let checkpoint = diagnostics.checkpoint
+        guard let options = field.mapping(keys: ["max_connections", "connect_timeout", "request_timeout"]) else { return nil }
+        let defaults = EngineOptions()
+        let engine = EngineOptions(
+            maxConnections: options["max_connections"]?.int(atLeast: 1) ?? defaults.maxConnections,
+            connectTimeout: options["connect_timeout"]?.duration() ?? defaults.connectTimeout,
+            requestTimeout: options["request_timeout"]?.duration() ?? defaults.requestTimeout)
+        return diagnostics.hasErrors(since: checkpoint) ? nil : engine
+    }
+}

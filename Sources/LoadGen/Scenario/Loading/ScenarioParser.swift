@@ -1,0 +1,44 @@
+import Foundation
+import Yams
+
+/// Turns a composed YAML tree into a `Scenario`, reporting every problem (with its position) to `diagnostics`
+/// rather than stopping at the first, and returning nil if there was any.
+struct ScenarioParser {
+    let diagnostics: ScenarioDiagnostics
+    /// Payload globs and golden files are relative to this directory (the scenario file's).
+    let baseDirectory: URL
+    let environment: [String: String]
+    let sourceFile: URL?
+
+    static let topLevelKeys = ["name", "description", "target", "options", "requests", "phases", "sla"]
+    /// Keys later versions of the format add; named as unsupported rather than as typos.
+    static let laterVersionKeys = ["chaos", "actions"]
+
+    func scenario(from root: Node) -> Scenario? {
+        let document = ScenarioField(node: root, path: .root, diagnostics: diagnostics)
+        guard case .mapping = root else {
+            diagnostics.report(
+                "a scenario must be a mapping with the keys name, target, requests and phases, not \(document.written)",
+                at: root, path: .root)
+            return nil
+        }
+        guard let top = document.mapping(keys: Self.topLevelKeys, unsupported: Self.laterVersionKeys) else { return nil }
+        let name = top.required("name")?.identifier()
+        let description = top["description"]?.string() ?? ""
+        let target = top.required("target").flatMap(self.target(from:))
+        let options = top["options"].flatMap(self.options(from:)) ?? EngineOptions()
+        let requests = top.required("requests").map(self.requests(from:))
+        let phases = top.required("phases").map(self.phases(from:))
+        let references = SLAReferences(
+            phases: phases?.names ?? [], requests: requests?.names ?? [],
+            checkPhases: phases != nil, checkRequests: requests != nil)
+        let sla = top["sla"].flatMap { slaRules(from: $0, references: references) } ?? []
+
+        guard diagnostics.errors.isEmpty, let name, let target,
+            let requests = requests?.specs, let phases = phases?.specs
+        else { return nil }
+        return Scenario(
+            name: name, description: description, target: target, requests: requests, phases: phases, sla: sla,
+            options: options, sourceFile: sourceFile)
+    }
+}

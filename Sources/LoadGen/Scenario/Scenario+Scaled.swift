@@ -1,0 +1,46 @@
+/// `--duration-scale`: the same scenario shortened or stretched in time, e.g. a 0.1 smoke run of a long test.
+extension Scenario {
+    /// Scales phase durations, ramp stage durations, burst `every`/`for` and SLA grace by `factor` (> 0); rates, user
+    /// counts, think times and timeouts stay as they are. Scaled durations are at least 1 ms.
+    public func scaled(by factor: Double) -> Scenario {
+        precondition(factor > 0 && factor.isFinite, "duration scale must be a positive number")
+        guard factor != 1 else { return self }
+        var scenario = self
+        scenario.phases = phases.map { phase in
+            PhaseSpec(name: phase.name, duration: phase.duration.scaled(by: factor), load: phase.load.scaled(by: factor))
+        }
+        scenario.sla = sla.map { rule in
+            var rule = rule
+            rule.grace = rule.grace == .zero ? .zero : rule.grace.scaled(by: factor)
+            return rule
+        }
+        return scenario
+    }
+}
+
+extension LoadModel {
+    fileprivate func scaled(by factor: Double) -> LoadModel {
+        switch self {
+        case .constantRate, .poisson, .constantUsers:
+            return self
+        case .rampingRate(let start, let stages):
+            return .rampingRate(
+                start: start, stages: stages.map { RateStage(duration: $0.duration.scaled(by: factor), target: $0.target) })
+        case .bursts(let base, let every, let length, let burstRate):
+            return .bursts(base: base, every: every.scaled(by: factor), length: length.scaled(by: factor), burstRate: burstRate)
+        case .rampingUsers(let start, let stages, let think):
+            return .rampingUsers(
+                start: start, stages: stages.map { UserStage(duration: $0.duration.scaled(by: factor), target: $0.target) },
+                think: think)
+        }
+    }
+}
+
+extension Duration {
+    /// This duration times `factor`, rounded to the nanosecond and never below 1 ms.
+    fileprivate func scaled(by factor: Double) -> Duration {
+        let (seconds, attoseconds) = components
+        let nanoseconds = (Double(seconds) * 1e9 + Double(attoseconds) / 1e9) * factor
+        return Swift.max(Duration.milliseconds(1), Duration.nanoseconds(Int64(nanoseconds.rounded())))
+    }
+}

@@ -1,0 +1,80 @@
+import Testing
+
+@testable import LoadGen
+
+@Suite struct UnknownKeyTests {
+    @Test func misspeltKeyIsNamedWithItsPathAndTheNearestValidKey() {
+        let errors = ScenarioInput.errors(
+            """
+            name: burst
+            target:
+              bundled: { replicas: 2 }
+            requests:
+              - name: detect
+                method: POST
+                path: /v1/detect
+            phases:
+              - name: warmup
+                duration: 10s
+                arrival: { rate: 5/s }
+              - name: burst
+                arrival: { rate: 10/s, burst: { every: 10s, for: 2s, rate: 60/s } }
+                durration: 30s
+            """, file: "scenarios/burst.yaml")
+        #expect(errors == ["scenarios/burst.yaml:14:5: unknown key 'durration' in phases[1]; did you mean 'duration'?"])
+    }
+
+    @Test func laterVersionKeysAreNamedAsUnsupported() {
+        let errors = ScenarioInput.errors(
+            """
+            name: burst
+            target: { bundled: {} }
+            requests: [ { name: detect, path: /v1/detect } ]
+            phases: [ { name: steady, duration: 10s, arrival: { rate: 5/s } } ]
+            chaos:
+              - { at: 40s, for: 15s, fault: { latency: { ms: 200 } } }
+            actions: []
+            """)
+        #expect(
+            errors == [
+                "scenario.yaml:5:1: 'chaos' is not supported by this version; remove it to run this scenario",
+                "scenario.yaml:7:1: 'actions' is not supported by this version; remove it to run this scenario",
+            ])
+    }
+
+    @Test func unknownKeyFarFromAnyValidKeyHasNoSuggestion() {
+        let errors = ScenarioInput.errors(
+            """
+            name: x
+            target: { bundled: { colour: blue } }
+            requests: [ { name: detect, path: / } ]
+            phases: [ { name: steady, duration: 10s, arrival: { rate: 5/s } } ]
+            """)
+        #expect(errors == ["scenario.yaml:2:22: unknown key 'colour' in target.bundled"])
+    }
+
+    @Test func unknownEnumValueSuggestsTheNearest() {
+        let errors = ScenarioInput.errors(
+            """
+            name: x
+            target: { bundled: {} }
+            requests: [ { name: detect, method: PSOT, path: / } ]
+            phases: [ { name: steady, duration: 10s, arrival: { rate: 5/s } } ]
+            """)
+        #expect(
+            errors == [
+                "scenario.yaml:3:37: requests[0].method: unknown method 'PSOT'; expected one of GET, POST, PUT, DELETE, PATCH, HEAD; did you mean 'POST'?"
+            ])
+    }
+
+    @Test func misspeltTopLevelKeyIsSuggestedInsteadOfReportedMissing() {
+        let errors = ScenarioInput.errors(
+            """
+            name: x
+            target: { bundled: {} }
+            requests: [ { name: detect, path: / } ]
+            phase: [ { name: steady, duration: 10s, arrival: { rate: 5/s } } ]
+            """)
+        #expect(errors == ["scenario.yaml:4:1: unknown key 'phase' at the top level; did you mean 'phases'?"])
+    }
+}
