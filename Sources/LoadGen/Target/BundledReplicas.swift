@@ -17,7 +17,7 @@ public final class BundledReplicas: Sendable {
     private let rootDirectory: URL
     private let stopping = Mutex<Task<Void, Never>?>(nil)
 
-    private init(baseURL: String, replicas: [ReplicaProcess], rootDirectory: URL) {
+    init(baseURL: String, replicas: [ReplicaProcess], rootDirectory: URL) {
         self.baseURL = baseURL
         self.replicas = replicas
         self.rootDirectory = rootDirectory

@@ -25,7 +25,7 @@ public enum TargetServiceExecutable {
     ) throws(BundledTargetError) -> URL {
         let howToBuild = "Build it with `swift build -c release --product targetservice`"
         if let explicit {
-            let url = URL(fileURLWithPath: explicit, relativeTo: currentDirectory).standardizedFileURL
+            let url = resolve(explicit, against: currentDirectory)
             guard isExecutable(url.path) else {
                 throw BundledTargetError(.executableNotFound, """
                     --targetservice \(explicit): no executable file there. \(howToBuild), or fix the path.
@@ -34,7 +34,7 @@ public enum TargetServiceExecutable {
             return url
         }
         if let fromEnvironment = environment[environmentVariable], !fromEnvironment.isEmpty {
-            let url = URL(fileURLWithPath: fromEnvironment, relativeTo: currentDirectory).standardizedFileURL
+            let url = resolve(fromEnvironment, against: currentDirectory)
             guard isExecutable(url.path) else {
                 throw BundledTargetError(.executableNotFound, """
                     \(environmentVariable)=\(fromEnvironment): no executable file there. \(howToBuild), \
@@ -59,6 +59,10 @@ public enum TargetServiceExecutable {
             \(searched.joined(separator: ", "))). \(howToBuild), or pass --targetservice PATH \
             (or set \(environmentVariable)).
             """)
+    }
+
+    private static func resolve(_ path: String, against directory: URL) -> URL {
+        (path.hasPrefix("/") ? URL(fileURLWithPath: path) : directory.appendingPathComponent(path)).standardizedFileURL
     }
 
     /// Where the running executable lives, from argv[0] (symlinks resolved) and from the bundle.
