@@ -1,0 +1,61 @@
+import Foundation
+import GRDB
+import Histogram
+
+/// One row of `request_stats`: the totals of one phase × request over the whole phase, with both histograms kept.
+public struct RequestStatsRecord: Sendable, Equatable, Codable, FetchableRecord, TableRecord, EncodableRecord {
+    public static let databaseTableName = "request_stats"
+
+    public var phase: String
+    /// A request name from the scenario, or `*` for every request of the phase merged.
+    public var request: String
+    public var sent: Int
+    public var completed: Int
+    /// Transport and status errors (dropped included, check failures excluded).
+    public var errors: Int
+    public var checksPassed: Int
+    public var checksFailed: Int
+    public var dropped: Int
+    /// Counts by error code (`ErrorCode` raw values), check failures included.
+    public var errorsByCode: [String: Int]
+    /// Latency from the intended send time (coordinated-omission corrected), µs.
+    public var corrected: LatencySummary
+    /// Latency from the actual send time, µs — kept beside the corrected figure, never instead of it.
+    public var uncorrected: LatencySummary
+    /// `HistogramCodec` encodings, so runs can be merged and re-percentiled later.
+    public var correctedHistogram: Data
+    public var uncorrectedHistogram: Data
+
+    public init(
+        phase: String, request: String, sent: Int, completed: Int, errors: Int, checksPassed: Int, checksFailed: Int,
+        dropped: Int, errorsByCode: [String: Int], corrected: Histogram<UInt64>, uncorrected: Histogram<UInt64>
+    ) {
+        self.phase = phase
+        self.request = request
+        self.sent = sent
+        self.completed = completed
+        self.errors = errors
+        self.checksPassed = checksPassed
+        self.checksFailed = checksFailed
+        self.dropped = dropped
+        self.errorsByCode = errorsByCode
+        self.corrected = LatencySummary(corrected)
+        self.uncorrected = LatencySummary(uncorrected)
+        correctedHistogram = HistogramCodec.encode(corrected)
+        uncorrectedHistogram = HistogramCodec.encode(uncorrected)
+    }
+
+    /// Passed over checked responses (1 when nothing was checked).
+    public var checkPassRate: Double {
+        let checked = checksPassed + checksFailed
+        return checked == 0 ? 1 : Double(checksPassed) / Double(checked)
+    }
+
+    public func decodedCorrectedHistogram() throws -> Histogram<UInt64> {
+        try HistogramCodec.decode(correctedHistogram)
+    }
+
+    public func decodedUncorrectedHistogram() throws -> Histogram<UInt64> {
+        try HistogramCodec.decode(uncorrectedHistogram)
+    }
+}

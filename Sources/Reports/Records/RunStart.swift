@@ -1,0 +1,35 @@
+import Foundation
+
+/// What the runner knows when a run begins; `ResultsStore.beginRun` stores it as a `running` run.
+public struct RunStart: Sendable, Equatable {
+    public var name: String
+    public var description: String
+    /// The scenario file as given on the command line.
+    public var scenarioFile: String
+    /// The scenario file's full text, so a stored run can be understood without the file.
+    public var scenarioText: String
+    /// The target URL, or a description such as `bundled (2 replicas)`.
+    public var target: String
+    public var gitRevision: String?
+    public var host: String
+    public var commandLine: String
+    public var startedAt: Date
+    /// Factor every phase duration was multiplied by (1 unless the run was shortened, e.g. for CI).
+    public var durationScale: Double
+
+    public init(
+        name: String, description: String = "", scenarioFile: String, scenarioText: String, target: String,
+        gitRevision: String? = nil, host: String, commandLine: String, startedAt: Date, durationScale: Double = 1
+    ) {
+        self.name = name
+        self.description = description
+        self.scenarioFile = scenarioFile
+        self.scenarioText = scenarioText
+        self.target = target
+        self.gitRevision = gitRevision
+        self.host = host
+        self.commandLine = commandLine
+        self.startedAt = startedAt
+        self.durationScale = durationScale
+    }
+}

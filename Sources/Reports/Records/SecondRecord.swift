@@ -1,0 +1,55 @@
+import GRDB
+
+/// One row of `seconds`: what happened in one second of a run (one row per phase active in that second).
+public struct SecondRecord: Sendable, Equatable, Codable, FetchableRecord, TableRecord, EncodableRecord {
+    public static let databaseTableName = "seconds"
+
+    /// Seconds since the run started, from 0.
+    public var second: Int
+    public var phase: String
+    public var sent: Int
+    public var completed: Int
+    /// Transport and status errors (dropped included, check failures excluded).
+    public var errors: Int
+    public var dropped: Int
+    /// Counts by error code (`ErrorCode` raw values), check failures included.
+    public var errorsByCode: [String: Int]
+    /// Corrected latency of the responses completed in this second, µs.
+    public var p50Us: Int64
+    public var p90Us: Int64
+    public var p99Us: Int64
+    public var maxUs: Int64
+    /// Open connections at the end of the second.
+    public var connections: Int
+    /// Active virtual users (closed model) at the end of the second; 0 for open models.
+    public var users: Int
+
+    enum CodingKeys: String, CodingKey {
+        case second, phase, sent, completed, errors, dropped
+        case errorsByCode = "errors_by_code"
+        case p50Us = "p50_us"
+        case p90Us = "p90_us"
+        case p99Us = "p99_us"
+        case maxUs = "max_us"
+        case connections, users
+    }
+
+    public init(
+        second: Int, phase: String, sent: Int, completed: Int, errors: Int, dropped: Int, errorsByCode: [String: Int],
+        p50Us: Int64, p90Us: Int64, p99Us: Int64, maxUs: Int64, connections: Int, users: Int
+    ) {
+        self.second = second
+        self.phase = phase
+        self.sent = sent
+        self.completed = completed
+        self.errors = errors
+        self.dropped = dropped
+        self.errorsByCode = errorsByCode
+        self.p50Us = p50Us
+        self.p90Us = p90Us
+        self.p99Us = p99Us
+        self.maxUs = maxUs
+        self.connections = connections
+        self.users = users
+    }
+}

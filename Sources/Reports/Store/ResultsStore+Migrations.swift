@@ -1,0 +1,127 @@
+import GRDB
+
+extension ResultsStore {
+    /// The schema, as append-only migrations. A migration is never modified once it has shipped: stored runs in
+    /// existing files were created by it. Change the schema by appending a new migration ("v2-...") below.
+    static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("v1-runs-phases-seconds-stats-sla-errors-events") { db in
+            try db.execute(sql: """
+                CREATE TABLE runs (
+                    id INTEGER PRIMARY KEY AUTOINCREMENT,
+                    name TEXT NOT NULL,
+                    description TEXT NOT NULL,
+                    scenario_file TEXT NOT NULL,
+                    scenario_text TEXT NOT NULL,
+                    target TEXT NOT NULL,
+                    git_revision TEXT,
+                    host TEXT NOT NULL,
+                    command_line TEXT NOT NULL,
+                    started_at DATETIME NOT NULL,
+                    ended_at DATETIME,
+                    status TEXT NOT NULL,
+                    exit_code INTEGER,
+                    duration_scale DOUBLE NOT NULL
+                );
+                CREATE INDEX runs_status ON runs(status);
+
+                CREATE TABLE phases (
+                    run_id INTEGER NOT NULL REFERENCES runs(id) ON DELETE CASCADE,
+                    idx INTEGER NOT NULL,
+                    name TEXT NOT NULL,
+                    load TEXT NOT NULL,
+                    started_at_ms INTEGER NOT NULL,
+                    ended_at_ms INTEGER,
+                    PRIMARY KEY (run_id, idx)
+                );
+
+                CREATE TABLE seconds (
+                    run_id INTEGER NOT NULL REFERENCES runs(id) ON DELETE CASCADE,
+                    second INTEGER NOT NULL,
+                    phase TEXT NOT NULL,
+                    sent INTEGER NOT NULL,
+                    completed INTEGER NOT NULL,
+                    errors INTEGER NOT NULL,
+                    dropped INTEGER NOT NULL,
+                    errors_by_code TEXT NOT NULL,
+                    p50_us INTEGER NOT NULL,
+                    p90_us INTEGER NOT NULL,
+                    p99_us INTEGER NOT NULL,
+                    max_us INTEGER NOT NULL,
+                    connections INTEGER NOT NULL,
+                    users INTEGER NOT NULL,
+                    PRIMARY KEY (run_id, second, phase)
+                );
+
+                CREATE TABLE request_stats (
+                    run_id INTEGER NOT NULL REFERENCES runs(id) ON DELETE CASCADE,
+                    phase TEXT NOT NULL,
+                    request TEXT NOT NULL,
+                    sent INTEGER NOT NULL,
+                    completed INTEGER NOT NULL,
+                    errors INTEGER NOT NULL,
+                    checks_passed INTEGER NOT NULL,
+                    checks_failed INTEGER NOT NULL,
+                    dropped INTEGER NOT NULL,
+                    errors_by_code TEXT NOT NULL,
+                    p50_us INTEGER NOT NULL,
+                    p90_us INTEGER NOT NULL,
+                    p95_us INTEGER NOT NULL,
+                    p99_us INTEGER NOT NULL,
+                    p999_us INTEGER NOT NULL,
+                    max_us INTEGER NOT NULL,
+                    mean_us DOUBLE NOT NULL,
+                    uncorrected_p50_us INTEGER NOT NULL,
+                    uncorrected_p90_us INTEGER NOT NULL,
+                    uncorrected_p95_us INTEGER NOT NULL,
+                    uncorrected_p99_us INTEGER NOT NULL,
+                    uncorrected_p999_us INTEGER NOT NULL,
+                    uncorrected_max_us INTEGER NOT NULL,
+                    uncorrected_mean_us DOUBLE NOT NULL,
+                    corrected_histogram BLOB NOT NULL,
+                    uncorrected_histogram BLOB NOT NULL,
+                    PRIMARY KEY (run_id, phase, request)
+                );
+
+                CREATE TABLE sla_results (
+                    id INTEGER PRIMARY KEY AUTOINCREMENT,
+                    run_id INTEGER NOT NULL REFERENCES runs(id) ON DELETE CASCADE,
+                    phase TEXT NOT NULL,
+                    request TEXT,
+                    threshold TEXT NOT NULL,
+                    limit_text TEXT NOT NULL,
+                    limit_value DOUBLE NOT NULL,
+                    observed DOUBLE NOT NULL,
+                    observed_text TEXT NOT NULL,
+                    uncorrected_observed DOUBLE,
+                    unit TEXT NOT NULL,
+                    passed BOOLEAN NOT NULL
+                );
+                CREATE INDEX sla_results_run ON sla_results(run_id);
+
+                CREATE TABLE errors (
+                    run_id INTEGER NOT NULL REFERENCES runs(id) ON DELETE CASCADE,
+                    phase TEXT NOT NULL,
+                    request TEXT NOT NULL,
+                    code TEXT NOT NULL,
+                    count INTEGER NOT NULL,
+                    samples TEXT NOT NULL,
+                    PRIMARY KEY (run_id, phase, request, code)
+                );
+
+                CREATE TABLE events (
+                    id INTEGER PRIMARY KEY AUTOINCREMENT,
+                    run_id INTEGER NOT NULL REFERENCES runs(id) ON DELETE CASCADE,
+                    at_ms INTEGER NOT NULL,
+                    kind TEXT NOT NULL,
+                    name TEXT NOT NULL,
+                    detail TEXT NOT NULL,
+                    duration_ms INTEGER,
+                    outcome TEXT
+                );
+                CREATE INDEX events_run ON events(run_id, at_ms);
+                """)
+        }
+        return migrator
+    }
+}
