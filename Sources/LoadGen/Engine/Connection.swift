@@ -41,10 +41,10 @@ final class Connection: ChannelInboundHandler, @unchecked Sendable {
         self.context = context
     }
 
-    func send(_ request: InFlight, bytes: ByteBuffer, keepHeaders: Bool, keepBody: Bool, isHead: Bool) {
+    func send(_ request: InFlight, at time: UInt64, bytes: ByteBuffer, keepHeaders: Bool, keepBody: Bool, isHead: Bool) {
         guard let context, !isClosed else { return }
         var request = request
-        request.sent = LoopWorker.now()
+        request.sent = time
         inFlight = request
         parser.keepHeaders = keepHeaders
         parser.keepBody = keepBody

@@ -1,4 +1,5 @@
 import Foundation
+import Histogram
 import NIOCore
 import NIOPosix
 import NIOSSL
@@ -104,6 +105,15 @@ public final class LoadEngine: Sendable {
         var merged = ErrorSamples()
         for worker in workers {
             merged.merge(try await worker.loop.submit { worker.recorder.samples }.get())
+        }
+        return merged
+    }
+
+    /// Open model: lateness of each send after its intended time (µs), merged across loops.
+    public func sendLag() async throws -> Histogram<UInt64> {
+        var merged = RequestStats.makeHistogram()
+        for worker in workers {
+            merged.add(try await worker.loop.submit { worker.recorder.sendLag }.get())
         }
         return merged
     }

@@ -59,7 +59,7 @@ final class LoopWorker: @unchecked Sendable {
         phases = c.phases
         timeline = c.timeline
         requests = c.requests
-        keepHeaders = c.requests.map { $0.checker.needsHeaders }
+        keepHeaders = c.requests.map { !$0.checker.expect.headers.isEmpty }
         keepBody = c.requests.map { $0.checker.needsBody }
         requestOrder = Self.interleave(weights: c.weights)
         options = c.options
@@ -289,8 +289,10 @@ final class LoopWorker: @unchecked Sendable {
 
     private func send(_ inFlight: Connection.InFlight, on connection: Connection) {
         let prepared = requests[inFlight.request]
+        let now = Self.now()
+        if phases[inFlight.phase].load.isOpen { recorder.recordSendLag(now &- min(now, inFlight.intended)) }
         connection.send(
-            inFlight, bytes: prepared.variants[inFlight.variant].bytes, keepHeaders: keepHeaders[inFlight.request],
+            inFlight, at: now, bytes: prepared.variants[inFlight.variant].bytes, keepHeaders: keepHeaders[inFlight.request],
             keepBody: keepBody[inFlight.request], isHead: prepared.isHead)
     }
 

@@ -23,7 +23,7 @@ public struct PayloadSet: Sendable {
             // Filler that is not an image: oversized-body tests only care about the length.
             return PayloadSet(payloads: [Payload(name: nil, bytes: [UInt8](repeating: 0x41, count: size))])
         case .files(let pattern):
-            let files = FileGlob.expand(pattern, relativeTo: baseDirectory)
+            let files = PayloadGlob.files(matching: pattern, relativeTo: baseDirectory)
             guard !files.isEmpty else { throw PayloadError(message: "body glob '\(pattern)' matches no file under \(baseDirectory.path)") }
             return PayloadSet(payloads: try files.map { url in
                 guard let data = FileManager.default.contents(atPath: url.path) else {

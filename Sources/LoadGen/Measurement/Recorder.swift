@@ -8,6 +8,8 @@ final class Recorder {
     private(set) var cells: [RequestStats]
     private(set) var seconds: [Int: SecondBucket] = [:]
     private(set) var samples = ErrorSamples()
+    /// Open model: how late each request went out after its intended time (µs). The engine's own accuracy.
+    private(set) var sendLag = RequestStats.makeHistogram()
 
     init(phaseNames: [String], requestNames: [String], runStart: UInt64) {
         self.phaseNames = phaseNames
@@ -56,6 +58,10 @@ final class Recorder {
 
     func recordSample(phase: Int, request: Int, code: ErrorCode, message: String) {
         samples.add(message, for: ErrorSamples.Key(phase: phaseNames[phase], request: requestNames[request], code: code))
+    }
+
+    func recordSendLag(_ nanoseconds: UInt64) {
+        _ = sendLag.record(max(1, nanoseconds / 1_000))
     }
 
     /// Removes and returns the buckets of every second before `second`.

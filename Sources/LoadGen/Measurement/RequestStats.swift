@@ -24,6 +24,10 @@ public struct RequestStats: Sendable {
     }
 
     public var dropped: Int { errors[.dropped, default: 0] }
+    /// Responses with an accepted status that passed every check.
+    public var succeeded: Int {
+        completed - errors[.http4xx, default: 0] - errors[.http5xx, default: 0] - errors[.checkFailed, default: 0]
+    }
     /// Transport and status errors, dropped included, check failures excluded.
     public var errorCount: Int { errors.reduce(0) { $0 + ($1.key.isError ? $1.value : 0) } }
     /// Requests that were due: sent or dropped.

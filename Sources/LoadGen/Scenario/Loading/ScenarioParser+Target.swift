@@ -47,10 +47,11 @@ extension ScenarioParser {
 
     func options(from field: ScenarioField) -> EngineOptions? {
         let checkpoint = diagnostics.checkpoint
-        guard let options = field.mapping(keys: ["max_connections", "connect_timeout", "request_timeout"]) else { return nil }
+        guard let options = field.mapping(keys: ["max_connections", "max_send_delay", "connect_timeout", "request_timeout"]) else { return nil }
         let defaults = EngineOptions()
         let engine = EngineOptions(
             maxConnections: options["max_connections"]?.int(atLeast: 1) ?? defaults.maxConnections,
+            maxSendDelay: options["max_send_delay"]?.duration() ?? defaults.maxSendDelay,
             connectTimeout: options["connect_timeout"]?.duration() ?? defaults.connectTimeout,
             requestTimeout: options["request_timeout"]?.duration() ?? defaults.requestTimeout)
         return diagnostics.hasErrors(since: checkpoint) ? nil : engine

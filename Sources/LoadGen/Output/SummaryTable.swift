@@ -1,0 +1,52 @@
+import Foundation
+
+/// The table printed at the end of a run: per phase × request counts and latencies, then every SLA verdict.
+enum SummaryTable {
+    static func render(phases: [PhaseMeasurements], sla: [SLAOutcome], verdict: String) -> String {
+        var rows: [[String]] = [["phase", "request", "sent", "ok", "errors", "dropped", "checks", "req/s", "p50", "p90", "p99", "p99 unc.", "max"]]
+        for phase in phases {
+            let seconds = max(0.001, Double(phase.elapsed.components.seconds) + Double(phase.elapsed.components.attoseconds) / 1e18)
+            for name in phase.requests.keys.sorted() {
+                guard let stats = phase.requests[name] else { continue }
+                let hasLatency = stats.corrected.totalCount > 0
+                func latency(_ p: Double, _ uncorrected: Bool = false) -> String {
+                    guard hasLatency else { return "-" }
+                    let histogram = uncorrected ? stats.uncorrected : stats.corrected
+                    return ProgressReporter.milliseconds(p >= 100 ? histogram.max : histogram.valueAtPercentile(p))
+                }
+                rows.append([
+                    phase.name, name, "\(stats.sent)", "\(stats.succeeded)",
+                    "\(stats.errorCount)", "\(stats.dropped)", String(format: "%.1f%%", stats.checkRate * 100),
+                    String(format: "%.1f", Double(stats.completed) / seconds), latency(50), latency(90), latency(99), latency(99, true), latency(100),
+                ])
+            }
+        }
+        var text = align(rows)
+        if !sla.isEmpty {
+            var slaRows: [[String]] = [["", "phase", "request", "threshold", "limit", "observed", "uncorrected"]]
+            for outcome in sla {
+                slaRows.append([
+                    outcome.passed ? "PASS" : "FAIL", outcome.phase, outcome.request ?? "*", outcome.threshold, outcome.limit,
+                    outcome.observedText, outcome.uncorrectedObserved.map { String(format: "%.1fms", $0) } ?? "",
+                ])
+            }
+            text += "\n" + align(slaRows)
+        }
+        text += "\n\(verdict)\n"
+        return text
+    }
+
+    /// Left-aligns text columns and right-aligns numeric ones.
+    static func align(_ rows: [[String]]) -> String {
+        guard let columns = rows.map(\.count).max() else { return "" }
+        var widths = [Int](repeating: 0, count: columns)
+        for row in rows { for (index, cell) in row.enumerated() { widths[index] = max(widths[index], cell.count) } }
+        return rows.map { row in
+            row.enumerated().map { index, cell in
+                let padding = String(repeating: " ", count: widths[index] - cell.count)
+                let numeric = cell.first.map { $0.isNumber } ?? false
+                return numeric ? padding + cell : cell + padding
+            }.joined(separator: "  ").trimmingCharacters(in: .whitespaces)
+        }.joined(separator: "\n") + "\n"
+    }
+}

@@ -1,0 +1,276 @@
+import Foundation
+import NIOConcurrencyHelpers
+import NIOCore
+import Reports
+
+/// What `loadgen run` ended with.
+public struct RunResult: Sendable {
+    public var exitCode: RunExitCode
+    public var runID: Int64?
+    /// The summary table and verdict (empty when the run never started).
+    public var summary: String
+    /// Why the run could not start or was cut short, for stderr.
+    public var message: String?
+}
+
+/// Runs one scenario end to end: validate, start the target, drive the load, flush each second to the store,
+/// judge the SLAs, write the outputs, stop what it started.
+public enum ScenarioRunner {
+    public static func run(_ options: RunOptions) async -> RunResult {
+        var progress = ProgressReporter(mode: options.progress)
+
+        // Everything is validated before anything runs.
+        let scenario: Scenario
+        do {
+            let loaded = try ScenarioLoader.load(file: URL(fileURLWithPath: options.scenarioPath), environment: options.environment)
+            scenario = options.durationScale == 1 ? loaded : loaded.scaled(by: options.durationScale)
+        } catch {
+            return RunResult(exitCode: .invalidScenario, summary: "", message: "\(error)")
+        }
+        let bundledSpec: BundledTarget?
+        var baseURL: String?
+        do {
+            if let target = options.target {
+                try TargetGuard.check(url: target, commandLineTarget: target, allowedHosts: options.allowedHosts)
+                baseURL = target
+                bundledSpec = nil
+            } else {
+                switch scenario.target {
+                case .url(let url):
+                    try TargetGuard.check(url: url, commandLineTarget: nil, allowedHosts: options.allowedHosts)
+                    baseURL = url
+                    bundledSpec = nil
+                case .bundled(let spec):
+                    bundledSpec = spec
+                }
+            }
+        } catch {
+            return RunResult(exitCode: .invalidScenario, summary: "", message: "\(error)")
+        }
+
+        let store: ResultsStore
+        do {
+            store = try ResultsStore.open(path: options.databasePath)
+        } catch {
+            return RunResult(exitCode: .couldNotRun, summary: "", message: "\(error)")
+        }
+        if !store.recoveredRuns.isEmpty {
+            progress.note("marked \(store.recoveredRuns.count) run(s) left 'running' by a killed loadgen as aborted: \(store.recoveredRuns.map(String.init).joined(separator: ", "))")
+        }
+
+        let signals = InterruptSignals.install()
+        var replicas: BundledReplicas?
+        if let spec = bundledSpec {
+            do {
+                let executable = try TargetServiceExecutable.locate(explicit: options.targetServiceExecutable)
+                progress.note("starting \(spec.replicas) bundled replica(s) of \(executable.lastPathComponent)…")
+                let started = try await BundledReplicas.start(spec, executable: executable) { line in progress.note(line) }
+                replicas = started
+                baseURL = started.baseURL
+            } catch {
+                return RunResult(exitCode: .couldNotRun, summary: "", message: "\(error)")
+            }
+        }
+        guard let baseURL else { return RunResult(exitCode: .couldNotRun, summary: "", message: "no target") }
+        if signals.isInterrupted {
+            await replicas?.stop()
+            return RunResult(exitCode: .interrupted, summary: "", message: "interrupted before the run started")
+        }
+
+        let result = await drive(scenario: scenario, baseURL: baseURL, options: options, store: store, signals: signals, progress: &progress)
+        await replicas?.stop()
+        return result
+    }
+
+    private static func drive(
+        scenario: Scenario, baseURL: String, options: RunOptions, store: ResultsStore, signals: InterruptSignals,
+        progress: inout ProgressReporter
+    ) async -> RunResult {
+        let engine: LoadEngine
+        do {
+            engine = try LoadEngine(scenario: scenario, baseURL: baseURL, loops: options.loops, startDelay: .milliseconds(50))
+        } catch {
+            return RunResult(exitCode: .couldNotRun, summary: "", message: "\(error)")
+        }
+        defer { Task { await engine.shutdown() } }
+        let timeline = engine.timeline
+        let scenarioText = (try? String(contentsOfFile: options.scenarioPath, encoding: .utf8)) ?? ""
+        let scenarioDirectory = URL(fileURLWithPath: options.scenarioPath).deletingLastPathComponent()
+        let startedAt = Date()
+        let runID: Int64
+        do {
+            runID = try store.beginRun(RunStart(
+                name: scenario.name, description: scenario.description, scenarioFile: options.scenarioPath,
+                scenarioText: scenarioText, target: baseURL,
+                gitRevision: RunContext.gitRevision(near: scenarioDirectory, environment: options.environment),
+                host: RunContext.hostName, commandLine: options.commandLine, startedAt: startedAt,
+                durationScale: options.durationScale))
+        } catch {
+            return RunResult(exitCode: .couldNotRun, summary: "", message: "\(error)")
+        }
+
+        let finished = NIOLockedValueBox(false)
+        let runTask = Task {
+            defer { finished.withLockedValue { $0 = true } }
+            try await engine.run()
+        }
+        var abortViolations: [SLAOutcome] = []
+        var interrupted = false
+        var totals = (errors: 0, dropped: 0)
+        var storeError: (any Error)?
+        var ended: UInt64?
+        var tick = 1
+        while true {
+            let boundary = timeline.runStart + UInt64(tick) * 1_000_000_000 + 20_000_000
+            let now = NIODeadline.now().uptimeNanoseconds
+            if boundary > now { try? await Task.sleep(nanoseconds: min(boundary - now, 100_000_000)) }
+            let isDone = finished.withLockedValue { $0 }
+            let current = NIODeadline.now().uptimeNanoseconds
+            guard current >= boundary || isDone else { continue }
+            tick += 1
+            let second = current > timeline.runStart ? Int((current - timeline.runStart) / 1_000_000_000) : 0
+            let buckets = (try? await engine.takeSeconds(before: isDone ? Int.max : second)) ?? []
+            let gauges = (try? await engine.gauges()) ?? (connections: 0, users: 0)
+            let records = buckets.map { bucket in
+                let at = timeline.runStart + UInt64(bucket.second) * 1_000_000_000
+                let phase = timeline.phase(at: at).map { scenario.phases[$0].name } ?? scenario.phases[scenario.phases.count - 1].name
+                return StoreRecords.second(bucket, phase: phase, connections: gauges.connections, users: gauges.users)
+            }
+            do {
+                try store.appendSecond(runID: runID, seconds: records, events: [])
+            } catch {
+                storeError = error
+            }
+            for bucket in buckets {
+                totals.errors += bucket.errorCount
+                totals.dropped += bucket.errors[.dropped, default: 0]
+            }
+            let phaseIndex = timeline.phase(at: current)
+            if let last = buckets.last {
+                progress.show(ProgressReporter.Tick(
+                    elapsed: .nanoseconds(Int64(min(current, timeline.runEnd) &- timeline.runStart)),
+                    total: scenario.totalDuration, phase: phaseIndex.map { scenario.phases[$0].name } ?? "finishing",
+                    completedLastSecond: last.completed,
+                    p99LastSecondMicros: last.latency.totalCount > 0 ? last.latency.valueAtPercentile(99) : nil,
+                    errors: totals.errors, dropped: totals.dropped, connections: gauges.connections, users: gauges.users))
+            }
+            if isDone { break }
+            if abortViolations.isEmpty, !interrupted, let phaseIndex {
+                let rules = scenario.sla.filter(\.abortOnFail)
+                if !rules.isEmpty, let stats = try? await engine.stats(phase: phaseIndex) {
+                    let elapsed = Duration.nanoseconds(Int64(current - timeline.start(of: phaseIndex)))
+                    let measured = PhaseMeasurements(name: scenario.phases[phaseIndex].name, elapsed: elapsed, requests: stats)
+                    abortViolations = SLAEvaluator.abortViolations(rules: rules, current: measured)
+                    if !abortViolations.isEmpty {
+                        ended = current
+                        progress.note("abort_on_fail: " + abortViolations.map { "\($0.phase) \($0.threshold) \($0.observedText) > \($0.limit)" }.joined(separator: "; "))
+                        engine.stop()
+                    }
+                }
+            }
+            if !interrupted, signals.isInterrupted {
+                interrupted = true
+                ended = ended ?? current
+                progress.note("interrupted: stopping the load, saving what was measured")
+                engine.stop()
+            }
+        }
+        progress.finish()
+        var runError: (any Error)?
+        do {
+            try await runTask.value
+        } catch {
+            runError = error
+        }
+
+        // Per-phase results: phases that never started (early stop) are left out rather than judged empty.
+        let stoppedAt = ended ?? timeline.runEnd
+        var phases: [PhaseMeasurements] = []
+        for (index, phase) in scenario.phases.enumerated() where timeline.start(of: index) < stoppedAt {
+            let end = min(timeline.end(of: index), stoppedAt)
+            let stats = (try? await engine.stats(phase: index)) ?? [:]
+            phases.append(PhaseMeasurements(name: phase.name, elapsed: .nanoseconds(Int64(end - timeline.start(of: index))), requests: stats))
+            try? store.recordPhase(runID: runID, PhaseRecord(
+                index: index, name: phase.name, load: StoreRecords.describe(phase.load),
+                startedAtMs: Int64((timeline.start(of: index) - timeline.runStart) / 1_000_000),
+                endedAtMs: Int64((end - timeline.runStart) / 1_000_000)))
+        }
+        let outcomes = SLAEvaluator.evaluate(rules: scenario.sla, phases: phases)
+        let exitCode: RunExitCode
+        let status: RunStatus
+        let verdict: String
+        if interrupted {
+            (exitCode, status, verdict) = (.interrupted, .aborted, "INTERRUPTED: results up to the interruption are stored")
+        } else if !abortViolations.isEmpty {
+            (exitCode, status, verdict) = (.slaBreached, .failed, "FAILED: aborted by abort_on_fail")
+        } else if outcomes.contains(where: { !$0.passed }) {
+            (exitCode, status, verdict) = (.slaBreached, .failed, "FAILED: \(outcomes.filter { !$0.passed }.count) of \(outcomes.count) SLA thresholds breached")
+        } else {
+            (exitCode, status, verdict) = (.passed, .passed, outcomes.isEmpty ? "PASSED (no SLA defined)" : "PASSED: all \(outcomes.count) SLA thresholds met")
+        }
+        var events: [EventRecord] = []
+        if !abortViolations.isEmpty, let ended {
+            events.append(EventRecord(
+                atMs: Int64((ended - timeline.runStart) / 1_000_000), kind: "sla", name: "abort_on_fail",
+                detail: Dictionary(uniqueKeysWithValues: abortViolations.map { ("\($0.phase) \($0.threshold)", "\($0.observedText) > \($0.limit)") }),
+                outcome: "aborted"))
+        }
+        if interrupted, let ended {
+            events.append(EventRecord(atMs: Int64((ended - timeline.runStart) / 1_000_000), kind: "run", name: "interrupted"))
+        }
+        // The generator's own accuracy, so a reader can tell a slow target from a late generator.
+        var lagLine = ""
+        if let lag = try? await engine.sendLag(), lag.totalCount > 0 {
+            let ms = { (micros: UInt64) in String(format: "%.3f", Double(micros) / 1000) }
+            let (p50, p99, max) = (lag.valueAtPercentile(50), lag.valueAtPercentile(99), lag.max)
+            lagLine = "send lag (actual - intended send time): p50 \(ms(p50))ms, p99 \(ms(p99))ms, max \(ms(max))ms over \(lag.totalCount) requests\n"
+            events.append(EventRecord(
+                atMs: Int64((stoppedAt - timeline.runStart) / 1_000_000), kind: "engine", name: "send_lag",
+                detail: ["p50_ms": ms(p50), "p99_ms": ms(p99), "max_ms": ms(max), "count": "\(lag.totalCount)"]))
+        }
+        let samples = (try? await engine.errorSamples()) ?? ErrorSamples()
+        var requestRows: [RequestStatsRecord] = []
+        for phase in phases {
+            for (name, stats) in phase.requests.sorted(by: { $0.key < $1.key }) {
+                requestRows.append(StoreRecords.requestStats(stats, phase: phase.name, request: name))
+            }
+        }
+        do {
+            try store.finishRun(
+                runID: runID, status: status, exitCode: exitCode.rawValue, endedAt: Date(), requestStats: requestRows,
+                sla: outcomes.map(StoreRecords.sla), errors: StoreRecords.errors(phases: phases, samples: samples), events: events)
+        } catch {
+            storeError = storeError ?? error
+        }
+
+        var summary = "\(scenario.name) against \(baseURL) (run \(runID))\n\n" + SummaryTable.render(phases: phases, sla: outcomes, verdict: verdict) + lagLine
+        var message: String?
+        if let storeError { message = "results store: \(storeError)" }
+        if let runError { message = "load engine: \(runError)" }
+        if let path = options.reportPath {
+            do {
+                try write(try HTMLReport.render(store: store, runID: runID), to: path)
+                summary += "report:   \(path)\n"
+            } catch {
+                message = "cannot write the report to \(path): \(error)"
+            }
+        }
+        if let path = options.jsonPath {
+            do {
+                let data = try JSONSummary.encoder().encode(try JSONSummary(store: store, runID: runID))
+                try write(String(decoding: data, as: UTF8.self), to: path)
+                summary += "json:     \(path)\n"
+            } catch {
+                message = "cannot write the JSON summary to \(path): \(error)"
+            }
+        }
+        summary += "database: \(options.databasePath) (run \(runID))\n"
+        return RunResult(exitCode: exitCode, runID: runID, summary: summary, message: message)
+    }
+
+    private static func write(_ text: String, to path: String) throws {
+        let url = URL(fileURLWithPath: path)
+        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try Data(text.utf8).write(to: url, options: .atomic)
+    }
+}

@@ -1,0 +1,61 @@
+import Foundation
+import Reports
+
+/// Conversions from the engine's measurements to the results store's rows.
+enum StoreRecords {
+    static func second(_ bucket: SecondBucket, phase: String, connections: Int, users: Int) -> SecondRecord {
+        let hasLatency = bucket.latency.totalCount > 0
+        func micros(_ percentile: Double) -> Int64 {
+            guard hasLatency else { return 0 }
+            return Int64(percentile >= 100 ? bucket.latency.max : bucket.latency.valueAtPercentile(percentile))
+        }
+        return SecondRecord(
+            second: bucket.second, phase: phase, sent: bucket.sent, completed: bucket.completed, errors: bucket.errorCount,
+            dropped: bucket.errors[.dropped, default: 0], errorsByCode: errorsByCode(bucket.errors),
+            p50Us: micros(50), p90Us: micros(90), p99Us: micros(99), maxUs: micros(100), connections: connections, users: users)
+    }
+
+    static func requestStats(_ stats: RequestStats, phase: String, request: String) -> RequestStatsRecord {
+        RequestStatsRecord(
+            phase: phase, request: request, sent: stats.sent, completed: stats.completed, errors: stats.errorCount,
+            checksPassed: stats.checksPassed, checksFailed: stats.checksFailed, dropped: stats.dropped,
+            errorsByCode: errorsByCode(stats.errors), corrected: stats.corrected, uncorrected: stats.uncorrected)
+    }
+
+    static func sla(_ outcome: SLAOutcome) -> SLAResultRecord {
+        SLAResultRecord(
+            phase: outcome.phase, request: outcome.request, threshold: outcome.threshold, limitText: outcome.limit,
+            limitValue: outcome.limitValue, observed: outcome.observed, observedText: outcome.observedText,
+            uncorrectedObserved: outcome.uncorrectedObserved, unit: outcome.unit, passed: outcome.passed)
+    }
+
+    /// One row per phase × request × error code: the exact count, with the bounded sample of messages.
+    static func errors(phases: [PhaseMeasurements], samples: ErrorSamples) -> [ErrorSampleRecord] {
+        var rows: [ErrorSampleRecord] = []
+        for phase in phases {
+            for (request, stats) in phase.requests.sorted(by: { $0.key < $1.key }) {
+                for (code, count) in stats.errors.sorted(by: { $0.key.rawValue < $1.key.rawValue }) where count > 0 {
+                    let key = ErrorSamples.Key(phase: phase.name, request: request, code: code)
+                    rows.append(ErrorSampleRecord(phase: phase.name, request: request, code: code.rawValue, count: count, samples: samples.messages[key] ?? []))
+                }
+            }
+        }
+        return rows
+    }
+
+    static func errorsByCode(_ errors: [ErrorCode: Int]) -> [String: Int] {
+        Dictionary(uniqueKeysWithValues: errors.filter { $0.value > 0 }.map { ($0.key.rawValue, $0.value) })
+    }
+
+    /// A short text for the phases table: `constant 10/s`, `8 users`, ...
+    static func describe(_ load: LoadModel) -> String {
+        switch load {
+        case .constantRate(let rate): "constant \(rate)"
+        case .rampingRate(let start, let stages): "ramping \(start) → " + stages.map { "\($0.target)" }.joined(separator: " → ")
+        case .bursts(let base, let every, let length, let burst): "\(base) with \(burst) bursts for \(length) every \(every)"
+        case .poisson(let rate, let seed): "poisson \(rate) (seed \(seed))"
+        case .constantUsers(let users, let think): "\(users) users" + (think > .zero ? ", think \(think)" : "")
+        case .rampingUsers(let start, let stages, _): "ramping \(start) → " + stages.map { "\($0.target)" }.joined(separator: " → ") + " users"
+        }
+    }
+}

@@ -1,0 +1,74 @@
+import ArgumentParser
+import Foundation
+import LoadGen
+
+/// `loadgen run FILE.yaml`: one scenario, end to end.
+struct RunCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "run",
+        abstract: "Run a scenario and judge it against its SLAs.",
+        discussion: """
+            Exit codes: 0 every SLA met; 1 an SLA breached (or aborted by abort_on_fail); 2 invalid scenario or \
+            usage; 3 could not run (target never ready, store not writable, payload unreadable); 130 interrupted.
+            """
+    )
+
+    @Argument(help: "Scenario file (YAML); see docs/scenarios.md.")
+    var scenario: String
+
+    @Option(help: "Aim at this URL instead of the scenario's target; also allows that host if it is not loopback.")
+    var target: String?
+
+    @Option(name: .customLong("allow-host"), help: "Allow the scenario's own url target to name this non-loopback host (repeatable).")
+    var allowHost: [String] = []
+
+    @Option(help: "Results database (SQLite).")
+    var db: String = "results/loadgen.sqlite"
+
+    @Option(help: "Write a self-contained HTML report to this file.")
+    var report: String?
+
+    @Option(help: "Write a JSON summary (docs/results.md) to this file.")
+    var json: String?
+
+    @Option(help: "Event loops (threads) for the load engine.")
+    var loops: Int = 1
+
+    @Option(name: .customLong("duration-scale"), help: "Multiply every duration of the scenario, e.g. 0.1 for a short CI form.")
+    var durationScale: Double = 1
+
+    @Option(help: "The targetservice executable for bundled targets (default: next to loadgen, then .build).")
+    var targetservice: String?
+
+    @Flag(help: "No progress output.")
+    var quiet = false
+
+    @Flag(name: .customLong("plain-progress"), help: "Plain progress lines every 10 s even on a terminal.")
+    var plainProgress = false
+
+    func validate() throws {
+        guard loops >= 1 else { throw ValidationError("--loops must be at least 1 (got \(loops))") }
+        guard durationScale > 0, durationScale.isFinite else {
+            throw ValidationError("--duration-scale must be a positive number such as 0.1 (got \(durationScale))")
+        }
+    }
+
+    func run() async throws {
+        var options = RunOptions(scenarioPath: scenario)
+        options.target = target
+        options.allowedHosts = allowHost
+        options.databasePath = db
+        options.reportPath = report
+        options.jsonPath = json
+        options.loops = loops
+        options.durationScale = durationScale
+        options.targetServiceExecutable = targetservice
+        options.progress = quiet ? .quiet : plainProgress ? .plain : .automatic
+        let result = await ScenarioRunner.run(options)
+        if !result.summary.isEmpty { print(result.summary, terminator: "") }
+        if let message = result.message {
+            FileHandle.standardError.write(Data("loadgen: \(message)\n".utf8))
+        }
+        if result.exitCode != .passed { throw ExitCode(result.exitCode.rawValue) }
+    }
+}

@@ -1,0 +1,80 @@
+"""A throwaway nginx serving one static file on a loopback port, for the load-generator benchmarks."""
+import os
+import shutil
+import socket
+import subprocess
+import tempfile
+import time
+
+INDEX = b"<!doctype html><title>bench</title>" + b"x" * 576  # 612 bytes, like nginx's default page
+
+
+def free_port():
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+class NginxStatic:
+    """Starts nginx (one worker, access log off) with its own config in a temp dir; stops it by PID."""
+
+    def __init__(self, workers=1):
+        if shutil.which("nginx") is None:
+            raise SystemExit("nginx is not installed: run `make bench-setup` (installs nginx-light, hey, wrk)")
+        self.dir = tempfile.mkdtemp(prefix="bench-nginx-")
+        self.port = free_port()
+        os.makedirs(os.path.join(self.dir, "www"))
+        with open(os.path.join(self.dir, "www", "index.html"), "wb") as f:
+            f.write(INDEX)
+        conf = os.path.join(self.dir, "nginx.conf")
+        with open(conf, "w") as f:
+            f.write(f"""
+worker_processes {workers};
+daemon off;
+pid {self.dir}/nginx.pid;
+error_log {self.dir}/error.log warn;
+events {{ worker_connections 4096; }}
+http {{
+    access_log off;
+    keepalive_requests 1000000;
+    keepalive_timeout 120s;
+    client_body_temp_path {self.dir}/body;
+    proxy_temp_path {self.dir}/proxy;
+    fastcgi_temp_path {self.dir}/fastcgi;
+    uwsgi_temp_path {self.dir}/uwsgi;
+    scgi_temp_path {self.dir}/scgi;
+    server {{
+        listen 127.0.0.1:{self.port} reuseport;
+        root {self.dir}/www;
+        location / {{ }}
+    }}
+}}
+""")
+        self.process = subprocess.Popen(["nginx", "-c", conf, "-p", self.dir], stderr=subprocess.DEVNULL)
+        deadline = time.time() + 10
+        while time.time() < deadline:
+            try:
+                with socket.create_connection(("127.0.0.1", self.port), timeout=0.2):
+                    break
+            except OSError:
+                time.sleep(0.05)
+        else:
+            self.stop()
+            raise SystemExit("nginx did not start listening within 10 s")
+        self.url = f"http://127.0.0.1:{self.port}/index.html"
+
+    def stop(self):
+        if self.process.poll() is None:
+            self.process.terminate()  # SIGTERM to the master it started; it stops its worker
+            try:
+                self.process.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                self.process.kill()
+                self.process.wait()
+        shutil.rmtree(self.dir, ignore_errors=True)
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        self.stop()
