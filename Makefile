@@ -3,7 +3,9 @@ SHELL := /bin/bash
 SWIFT ?= swift
 APT_PACKAGES := libjpeg-dev libsqlite3-dev libcurl4-openssl-dev opencv-data wrk curl
 
-.PHONY: setup build release test run bench clean
+BENCH_PACKAGES := nginx-light hey wrk
+
+.PHONY: setup bench-setup build release test run demo bench bench-loadgen clean
 
 # Installs only what is missing, so a second run costs nothing and needs no network.
 setup:
@@ -11,6 +13,17 @@ setup:
 	if [ -n "$$missing" ]; then \
 		echo "installing:$$missing"; \
 		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $$missing; \
+	fi
+
+# Benchmark-only tools. policy-rc.d keeps Debian's nginx package from starting a system-wide server: the
+# benchmarks start their own nginx on a loopback port and stop it by PID.
+bench-setup: setup
+	@missing=""; for p in $(BENCH_PACKAGES); do dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q "install ok installed" || missing="$$missing $$p"; done; \
+	if [ -n "$$missing" ]; then \
+		echo "installing:$$missing"; \
+		printf '#!/bin/sh\nexit 101\n' > /usr/sbin/policy-rc.d; chmod +x /usr/sbin/policy-rc.d; \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $$missing; \
+		status=$$?; rm -f /usr/sbin/policy-rc.d; exit $$status; \
 	fi
 
 build: setup
@@ -24,11 +37,20 @@ test: setup
 	$(SWIFT) test --skip-build
 
 run: release
+	bash scripts/run.sh
+
+# The service on its own: detect with the CLI, then serve, query and stop.
+demo: release
 	bash scripts/demo.sh
 
 bench: release
 	python3 bench/detector_vs_opencv.py
 	python3 bench/service_knee.py
+
+bench-loadgen: bench-setup release
+	python3 bench/loadgen_vs_wrk.py
+	python3 bench/open_model_accuracy.py
+	python3 bench/loadgen_memory.py
 
 clean:
 	rm -rf .build

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# `make run` until the scenario runner lands: detect faces with the CLI, then start the service on a free
+# `make demo`: detect faces with the CLI, then start the service on a free
 # loopback port, send it the same photo, show the answer and a few metrics, and stop it with SIGTERM.
 set -euo pipefail
 cd "$(dirname "$0")/.."

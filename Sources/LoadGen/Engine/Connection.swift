@@ -24,6 +24,8 @@ final class Connection: ChannelInboundHandler, @unchecked Sendable {
     /// A request waiting for the connection to be established.
     var pendingFirst: InFlight?
     private var parser = HTTPResponseParser()
+    /// Responses completed by the current read; kept between reads so the hot path does not allocate.
+    private var completedResponses: [HTTPResponseParser.Response] = []
     private(set) var isClosed = false
 
     init(id: Int, worker: LoopWorker) {
@@ -56,15 +58,22 @@ final class Connection: ChannelInboundHandler, @unchecked Sendable {
         var buffer = unwrapInboundIn(data)
         // Finishing a response may send the next request at once (closed model), which resets the parser's
         // flags: so collect the responses first and finish them after the parser is done with this read.
-        var responses: [HTTPResponseParser.Response] = []
+        var parseError: (any Error)?
         do {
-            try parser.feed(&buffer) { responses.append($0) }
+            try parser.feed(&buffer) { self.completedResponses.append($0) }
         } catch {
-            for response in responses { finish(response) }
-            fail(error)
-            return
+            parseError = error
         }
-        for response in responses { finish(response) }
+        if completedResponses.count == 1 {
+            let response = completedResponses[0]
+            completedResponses.removeAll(keepingCapacity: true)
+            finish(response)
+        } else if !completedResponses.isEmpty {
+            let responses = completedResponses
+            completedResponses.removeAll(keepingCapacity: true)
+            for response in responses { finish(response) }
+        }
+        if let parseError { fail(parseError) }
     }
 
     private func finish(_ response: HTTPResponseParser.Response) {

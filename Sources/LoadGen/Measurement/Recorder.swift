@@ -6,7 +6,11 @@ final class Recorder {
     private let runStart: UInt64
     /// Phase × request cells, flattened: `phase * requestCount + request`.
     private(set) var cells: [RequestStats]
-    private(set) var seconds: [Int: SecondBucket] = [:]
+    /// The second being filled, and the finished ones the runner has not taken yet. Every timestamp a loop records
+    /// is "now" on a monotonic clock, so seconds only move forward and one open bucket is enough — and the hot
+    /// path mutates it in place instead of copying its histogram out of a dictionary.
+    private var current: SecondBucket
+    private var finished: [SecondBucket] = []
     private(set) var samples = ErrorSamples()
     /// Open model: how late each request went out after its intended time (µs). The engine's own accuracy.
     private(set) var sendLag = RequestStats.makeHistogram()
@@ -16,6 +20,17 @@ final class Recorder {
         self.requestNames = requestNames
         self.runStart = runStart
         cells = Array(repeating: RequestStats(), count: max(1, phaseNames.count * requestNames.count))
+        current = SecondBucket(second: 0)
+    }
+
+    /// Rolls the open bucket forward when `time` falls in a later second.
+    @inline(__always) private func roll(to time: UInt64) {
+        let index = second(of: time)
+        if index > current.second {
+            let done = current
+            current = SecondBucket(second: index)
+            finished.append(done)
+        }
     }
 
     private func cell(_ phase: Int, _ request: Int) -> Int { phase * requestNames.count + request }
@@ -24,7 +39,8 @@ final class Recorder {
 
     func recordSent(phase: Int, request: Int, at time: UInt64) {
         cells[cell(phase, request)].sent += 1
-        seconds[second(of: time), default: SecondBucket(second: second(of: time))].sent += 1
+        roll(to: time)
+        current.sent += 1
     }
 
     /// A complete response; `code` is nil when its status was accepted, `check_failed` when a check failed.
@@ -38,21 +54,20 @@ final class Recorder {
         if checked {
             if code == .checkFailed { cells[index].checksFailed += 1 } else { cells[index].checksPassed += 1 }
         }
-        let secondIndex = second(of: finished)
-        var bucket = seconds[secondIndex] ?? SecondBucket(second: secondIndex)
-        bucket.completed += 1
-        _ = bucket.latency.record(max(1, correctedMicros))
+        roll(to: finished)
+        current.completed += 1
+        _ = current.latency.record(max(1, correctedMicros))
         if let code {
             cells[index].errors[code, default: 0] += 1
-            bucket.errors[code, default: 0] += 1
+            current.errors[code, default: 0] += 1
         }
-        seconds[secondIndex] = bucket
     }
 
     /// A request that got no response (transport error, timeout) or never went out (dropped).
     func recordFailure(phase: Int, request: Int, code: ErrorCode, at time: UInt64, message: String?) {
         cells[cell(phase, request)].errors[code, default: 0] += 1
-        seconds[second(of: time), default: SecondBucket(second: second(of: time))].errors[code, default: 0] += 1
+        roll(to: time)
+        current.errors[code, default: 0] += 1
         if let message { recordSample(phase: phase, request: request, code: code, message: message) }
     }
 
@@ -66,8 +81,21 @@ final class Recorder {
 
     /// Removes and returns the buckets of every second before `second`.
     func takeSeconds(before second: Int) -> [SecondBucket] {
-        let done = seconds.keys.filter { $0 < second }
-        return done.sorted().compactMap { seconds.removeValue(forKey: $0) }
+        roll(to: Self.clampedTime(second: second, runStart: runStart))
+        var taken = finished
+        finished.removeAll(keepingCapacity: true)
+        if current.second < second, current.sent + current.completed + current.errors.count > 0 {
+            taken.append(current)
+            current = SecondBucket(second: current.second + 1)
+        }
+        return taken
+    }
+
+    /// The time at which `second` starts, saturating for "every second" requests (Int.max).
+    private static func clampedTime(second: Int, runStart: UInt64) -> UInt64 {
+        guard second > 0 else { return 0 }
+        let (offset, overflow) = UInt64(second).multipliedReportingOverflow(by: 1_000_000_000)
+        return overflow ? runStart : runStart &+ offset
     }
 
     func stats(phase: Int) -> [String: RequestStats] {

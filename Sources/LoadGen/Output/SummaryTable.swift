@@ -23,7 +23,7 @@ enum SummaryTable {
         }
         var text = align(rows)
         if !sla.isEmpty {
-            var slaRows: [[String]] = [["", "phase", "request", "threshold", "limit", "observed", "uncorrected"]]
+            var slaRows: [[String]] = [["result", "phase", "request", "threshold", "limit", "observed", "uncorrected"]]
             for outcome in sla {
                 slaRows.append([
                     outcome.passed ? "PASS" : "FAIL", outcome.phase, outcome.request ?? "*", outcome.threshold, outcome.limit,

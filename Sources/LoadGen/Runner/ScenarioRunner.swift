@@ -120,6 +120,7 @@ public enum ScenarioRunner {
         var storeError: (any Error)?
         var ended: UInt64?
         var tick = 1
+        var nextSecond = 0
         while true {
             let boundary = timeline.runStart + UInt64(tick) * 1_000_000_000 + 20_000_000
             let now = NIODeadline.now().uptimeNanoseconds
@@ -129,7 +130,10 @@ public enum ScenarioRunner {
             guard current >= boundary || isDone else { continue }
             tick += 1
             let second = current > timeline.runStart ? Int((current - timeline.runStart) / 1_000_000_000) : 0
-            let buckets = (try? await engine.takeSeconds(before: isDone ? Int.max : second)) ?? []
+            var buckets = (try? await engine.takeSeconds(before: isDone ? Int.max : second)) ?? []
+            // A second in which nothing happened still gets its (empty) row, so charts and recovery maths see it.
+            buckets = SecondGaps.filled(buckets, from: nextSecond, through: isDone ? buckets.last?.second ?? (nextSecond - 1) : second - 1)
+            nextSecond = max(nextSecond, (buckets.last?.second ?? (nextSecond - 1)) + 1)
             let gauges = (try? await engine.gauges()) ?? (connections: 0, users: 0)
             let records = buckets.map { bucket in
                 let at = timeline.runStart + UInt64(bucket.second) * 1_000_000_000
