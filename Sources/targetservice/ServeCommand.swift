@@ -49,6 +49,9 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(help: "Time /readyz reports 503 before the listener closes on shutdown, e.g. 5s.")
     var shutdownDelay = DurationArgument(.zero)
 
+    @Option(name: .customLong("exit-with-parent"), help: "Drain and exit when the process with this PID is gone (the load generator that started this replica, even if it was killed with -9).")
+    var exitWithParent: Int32?
+
     @Option(help: "Log level: trace, debug, info, notice, warning, error or critical.")
     var logLevel = "info"
 
@@ -97,7 +100,19 @@ struct ServeCommand: AsyncParsableCommand {
             "max_body_bytes": "\(configuration.maxBodyBytes)", "max_pixels": "\(configuration.maxPixels)",
         ])
         do {
-            try await group.run()
+            try await withThrowingTaskGroup(of: Void.self) { tasks in
+                tasks.addTask { try await group.run() }
+                if let parent = exitWithParent {
+                    tasks.addTask {
+                        await ParentWatch.waitUntilGone(parent)
+                        logger.notice("parent process is gone; shutting down", metadata: ["parent_pid": "\(parent)"])
+                        await group.triggerGracefulShutdown()
+                    }
+                }
+                // The group ends the service; the watcher, if any, is cancelled with it.
+                try await tasks.next()
+                tasks.cancelAll()
+            }
         } catch {
             logger.critical("service stopped: \(error)")
             throw ExitCode.failure

@@ -83,7 +83,9 @@ extension BundledReplicas {
     static func serveArguments(port: Int, dataDirectory: URL, spec: BundledTarget) -> [String] {
         // --log-level info: readiness is read from the "models loaded" info line.
         var arguments = ["serve", "--host", "127.0.0.1", "--port", "\(port)", "--reuse-port",
-                         "--data", dataDirectory.path, "--log-level", "info"]
+                         "--data", dataDirectory.path, "--log-level", "info",
+                         // Even a loadgen killed with -9 leaves no replica behind: each exits when loadgen is gone.
+                         "--exit-with-parent", "\(getpid())"]
         if let workers = spec.workers { arguments += ["--workers", "\(workers)"] }
         if let queueDepth = spec.queueDepth { arguments += ["--queue-depth", "\(queueDepth)"] }
         return arguments
