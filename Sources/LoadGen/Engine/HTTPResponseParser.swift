@@ -283,7 +283,27 @@ struct HTTPResponseParser {
         return true
     }
 
-    private static func containsIgnoringCase(_ bytes: ByteBufferView.SubSequence, _ lowercase: String) -> Bool {
-        String(decoding: bytes, as: UTF8.self).lowercased().contains(lowercase)
+    /// Byte-level, ASCII-only: header tokens such as `close` and `chunked` are ASCII, and going through String
+    /// and Foundation here cost more than the rest of the parser together.
+    private static func containsIgnoringCase(_ bytes: ByteBufferView.SubSequence, _ lowercase: StaticString) -> Bool {
+        let needle = UnsafeBufferPointer(start: lowercase.utf8Start, count: lowercase.utf8CodeUnitCount)
+        guard needle.count > 0, bytes.count >= needle.count else { return false }
+        var start = bytes.startIndex
+        let lastStart = bytes.index(bytes.endIndex, offsetBy: -needle.count)
+        while start <= lastStart {
+            var matched = true
+            var index = start
+            for expected in needle {
+                let byte = bytes[index]
+                if ((byte >= 65 && byte <= 90) ? byte | 0x20 : byte) != expected {
+                    matched = false
+                    break
+                }
+                index = bytes.index(after: index)
+            }
+            if matched { return true }
+            start = bytes.index(after: start)
+        }
+        return false
     }
 }

@@ -64,3 +64,24 @@ import Testing
         #expect(throws: HTTPResponseParser.ParseError.self) { try parse(["HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\nzz\r\n"]) }
     }
 }
+
+@Suite struct HTTPResponseParserTokenTests {
+    @Test func connectionTokensAreMatchedWithoutRegardToCase() throws {
+        for (header, closes) in [("Connection: CLOSE", true), ("connection: keep-alive", false), ("Connection: Keep-Alive, Close", true)] {
+            var parser = HTTPResponseParser()
+            var buffer = ByteBuffer(string: "HTTP/1.1 200 OK\r\n\(header)\r\nContent-Length: 0\r\n\r\n")
+            var responses: [HTTPResponseParser.Response] = []
+            try parser.feed(&buffer) { responses.append($0) }
+            #expect(responses.first?.closesConnection == closes, "\(header)")
+        }
+    }
+
+    @Test func chunkedIsRecognisedAmongOtherCodings() throws {
+        var parser = HTTPResponseParser()
+        parser.keepBody = true
+        var buffer = ByteBuffer(string: "HTTP/1.1 200 OK\r\nTransfer-Encoding: gzip, Chunked\r\n\r\n2\r\nok\r\n0\r\n\r\n")
+        var responses: [HTTPResponseParser.Response] = []
+        try parser.feed(&buffer) { responses.append($0) }
+        #expect(responses.first?.body == Array("ok".utf8))
+    }
+}
