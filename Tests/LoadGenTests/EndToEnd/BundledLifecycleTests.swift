@@ -81,7 +81,8 @@ import Darwin
         for pid in pids { #expect(ProcessTable.isGone(pid), "replica \(pid) outlived loadgen") }
         let store = try ResultsStore.open(path: database)
         #expect(store.recoveredRuns.isEmpty, "the interrupted run must be finished by loadgen itself, not recovered")
-        let run = try #require(try store.run(id: try #require(try store.latestRunID())))
+        let runID = try #require(try store.latestRunID())
+        let run = try #require(try store.run(id: runID))
         #expect(run.status == .aborted)
         #expect(run.exitCode == 130)
     }

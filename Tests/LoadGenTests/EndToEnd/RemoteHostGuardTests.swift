@@ -19,14 +19,22 @@ import Testing
         """
     }
 
+    /// A remote url target and the two ways out that loadgen's refusal must offer.
+    struct RemoteTarget: Sendable, CustomTestStringConvertible {
+        var url: String
+        var suggestedTarget: String
+        var suggestedAllowHost: String
+        var testDescription: String { url }
+    }
+
     @Test(arguments: [
-        ("http://example.com", "--target http://example.com", "--allow-host example.com"),
-        ("https://example.com:8443", "--target https://example.com:8443", "--allow-host example.com"),
-        ("http://10.1.2.3:8080", "--target http://10.1.2.3:8080", "--allow-host 10.1.2.3"),
+        RemoteTarget(url: "http://example.com", suggestedTarget: "--target http://example.com", suggestedAllowHost: "--allow-host example.com"),
+        RemoteTarget(url: "https://example.com:8443", suggestedTarget: "--target https://example.com:8443", suggestedAllowHost: "--allow-host example.com"),
+        RemoteTarget(url: "http://10.1.2.3:8080", suggestedTarget: "--target http://10.1.2.3:8080", suggestedAllowHost: "--allow-host 10.1.2.3"),
     ])
-    func remoteURLTargetIsRefusedBeforeAnyConnection(target: String, suggestedTarget: String, suggestedAllow: String) async throws {
+    func remoteURLTargetIsRefusedBeforeAnyConnection(remote: RemoteTarget) async throws {
         let directory = try TemporaryDirectory()
-        let file = try directory.write("remote.yaml", Self.scenario(target: target))
+        let file = try directory.write("remote.yaml", Self.scenario(target: remote.url))
         let unusableDatabase = try directory.write("not-a-directory", "") + "/results.sqlite"
 
         // Validation is instant; a run that took longer would have been doing something else first.
@@ -35,8 +43,8 @@ import Testing
 
         #expect(outcome.exitCode == 2, "\(outcome)")
         #expect(outcome.stderr.contains("refusing to send load to"), "\(outcome)")
-        #expect(outcome.stderr.contains(suggestedTarget), "\(outcome)")
-        #expect(outcome.stderr.contains(suggestedAllow), "\(outcome)")
+        #expect(outcome.stderr.contains(remote.suggestedTarget), "\(outcome)")
+        #expect(outcome.stderr.contains(remote.suggestedAllowHost), "\(outcome)")
         #expect(outcome.stdout.isEmpty, "\(outcome)")
     }
 }

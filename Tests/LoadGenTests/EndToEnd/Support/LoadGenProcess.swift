@@ -1,5 +1,5 @@
 import Foundation
-import Synchronization
+import NIOConcurrencyHelpers
 
 #if canImport(Glibc)
 import Glibc
@@ -19,16 +19,16 @@ final class LoadGenProcess: Sendable {
     let pid: Int32
     private let outputFiles: (stdout: URL, stderr: URL)
     private let launchedAt: ContinuousClock.Instant
-    private let exitState: Mutex<ExitState>
-    // Kept so Foundation keeps monitoring the child; only read through `exitState`.
-    private nonisolated(unsafe) let process: Process
+    private let exitState: NIOLockedValueBox<ExitState>
+    // Kept so Foundation keeps monitoring the child; its end is read through `exitState`.
+    private let process: Process
 
-    private struct ExitState {
+    private struct ExitState: Sendable {
         var ending: (status: Int32, bySignal: Bool, at: ContinuousClock.Instant)?
         var waiters: [CheckedContinuation<Void, Never>] = []
     }
 
-    private init(process: Process, pid: Int32, outputFiles: (stdout: URL, stderr: URL), launchedAt: ContinuousClock.Instant, exitState: Mutex<ExitState>) {
+    private init(process: Process, pid: Int32, outputFiles: (stdout: URL, stderr: URL), launchedAt: ContinuousClock.Instant, exitState: NIOLockedValueBox<ExitState>) {
         self.process = process
         self.pid = pid
         self.outputFiles = outputFiles
@@ -48,8 +48,8 @@ final class LoadGenProcess: Sendable {
         let name = "loadgen-\(UUID().uuidString.prefix(8))"
         let stdoutFile = directory.appendingPathComponent("\(name).stdout")
         let stderrFile = directory.appendingPathComponent("\(name).stderr")
-        FileManager.default.createFile(atPath: stdoutFile.path, contents: nil)
-        FileManager.default.createFile(atPath: stderrFile.path, contents: nil)
+        try Data().write(to: stdoutFile)
+        try Data().write(to: stderrFile)
 
         let process = Process()
         process.executableURL = executable
@@ -63,10 +63,10 @@ final class LoadGenProcess: Sendable {
         process.standardOutput = try FileHandle(forWritingTo: stdoutFile)
         process.standardError = try FileHandle(forWritingTo: stderrFile)
 
-        let exitState = Mutex(ExitState())
+        let exitState = NIOLockedValueBox(ExitState())
         process.terminationHandler = { ended in
             let bySignal = ended.terminationReason == .uncaughtSignal
-            let waiters = exitState.withLock { state in
+            let waiters = exitState.withLockedValue { state in
                 state.ending = (ended.terminationStatus, bySignal, .now)
                 defer { state.waiters = [] }
                 return state.waiters
@@ -85,7 +85,7 @@ final class LoadGenProcess: Sendable {
         try await launch(arguments, in: directory).waitForExit(within: limit)
     }
 
-    var hasExited: Bool { exitState.withLock { $0.ending != nil } }
+    var hasExited: Bool { exitState.withLockedValue { $0.ending != nil } }
 
     /// Sends `signal` to loadgen alone (its replicas run in process groups of their own).
     func send(_ signal: Int32) {
@@ -132,7 +132,7 @@ final class LoadGenProcess: Sendable {
 
     /// What loadgen wrote so far (all of it once it has exited).
     func outcome() -> LoadGenOutcome {
-        let ending = exitState.withLock { $0.ending }
+        let ending = exitState.withLockedValue { $0.ending }
         let read = { (url: URL) in (try? String(contentsOf: url, encoding: .utf8)) ?? "" }
         return LoadGenOutcome(
             status: ending?.status ?? -1, killedBySignal: ending?.bySignal ?? false,
@@ -142,7 +142,7 @@ final class LoadGenProcess: Sendable {
 
     private func exited() async {
         await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
-            let alreadyExited = exitState.withLock { state in
+            let alreadyExited = exitState.withLockedValue { state in
                 if state.ending != nil { return true }
                 state.waiters.append(continuation)
                 return false

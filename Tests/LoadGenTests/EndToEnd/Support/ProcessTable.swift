@@ -12,7 +12,7 @@ enum ProcessTable {
     /// PIDs whose parent is `parent` and whose command name (`comm`, at most 15 characters) is `command`.
     static func children(of parent: Int32, named command: String) -> [Int32] {
         let entries = (try? FileManager.default.contentsOfDirectory(atPath: "/proc")) ?? []
-        return entries.compactMap(Int32.init).filter { pid in
+        return entries.compactMap { Int32($0) }.filter { pid in
             guard let stat = self.stat(of: pid) else { return false }
             return stat.parent == parent && stat.command == command
         }.sorted()
