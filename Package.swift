@@ -99,6 +99,8 @@ let package = Package(
             dependencies: [
                 "LoadGen",
                 "Reports",
+                // End-to-end tests read the results file of a running (or killed) loadgen read-only.
+                .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
