@@ -11,7 +11,7 @@ extension HTMLReport {
                 HTMLEscaping.escape(result.threshold),
                 HTMLEscaping.escape(result.limitText),
                 HTMLEscaping.escape(result.observedText),
-                result.uncorrectedObserved.map { result.unit == "us" ? ReportFormat.ms($0) + "ms" : "\($0)" } ?? "—",
+                result.uncorrectedObserved.map { result.unit == "ms" ? String(format: "%.1fms", $0) : "\($0)" } ?? "—",
                 result.passed ? "pass" : "FAIL",
             ]
         }
