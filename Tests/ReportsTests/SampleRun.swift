@@ -46,8 +46,8 @@ enum SampleRun {
     static func sla(request: String? = nil) -> [SLAResultRecord] {
         [
             SLAResultRecord(
-                phase: "steady", request: request, threshold: "p99", limitText: "500ms", limitValue: 500_000,
-                observed: 19_900, observedText: "19.9ms", uncorrectedObserved: 14_900, unit: "us", passed: true
+                phase: "steady", request: request, threshold: "p99", limitText: "500ms", limitValue: 500,
+                observed: 19.9, observedText: "19.9ms", uncorrectedObserved: 14.9, unit: "ms", passed: true
             ),
             SLAResultRecord(
                 phase: "steady", request: request, threshold: "error_rate", limitText: "1%", limitValue: 0.01,
