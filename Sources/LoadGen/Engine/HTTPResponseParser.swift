@@ -33,8 +33,8 @@ struct HTTPResponseParser {
     }
 
     private enum State {
+        /// Waiting for a complete status line and header block.
         case statusLine
-        case headers
         case body(remaining: Int)
         case chunkSize
         case chunkData(remaining: Int)
@@ -102,22 +102,18 @@ struct HTTPResponseParser {
         while true {
             switch state {
             case .statusLine:
-                guard let line = Self.readLine(&buffer) else { return }
-                if line.isEmpty { continue }  // tolerate a stray CRLF between responses
-                status = try Self.parseStatus(line)
-                contentLength = nil
-                chunked = false
-                closes = false
-                headers.removeAll(keepingCapacity: true)
-                body = keepBody ? [] : nil
-                state = .headers
-            case .headers:
-                guard let line = Self.readLine(&buffer) else { return }
-                if line.isEmpty {
-                    try startBody(onResponse: onResponse)
-                } else {
-                    try parseHeader(line)
+                let scanned = try buffer.withUnsafeReadableBytes { raw in
+                    try Self.scanHead(raw, keepHeaders: keepHeaders)
                 }
+                guard let scanned else { return }
+                buffer.moveReaderIndex(forwardBy: scanned.consumed)
+                status = scanned.status
+                contentLength = scanned.contentLength
+                chunked = scanned.chunked
+                closes = scanned.closes
+                headers = scanned.headers
+                body = keepBody ? [] : nil
+                try startBody(onResponse: onResponse)
             case .body(let remaining):
                 if remaining == 0 {
                     complete(onResponse: onResponse)
@@ -169,26 +165,6 @@ struct HTTPResponseParser {
         }
     }
 
-    private mutating func parseHeader(_ line: ByteBufferView) throws {
-        guard let colon = line.firstIndex(of: UInt8(ascii: ":")) else { throw ParseError.malformedHeader }
-        let name = line[line.startIndex..<colon]
-        var valueStart = line.index(after: colon)
-        while valueStart < line.endIndex, line[valueStart] == UInt8(ascii: " ") || line[valueStart] == UInt8(ascii: "\t") {
-            valueStart = line.index(after: valueStart)
-        }
-        let value = line[valueStart..<line.endIndex]
-        if Self.equalsIgnoringCase(name, "content-length") {
-            guard let length = Self.parseDecimal(value) else { throw ParseError.malformedHeader }
-            contentLength = length
-        } else if Self.equalsIgnoringCase(name, "transfer-encoding") {
-            chunked = Self.containsIgnoringCase(value, "chunked")
-        } else if Self.equalsIgnoringCase(name, "connection") {
-            if Self.containsIgnoringCase(value, "close") { closes = true }
-        }
-        if keepHeaders {
-            headers.append((String(decoding: name, as: UTF8.self), String(decoding: value, as: UTF8.self)))
-        }
-    }
 
     private mutating func consumeBody(_ buffer: inout ByteBuffer, count: Int) {
         if body != nil, let bytes = buffer.readBytes(length: count) {
@@ -218,35 +194,7 @@ struct HTTPResponseParser {
         return line
     }
 
-    private static func parseStatus(_ line: ByteBufferView) throws -> Int {
-        // "HTTP/1.1 200 OK": the three digits after the first space.
-        guard line.count >= 12, let space = line.firstIndex(of: UInt8(ascii: " ")) else { throw ParseError.malformedStatusLine }
-        var status = 0
-        var index = line.index(after: space)
-        for _ in 0..<3 {
-            guard index < line.endIndex else { throw ParseError.malformedStatusLine }
-            let digit = Int(line[index]) - 48
-            guard (0...9).contains(digit) else { throw ParseError.malformedStatusLine }
-            status = status * 10 + digit
-            index = line.index(after: index)
-        }
-        return status
-    }
 
-    private static func parseDecimal(_ bytes: ByteBufferView.SubSequence) -> Int? {
-        var value = 0
-        var sawDigit = false
-        for byte in bytes {
-            if byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\t") {
-                if sawDigit { break } else { continue }
-            }
-            let digit = Int(byte) - 48
-            guard (0...9).contains(digit), value < Int.max / 10 else { return nil }
-            value = value * 10 + digit
-            sawDigit = true
-        }
-        return sawDigit ? value : nil
-    }
 
     private static func parseChunkSize(_ line: ByteBufferView) throws -> Int {
         var value = 0
@@ -271,39 +219,5 @@ struct HTTPResponseParser {
         return value
     }
 
-    private static func equalsIgnoringCase(_ bytes: ByteBufferView.SubSequence, _ lowercase: StaticString) -> Bool {
-        guard bytes.count == lowercase.utf8CodeUnitCount else { return false }
-        let expected = UnsafeBufferPointer(start: lowercase.utf8Start, count: lowercase.utf8CodeUnitCount)
-        var index = 0
-        for byte in bytes {
-            let lowered = (byte >= 65 && byte <= 90) ? byte | 0x20 : byte
-            if lowered != expected[index] { return false }
-            index += 1
-        }
-        return true
-    }
 
-    /// Byte-level, ASCII-only: header tokens such as `close` and `chunked` are ASCII, and going through String
-    /// and Foundation here cost more than the rest of the parser together.
-    private static func containsIgnoringCase(_ bytes: ByteBufferView.SubSequence, _ lowercase: StaticString) -> Bool {
-        let needle = UnsafeBufferPointer(start: lowercase.utf8Start, count: lowercase.utf8CodeUnitCount)
-        guard needle.count > 0, bytes.count >= needle.count else { return false }
-        var start = bytes.startIndex
-        let lastStart = bytes.index(bytes.endIndex, offsetBy: -needle.count)
-        while start <= lastStart {
-            var matched = true
-            var index = start
-            for expected in needle {
-                let byte = bytes[index]
-                if ((byte >= 65 && byte <= 90) ? byte | 0x20 : byte) != expected {
-                    matched = false
-                    break
-                }
-                index = bytes.index(after: index)
-            }
-            if matched { return true }
-            start = bytes.index(after: start)
-        }
-        return false
-    }
 }
