@@ -39,12 +39,16 @@ def run_with_rusage(cmd):
 def run_wrk(url, seconds, connections):
     out, _, cpu = run_with_rusage(["wrk", "-t1", f"-c{connections}", f"-d{seconds}s", url])
     requests = int(re.search(r"(\d+) requests in", out).group(1))
+    if "Non-2xx" in out:
+        raise SystemExit(f"wrk saw non-2xx responses: {out}")
     return requests / seconds, cpu / requests, requests
 
 
 def run_hey(url, seconds, connections):
     out, _, cpu = run_with_rusage(["hey", "-c", str(connections), "-z", f"{seconds}s", "-disable-compression", url])
     responses = sum(int(n) for n in re.findall(r"\[\d+\]\s+(\d+) responses", out))
+    if re.search(r"\[(?!200\])\d+\]\s+\d+ responses", out):
+        raise SystemExit(f"hey saw non-200 responses: {out}")
     return responses / seconds, cpu / responses, responses
 
 
@@ -65,6 +69,9 @@ phases:
     with open(summary) as f:
         data = json.load(f)
     completed = sum(r["completed"] for r in data["requests"])
+    errors = sum(r["errors"] for r in data["requests"])
+    if errors:
+        raise SystemExit(f"loadgen saw {errors} errors: {data['requests']}")
     return completed / seconds, cpu / completed, completed
 
 

@@ -22,10 +22,14 @@ class NginxStatic:
         if shutil.which("nginx") is None:
             raise SystemExit("nginx is not installed: run `make bench-setup` (installs nginx-light, hey, wrk)")
         self.dir = tempfile.mkdtemp(prefix="bench-nginx-")
+        # Started as root, nginx's worker runs as an unprivileged user: it must be able to read the file.
+        os.chmod(self.dir, 0o755)
         self.port = free_port()
         os.makedirs(os.path.join(self.dir, "www"))
         with open(os.path.join(self.dir, "www", "index.html"), "wb") as f:
             f.write(INDEX)
+        os.chmod(os.path.join(self.dir, "www"), 0o755)
+        os.chmod(os.path.join(self.dir, "www", "index.html"), 0o644)
         conf = os.path.join(self.dir, "nginx.conf")
         with open(conf, "w") as f:
             f.write(f"""
@@ -62,6 +66,12 @@ http {{
             self.stop()
             raise SystemExit("nginx did not start listening within 10 s")
         self.url = f"http://127.0.0.1:{self.port}/index.html"
+        # Every generator must be measured on real 200 responses, not on fast error pages.
+        import urllib.request
+        with urllib.request.urlopen(self.url, timeout=5) as response:
+            if response.status != 200 or response.read() != INDEX:
+                self.stop()
+                raise SystemExit(f"nginx answered {response.status} for {self.url}, not the static file")
 
     def stop(self):
         if self.process.poll() is None:

@@ -42,6 +42,8 @@ phases:
     issued = sum(r["sent"] + r["dropped"] for r in data["requests"])
     sent = sum(r["sent"] for r in data["requests"])
     errors = sum(r["errors"] for r in data["requests"])
+    if errors:
+        print(f"warning: {errors} errors at {rate}/s: {data['errors_by_code']}", file=sys.stderr)
     with sqlite3.connect(db) as conn:
         detail = conn.execute("SELECT detail FROM events WHERE name = 'send_lag' ORDER BY rowid DESC LIMIT 1").fetchone()[0]
     lag = json.loads(detail)
