@@ -63,7 +63,7 @@ phases:
     at_end = samples[last]
     peak = max(samples.values())
     print(output[-1500:])
-    print(f"| rate | RSS at 1 min | RSS at {last // 60} min | ratio | peak |")
+    print(f"| rate | RSS at 1 min | RSS at {last / 60:.0f} min | ratio | peak |")
     print("|---:|---:|---:|---:|---:|")
     print(f"| {args.rate:,}/s | {at_1 / 1024:.1f} MiB | {at_end / 1024:.1f} MiB | {at_end / at_1:.3f} | {peak / 1024:.1f} MiB |")
 
