@@ -104,3 +104,22 @@ import Testing
         }
     }
 }
+
+/// The https path: a TLS handshake against a server that only speaks plain HTTP fails, and is counted as `tls`.
+@Suite struct LoadEngineTLSTests {
+    @Test func aFailedHandshakeIsATLSError() async throws {
+        try await TestHTTPServer.with { server in
+            let scenario = Scenario(
+                name: "tls", target: .url("https://127.0.0.1"),
+                requests: [RequestSpec(name: "r", path: "/ok")],
+                phases: [PhaseSpec(name: "p", duration: .milliseconds(200), load: .constantRate(Rate(perSecond: 10)))],
+                options: EngineOptions(connectTimeout: .seconds(2), requestTimeout: .seconds(2)))
+            let engine = try LoadEngine(scenario: scenario, baseURL: "https://127.0.0.1:\(server.port)")
+            try await engine.run()
+            let stats = try await engine.stats(phase: 0)["r"] ?? RequestStats()
+            await engine.shutdown()
+            #expect(stats.completed == 0)
+            #expect(stats.errors[.tls, default: 0] == 2, "\(stats.errors)")
+        }
+    }
+}
