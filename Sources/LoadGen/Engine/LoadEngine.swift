@@ -56,14 +56,32 @@ public final class LoadEngine: Sendable {
             phaseDurations: scenario.phases.map(\.duration))
         phaseNames = scenario.phases.map(\.name)
         requestNames = scenario.requests.map(\.name)
+        let warm = Self.warmConnections(for: scenario)
         var workers: [LoopWorker] = []
         for (index, loop) in group.makeIterator().enumerated() {
-            let configuration = LoopWorker.Configuration(
+            var configuration = LoopWorker.Configuration(
                 loopIndex: index, loopCount: loopCount, phases: scenario.phases, timeline: timeline, requests: prepared,
                 weights: scenario.requests.map(\.weight), options: scenario.options, remote: remote, tls: tls)
+            configuration.warmConnections = (warm + loopCount - 1) / loopCount
             workers.append(LoopWorker(loop: loop, configuration: configuration))
         }
         self.workers = workers
+    }
+
+    /// Connections worth opening before an open-model run starts: two per 1,000 requests/s of the highest rate any
+    /// phase reaches (loopback round trips are well under a millisecond), at least one, at most max_connections.
+    static func warmConnections(for scenario: Scenario) -> Int {
+        var peak = 0.0
+        for phase in scenario.phases {
+            switch phase.load {
+            case .constantRate(let rate), .poisson(let rate, _): peak = max(peak, rate.perSecond)
+            case .rampingRate(let start, let stages): peak = max(peak, ([start] + stages.map(\.target)).map(\.perSecond).max() ?? 0)
+            case .bursts(let base, _, _, let burst): peak = max(peak, base.perSecond, burst.perSecond)
+            case .constantUsers, .rampingUsers: break
+            }
+        }
+        guard peak > 0 else { return 0 }
+        return min(scenario.options.maxConnections, max(1, Int((peak / 1000).rounded(.up)) * 2))
     }
 
     /// Runs the whole timeline; returns when the last phase has ended and in-flight requests have settled.

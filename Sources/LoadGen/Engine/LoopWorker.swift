@@ -26,6 +26,7 @@ final class LoopWorker: @unchecked Sendable {
     private let remote: SocketAddress
     private let tls: (context: NIOSSLContext, serverName: String?)?
     private let maxConnections: Int
+    private let warmConnections: Int
     let recorder: Recorder
 
     private var connections: [Int: Connection] = [:]
@@ -56,6 +57,8 @@ final class LoopWorker: @unchecked Sendable {
         var options: EngineOptions
         var remote: SocketAddress
         var tls: (context: NIOSSLContext, serverName: String?)?
+        /// Pool connections to open before the first phase starts (this loop's share).
+        var warmConnections = 0
     }
 
     init(loop: any EventLoop, configuration c: Configuration) {
@@ -78,6 +81,7 @@ final class LoopWorker: @unchecked Sendable {
         remote = c.remote
         tls = c.tls
         maxConnections = max(1, (c.options.maxConnections + c.loopCount - 1) / c.loopCount)
+        warmConnections = min(maxConnections, c.warmConnections)
         recorder = Recorder(phaseNames: c.phases.map(\.name), requestNames: c.requests.map(\.name), runStart: c.timeline.runStart)
         done = loop.makePromise()
     }
@@ -88,6 +92,9 @@ final class LoopWorker: @unchecked Sendable {
     /// Starts the timeline; the future completes when the last phase has ended and in-flight requests are settled.
     func start() -> EventLoopFuture<Void> {
         loop.execute {
+            // Connect before the first arrival is due: otherwise the first requests of an open phase all find no
+            // idle connection and wait for connects started at the same instant, a send lag of milliseconds.
+            for _ in 0..<self.warmConnections { _ = self.openConnection() }
             self.sweepTask = self.loop.scheduleRepeatedTask(initialDelay: .milliseconds(50), delay: .milliseconds(50)) { _ in
                 self.sweepTimeouts()
             }

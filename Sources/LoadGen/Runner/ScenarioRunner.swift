@@ -88,7 +88,8 @@ public enum ScenarioRunner {
     ) async -> RunResult {
         let engine: LoadEngine
         do {
-            engine = try LoadEngine(scenario: scenario, baseURL: baseURL, loops: options.loops, startDelay: .milliseconds(50))
+            // The delay lets the engine connect its warm-up connections before the first request is due.
+            engine = try LoadEngine(scenario: scenario, baseURL: baseURL, loops: options.loops, startDelay: .milliseconds(250))
         } catch {
             return RunResult(exitCode: .couldNotRun, summary: "", message: "\(error)")
         }

@@ -123,3 +123,24 @@ import Testing
         }
     }
 }
+
+@Suite struct WarmConnectionsTests {
+    private func scenario(_ loads: [LoadModel], maxConnections: Int = 256) -> Scenario {
+        Scenario(
+            name: "warm", target: .url("http://127.0.0.1"), requests: [RequestSpec(name: "r", path: "/")],
+            phases: loads.enumerated().map { PhaseSpec(name: "p\($0.offset)", duration: .seconds(1), load: $0.element) },
+            options: EngineOptions(maxConnections: maxConnections))
+    }
+
+    @Test func twoPerThousandRequestsPerSecondOfThePeakRate() {
+        #expect(LoadEngine.warmConnections(for: scenario([.constantRate(Rate(perSecond: 10_000))])) == 20)
+        #expect(LoadEngine.warmConnections(for: scenario([.constantRate(Rate(perSecond: 5))])) == 2)
+        let bursts = LoadModel.bursts(base: Rate(perSecond: 10), every: .seconds(10), length: .seconds(1), burstRate: Rate(perSecond: 2_500))
+        #expect(LoadEngine.warmConnections(for: scenario([.constantRate(Rate(perSecond: 100)), bursts])) == 6)
+    }
+
+    @Test func closedModelsAndMaxConnectionsLimitIt() {
+        #expect(LoadEngine.warmConnections(for: scenario([.constantUsers(8, think: .zero)])) == 0)
+        #expect(LoadEngine.warmConnections(for: scenario([.constantRate(Rate(perSecond: 50_000))], maxConnections: 4)) == 4)
+    }
+}
