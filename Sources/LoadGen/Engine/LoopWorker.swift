@@ -10,7 +10,7 @@ final class LoopWorker: @unchecked Sendable {
     private let loopCount: Int
     private let phases: [PhaseSpec]
     private let timeline: EngineTimeline
-    private var requests: [PreparedRequest]
+    private let requests: [PreparedRequest]
     private let keepHeaders: [Bool]
     private let keepBody: [Bool]
     /// Per request, indexed by status code (0..<600): whether `expect.status` accepts it. A table, because the
@@ -19,6 +19,8 @@ final class LoopWorker: @unchecked Sendable {
     /// Per request: nothing to check beyond the status.
     private let statusOnly: [Bool]
     private let phaseIsOpen: [Bool]
+    private let variantCounts: [Int]
+    private var nextVariant: [Int]
     /// Request indices repeated by weight and interleaved, walked round-robin.
     private let requestOrder: [Int]
     private var orderCursor = 0
@@ -71,6 +73,8 @@ final class LoopWorker: @unchecked Sendable {
         keepHeaders = c.requests.map { !$0.checker.expect.headers.isEmpty }
         keepBody = c.requests.map { $0.checker.needsBody }
         phaseIsOpen = c.phases.map(\.load.isOpen)
+        variantCounts = c.requests.map(\.variants.count)
+        nextVariant = [Int](repeating: 0, count: c.requests.count)
         statusAccepted = c.requests.map { prepared in (0..<600).map { prepared.checker.expect.status.accepts($0) } }
         statusOnly = c.requests.map { prepared in
             let expect = prepared.checker.expect
@@ -184,7 +188,7 @@ final class LoopWorker: @unchecked Sendable {
 
     private func arrival(phase: Int, intended: UInt64) {
         let request = nextRequest()
-        let variant = requests[request].takeVariant()
+        let variant = takeVariant(of: request)
         let inFlight = Connection.InFlight(phase: phase, request: request, variant: variant, intended: intended, sent: 0)
         if let connection = idle.popLast() {
             issue(inFlight, on: connection)
@@ -266,7 +270,7 @@ final class LoopWorker: @unchecked Sendable {
         user.isBusy = true
         let phase = currentPhase
         let request = nextRequest()
-        let variant = requests[request].takeVariant()
+        let variant = takeVariant(of: request)
         let inFlight = Connection.InFlight(phase: phase, request: request, variant: variant, intended: intended, sent: 0)
         if let connection = user.connection, connection.isConnected {
             issue(inFlight, on: connection)
@@ -300,15 +304,23 @@ final class LoopWorker: @unchecked Sendable {
         return request
     }
 
-    private func issue(_ inFlight: Connection.InFlight, on connection: Connection) {
-        recorder.recordSent(phase: inFlight.phase, request: inFlight.request, at: Self.now())
-        inFlightCount += 1
-        send(inFlight, on: connection)
+    /// Rotates through a request's payload variants. The counters live apart from `requests` so that taking a
+    /// variant does not make the array of prepared requests check its uniqueness on every request.
+    private func takeVariant(of request: Int) -> Int {
+        let variant = nextVariant[request]
+        nextVariant[request] = variant + 1 == variantCounts[request] ? 0 : variant + 1
+        return variant
     }
 
-    private func send(_ inFlight: Connection.InFlight, on connection: Connection) {
-        // Field by field rather than copying the PreparedRequest: a copy retains and releases all its storage.
+    private func issue(_ inFlight: Connection.InFlight, on connection: Connection) {
         let now = Self.now()
+        recorder.recordSent(phase: inFlight.phase, request: inFlight.request, at: now)
+        inFlightCount += 1
+        send(inFlight, on: connection, at: now)
+    }
+
+    private func send(_ inFlight: Connection.InFlight, on connection: Connection, at now: UInt64 = LoopWorker.now()) {
+        // Field by field rather than copying the PreparedRequest: a copy retains and releases all its storage.
         if phaseIsOpen[inFlight.phase] { recorder.recordSendLag(now &- min(now, inFlight.intended)) }
         connection.send(
             inFlight, at: now, bytes: requests[inFlight.request].variants[inFlight.variant].bytes,

@@ -13,8 +13,6 @@ struct PreparedRequest {
     var variants: [Variant]
     var checker: ResponseChecker
     var isHead: Bool
-    /// Rotates through the variants.
-    private var nextVariant = 0
 
     init(spec: RequestSpec, payloads: PayloadSet, address: TargetAddress, checker: ResponseChecker) {
         name = spec.name
@@ -23,12 +21,6 @@ struct PreparedRequest {
         variants = payloads.payloads.map { payload in
             Variant(bytes: Self.encode(spec: spec, body: payload.bytes, address: address), payloadName: payload.name)
         }
-    }
-
-    mutating func takeVariant() -> Int {
-        let index = nextVariant
-        nextVariant = nextVariant + 1 == variants.count ? 0 : nextVariant + 1
-        return index
     }
 
     static func encode(spec: RequestSpec, body: [UInt8], address: TargetAddress) -> ByteBuffer {
