@@ -37,6 +37,11 @@ final class LoopWorker: @unchecked Sendable {
     private var waiting: [Connection.InFlight] = []
     private var waitingHead = 0
     private var nextConnectionID = 0
+    /// Connects in progress. Capped: when the target stalls for a moment, opening a connection for every request
+    /// that finds all connections busy turned a 10 ms stall into a storm of hundreds of connects that kept the
+    /// loop late for longer than the stall itself. Requests wait for a freed or a newly opened connection instead.
+    private var connecting = 0
+    private static let maxConcurrentConnects = 4
     private var users: [VirtualUser] = []
     private var inFlightCount = 0
     private var currentPhase = -1
@@ -192,13 +197,13 @@ final class LoopWorker: @unchecked Sendable {
         let inFlight = Connection.InFlight(phase: phase, request: request, variant: variant, intended: intended, sent: 0)
         if let connection = idle.popLast() {
             issue(inFlight, on: connection)
-        } else if connections.count < maxConnections {
+        } else if connections.count < maxConnections, connecting < Self.maxConcurrentConnects {
             let connection = openConnection()
             recorder.recordSent(phase: phase, request: request, at: Self.now())
             inFlightCount += 1
             connection.pendingFirst = inFlight
         } else {
-            // Every connection is busy and no new one may be opened: wait for one, up to max_send_delay.
+            // Every connection is busy and no new one may be opened now: wait for one, up to max_send_delay.
             waiting.append(inFlight)
         }
     }
@@ -348,9 +353,16 @@ final class LoopWorker: @unchecked Sendable {
                     return channel.eventLoop.makeFailedFuture(error)
                 }
             }
+        connecting += 1
         bootstrap.connect(to: remote).whenComplete { result in
+            self.connecting -= 1
             switch result {
             case .success:
+                // Keep opening (a few at a time) while requests wait and the cap allows.
+                if connection.user == nil, self.waitingHead < self.waiting.count, self.connections.count < self.maxConnections,
+                    self.connecting < Self.maxConcurrentConnects, !self.ending {
+                    _ = self.openConnection()
+                }
                 guard let first = connection.pendingFirst else {
                     if connection.user == nil, connection.isConnected, !self.serveWaiting(on: connection), !self.ending {
                         self.idle.append(connection)
@@ -432,7 +444,7 @@ final class LoopWorker: @unchecked Sendable {
         if let user = connection.user {
             user.connection = nil
             if lost != nil { userContinue(user, afterError: true) }
-        } else if waitingHead < waiting.count, connections.count < maxConnections, !ending {
+        } else if waitingHead < waiting.count, connections.count < maxConnections, connecting < Self.maxConcurrentConnects, !ending {
             _ = openConnection()  // replaces the lost connection for the requests that wait
         }
         checkEnding()
@@ -442,7 +454,7 @@ final class LoopWorker: @unchecked Sendable {
         let now = Self.now()
         dropLateWaiting(now: now)
         // A connection closed while requests wait: open a replacement so they are not stranded.
-        if waitingHead < waiting.count, connections.count < maxConnections, !ending {
+        if waitingHead < waiting.count, connections.count < maxConnections, connecting < Self.maxConcurrentConnects, !ending {
             _ = openConnection()
         }
         let limit = UInt64(options.requestTimeout.nanoseconds)
