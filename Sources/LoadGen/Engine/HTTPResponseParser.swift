@@ -60,12 +60,6 @@ struct HTTPResponseParser {
     private var pending = ByteBuffer()
     private static let maxHeaderBytes = 64 * 1024
 
-    /// Whether a response has started and not yet finished.
-    var isMidResponse: Bool {
-        if case .statusLine = state { return pending.readableBytes > 0 }
-        return true
-    }
-
     /// Feeds bytes; calls `onResponse` for every response they complete (pipelined servers may send several).
     mutating func feed(_ incoming: inout ByteBuffer, onResponse: (Response) -> Void) throws {
         if pending.readableBytes > 0 {

@@ -7,8 +7,7 @@ enum ScheduleTime {
 
     /// Whole nanoseconds, for integer arithmetic where Double rounding would move a boundary.
     static func nanoseconds(_ duration: Duration) -> Int64 {
-        let (seconds, attoseconds) = duration.components
-        return seconds * 1_000_000_000 + attoseconds / 1_000_000_000
+        duration.nanoseconds
     }
 
     /// Rounded to whole nanoseconds, so offsets computed from the same arrival index are always identical.
