@@ -16,7 +16,7 @@ import Testing
                 )
             }
             #expect(applied == ResultsStore.migrator.migrations)
-            #expect(tables == ["errors", "events", "phases", "request_stats", "runs", "seconds", "sla_results"])
+            #expect(tables == ["errors", "events", "phases", "request_stats", "runs", "seconds", "sla_results", "tags"])
             #expect(journalMode == "wal")
             #expect(store.recoveredRuns.isEmpty)
             #expect(try store.latestRunID() == nil)

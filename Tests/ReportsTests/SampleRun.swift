@@ -23,7 +23,8 @@ enum SampleRun {
         SecondRecord(
             second: second, phase: phase, sent: sent, completed: sent - 1, errors: 1, dropped: 0,
             errorsByCode: ["http_5xx": 1], p50Us: 2_000, p90Us: 5_000, p99Us: 9_000, maxUs: 12_000,
-            connections: 4, users: 0
+            connections: 4, users: 0, uncorrectedP99Us: 7_000,
+            latencyHistogram: HistogramCodec.encode(histogram(UInt64(20 + second)...UInt64(120 + second)))
         )
     }
 

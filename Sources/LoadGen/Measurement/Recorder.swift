@@ -57,6 +57,7 @@ final class Recorder {
         roll(to: finished)
         current.completed += 1
         _ = current.latency.record(max(1, correctedMicros))
+        _ = current.uncorrectedLatency.record(max(1, uncorrectedMicros))
         if let code {
             cells[index].errors[code, default: 0] += 1
             current.errors[code, default: 0] += 1

@@ -8,10 +8,13 @@ public struct SecondBucket: Sendable {
     public var errors: [ErrorCode: Int] = [:]
     /// Corrected latency (µs) of the responses completed in this second.
     public var latency: Histogram<UInt64>
+    /// Uncorrected latency (µs, from the actual send time) of the same responses; charts show its p99 beside.
+    public var uncorrectedLatency: Histogram<UInt64>
 
     public init(second: Int) {
         self.second = second
         latency = RequestStats.makeHistogram()
+        uncorrectedLatency = RequestStats.makeHistogram()
     }
 
     public var errorCount: Int { errors.reduce(0) { $0 + ($1.key.isError ? $1.value : 0) } }
@@ -21,5 +24,6 @@ public struct SecondBucket: Sendable {
         completed += other.completed
         errors.merge(other.errors, uniquingKeysWith: +)
         latency.add(other.latency)
+        uncorrectedLatency.add(other.uncorrectedLatency)
     }
 }

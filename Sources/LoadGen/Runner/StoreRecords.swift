@@ -12,7 +12,9 @@ enum StoreRecords {
         return SecondRecord(
             second: bucket.second, phase: phase, sent: bucket.sent, completed: bucket.completed, errors: bucket.errorCount,
             dropped: bucket.errors[.dropped, default: 0], errorsByCode: errorsByCode(bucket.errors),
-            p50Us: micros(50), p90Us: micros(90), p99Us: micros(99), maxUs: micros(100), connections: connections, users: users)
+            p50Us: micros(50), p90Us: micros(90), p99Us: micros(99), maxUs: micros(100), connections: connections, users: users,
+            uncorrectedP99Us: hasLatency ? Int64(bucket.uncorrectedLatency.valueAtPercentile(99)) : 0,
+            latencyHistogram: hasLatency ? HistogramCodec.encode(bucket.latency) : nil)
     }
 
     static func requestStats(_ stats: RequestStats, phase: String, request: String) -> RequestStatsRecord {

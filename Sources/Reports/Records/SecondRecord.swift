@@ -1,3 +1,4 @@
+import Foundation
 import GRDB
 
 /// One row of `seconds`: what happened in one second of a run (one row per phase active in that second).
@@ -19,6 +20,11 @@ public struct SecondRecord: Sendable, Equatable, Codable, FetchableRecord, Table
     public var p90Us: Int64
     public var p99Us: Int64
     public var maxUs: Int64
+    /// p99 of the same responses measured from their actual send time (µs): the line charts draw dashed.
+    public var uncorrectedP99Us: Int64
+    /// The corrected latency histogram of this second (`HistogramCodec`), nil when nothing completed. The regression
+    /// gate resamples seconds from it; reports merge seconds without re-reading raw requests.
+    public var latencyHistogram: Data?
     /// Open connections at the end of the second.
     public var connections: Int
     /// Active virtual users (closed model) at the end of the second; 0 for open models.
@@ -31,12 +37,15 @@ public struct SecondRecord: Sendable, Equatable, Codable, FetchableRecord, Table
         case p90Us = "p90_us"
         case p99Us = "p99_us"
         case maxUs = "max_us"
+        case uncorrectedP99Us = "uncorrected_p99_us"
+        case latencyHistogram = "latency_histogram"
         case connections, users
     }
 
     public init(
         second: Int, phase: String, sent: Int, completed: Int, errors: Int, dropped: Int, errorsByCode: [String: Int],
-        p50Us: Int64, p90Us: Int64, p99Us: Int64, maxUs: Int64, connections: Int, users: Int
+        p50Us: Int64, p90Us: Int64, p99Us: Int64, maxUs: Int64, connections: Int, users: Int,
+        uncorrectedP99Us: Int64 = 0, latencyHistogram: Data? = nil
     ) {
         self.second = second
         self.phase = phase
@@ -51,5 +60,7 @@ public struct SecondRecord: Sendable, Equatable, Codable, FetchableRecord, Table
         self.maxUs = maxUs
         self.connections = connections
         self.users = users
+        self.uncorrectedP99Us = uncorrectedP99Us
+        self.latencyHistogram = latencyHistogram
     }
 }

@@ -122,6 +122,21 @@ extension ResultsStore {
                 CREATE INDEX events_run ON events(run_id, at_ms);
                 """)
         }
+        migrator.registerMigration("v2-second-histograms-and-tags") { db in
+            // Runs stored before v2 keep 0 and NULL here: charts skip the dashed line, the gate falls back to
+            // the per-second p50/p90/p99 columns.
+            try db.execute(sql: """
+                ALTER TABLE seconds ADD COLUMN uncorrected_p99_us INTEGER NOT NULL DEFAULT 0;
+                ALTER TABLE seconds ADD COLUMN latency_histogram BLOB;
+
+                CREATE TABLE tags (
+                    name TEXT PRIMARY KEY,
+                    run_id INTEGER NOT NULL REFERENCES runs(id) ON DELETE CASCADE,
+                    tagged_at DATETIME NOT NULL
+                );
+                CREATE INDEX tags_run ON tags(run_id);
+                """)
+        }
         return migrator
     }
 }

@@ -8,6 +8,7 @@ public struct ResultsStoreError: Error, CustomStringConvertible, Sendable {
         case newerSchema
         case migrationFailed
         case unknownRun
+        case invalidTagName
     }
 
     public let kind: Kind
@@ -35,7 +36,9 @@ public struct ResultsStoreError: Error, CustomStringConvertible, Sendable {
         case .migrationFailed:
             "Cannot update the schema of results database '\(path)': \(detail). Back the file up, then move it aside or pass another file with --db."
         case .unknownRun:
-            "Results database '\(path)' has no run \(detail). List the stored runs with `loadgen runs`."
+            "Results database '\(path)' has no run \(detail). List the stored runs and their tags with `loadgen runs`."
+        case .invalidTagName:
+            "Cannot use \(detail) as a tag name: a tag is 1-64 characters of letters, digits, '.', '_' or '-' and does not start with a digit or equal 'latest' (those name runs). Choose another name."
         }
     }
 }
