@@ -45,6 +45,12 @@ public struct RequestStatsRecord: Sendable, Equatable, Codable, FetchableRecord,
         uncorrectedHistogram = HistogramCodec.encode(uncorrected)
     }
 
+    /// Errors over attempted requests (sent + dropped; 0 when nothing was due), as the `error_rate` SLA counts.
+    public var errorRate: Double {
+        let attempted = sent + dropped
+        return attempted == 0 ? 0 : Double(errors) / Double(attempted)
+    }
+
     /// Passed over checked responses (1 when nothing was checked).
     public var checkPassRate: Double {
         let checked = checksPassed + checksFailed
