@@ -1,7 +1,8 @@
 # Two entry points for a fresh Debian machine with the Swift toolchain: `make run` and `make test`.
 SHELL := /bin/bash
 SWIFT ?= swift
-APT_PACKAGES := libjpeg-dev libsqlite3-dev libcurl4-openssl-dev opencv-data wrk curl
+# chromium (+ a font) renders generated HTML reports headless in the browser test.
+APT_PACKAGES := libjpeg-dev libsqlite3-dev libcurl4-openssl-dev opencv-data wrk curl chromium fonts-dejavu-core
 
 BENCH_PACKAGES := nginx-light hey wrk
 
