@@ -43,7 +43,10 @@ public enum RegressionStatistics {
             var (low, high) = (ratio, ratio)
             var verdict = GateVerdict.insufficientData
             if enough {
-                (low, high) = interval(ratios[index], confidence: settings.confidence)
+                // Bonferroni over the percentiles judged together, so a phase's family of latency tests keeps the
+                // stated false-alarm rate rather than four times it.
+                let familyConfidence = 1 - (1 - settings.confidence) / Double(metrics.count)
+                (low, high) = interval(ratios[index], confidence: familyConfidence)
                 verdict = ratio > limit && low > 1 ? .regressed : ratio < 1 / limit && high < 1 ? .improved : .pass
             }
             return GateMetricResult(
