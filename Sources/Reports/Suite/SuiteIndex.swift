@@ -7,7 +7,7 @@ import Foundation
 public enum SuiteIndex {
     public static func render(title: String, entries: [SuiteEntry], startedAt: Date, exitCode: Int32) -> String {
         let e = XMLEscaping.escape
-        let rows = entries.map { entry in
+        let rows = entries.map { entry -> String in
             let link = entry.reportPath.map { "<a href=\"\(e(relativeURL($0)))\">report</a>" } ?? "—"
             let cls = entry.exitCode == 0 ? "pass" : "fail"
             return """

@@ -26,8 +26,8 @@ import FoundationXML
         defer { Task { await server.stop() } }
         let scenarios = directory.url.appendingPathComponent("scenarios")
         try FileManager.default.createDirectory(at: scenarios, withIntermediateDirectories: true)
-        try Data(Self.scenario(name: "fine & dandy", server: server, path: "/ok", sla: "{ phase: steady, p99: 2s }").utf8)
-            .write(to: scenarios.appendingPathComponent("a-pass.yaml"))
+        try Data(Self.scenario(name: "fine", server: server, path: "/ok", sla: "{ phase: steady, p99: 2s }").utf8)
+            .write(to: scenarios.appendingPathComponent("a-pass&co.yaml"))
         try Data(Self.scenario(name: "too-slow", server: server, path: "/stall?ms=200", sla: "{ phase: steady, p99: 50ms }").utf8)
             .write(to: scenarios.appendingPathComponent("b-breach.yaml"))
         let reports = directory.path("suite")
@@ -37,13 +37,13 @@ import FoundationXML
 
         #expect(outcome.exitCode == 1, "\(outcome)")
         let index = try String(contentsOfFile: reports + "/index.html", encoding: .utf8)
-        #expect(index.contains("fine &amp; dandy"), "\(index)")
+        #expect(index.contains("a-pass&amp;co.yaml"), "\(index)")
         #expect(index.contains("too-slow"))
         #expect(index.contains(">passed<"))
         #expect(index.contains(">SLA breached<"))
-        #expect(index.contains("href=\"01-a-pass.html\""))
+        #expect(index.contains("href=\"01-a-pass&amp;co.html\""))
         #expect(index.contains("href=\"02-b-breach.html\""))
-        #expect(FileManager.default.fileExists(atPath: reports + "/01-a-pass.html"))
+        #expect(FileManager.default.fileExists(atPath: reports + "/01-a-pass&co.html"))
         #expect(FileManager.default.fileExists(atPath: reports + "/02-b-breach.html"))
     }
 
