@@ -11,10 +11,13 @@ public struct GateSettings: Sendable, Equatable, Codable {
     public var seed: UInt64
     /// Fewer seconds with data than this in either run: the metric is reported but not judged.
     public var minimumSeconds: Int
+    /// Responses a run needs beyond a percentile for it to be judged (10: p99 needs 1,000 responses, p90 100).
+    public var minimumTail: Int
 
     public init(
         margin: Double = 0.10, errorRateFloor: Double = 0.005, confidence: Double = 0.95, resamples: Int = 1000,
-        seed: UInt64 = 0x6C6F_6164_6765_6E21, minimumSeconds: Int = 5
+        seed: UInt64 = 0x6C6F_6164_6765_6E21, minimumSeconds: Int = 5,
+        minimumTail: Int = 10
     ) {
         self.margin = margin
         self.errorRateFloor = errorRateFloor
@@ -22,6 +25,7 @@ public struct GateSettings: Sendable, Equatable, Codable {
         self.resamples = resamples
         self.seed = seed
         self.minimumSeconds = minimumSeconds
+        self.minimumTail = minimumTail
     }
 
     /// The latency percentiles the gate judges. p99.9 and max are left out: on a run of a few thousand requests

@@ -42,7 +42,13 @@ public enum RegressionStatistics {
             let ratio = candPoint[index] / basePoint[index]
             var (low, high) = (ratio, ratio)
             var verdict = GateVerdict.insufficientData
-            if enough {
+            // A percentile needs responses beyond it to be measured at all: with fewer than `minimumTail` in either
+            // run (p99 of 300 responses rests on 3) it is reported, not judged.
+            let tail = 1 - (metrics[index].percentile ?? 100) / 100
+            let measurable = [base, cand].allSatisfy { seconds in
+                Double(seconds.reduce(UInt64(0)) { $0 + $1.completed }) * tail >= Double(settings.minimumTail)
+            }
+            if enough, measurable {
                 // Bonferroni over the percentiles judged together, so a phase's family of latency tests keeps the
                 // stated false-alarm rate rather than four times it.
                 let familyConfidence = 1 - (1 - settings.confidence) / Double(metrics.count)
