@@ -7,7 +7,10 @@ struct LoadGenCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "loadgen",
         abstract: "Load, performance and chaos tests for an HTTP object-detection service.",
-        subcommands: [RunCommand.self]
+        subcommands: [
+            RunCommand.self, SuiteCommand.self, RunsCommand.self, ReportCommand.self, CompareCommand.self, TagCommand.self,
+            GateCommand.self,
+        ]
     )
 
     /// Usage errors exit with 2, like an invalid scenario, so CI can tell "fix the command" from "SLA breached" (1).
@@ -19,6 +22,9 @@ struct LoadGenCommand: AsyncParsableCommand {
             } else {
                 try command.run()
             }
+        } catch let failure as CommandFailure {
+            FileHandle.standardError.write(Data("loadgen: \(failure)\n".utf8))
+            Foundation.exit(failure.exitCode)
         } catch {
             if exitCode(for: error) == .validationFailure {
                 FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))

@@ -31,6 +31,9 @@ struct RunCommand: AsyncParsableCommand {
     @Option(help: "Write a JSON summary (docs/results.md) to this file.")
     var json: String?
 
+    @Option(help: "Write the SLA thresholds as JUnit XML (docs/results.md) to this file.")
+    var junit: String?
+
     @Option(help: "Event loops (threads) for the load engine.")
     var loops: Int = 1
 
@@ -60,6 +63,7 @@ struct RunCommand: AsyncParsableCommand {
         options.databasePath = db
         options.reportPath = report
         options.jsonPath = json
+        options.junitPath = junit
         options.loops = loops
         options.durationScale = durationScale
         options.targetServiceExecutable = targetservice

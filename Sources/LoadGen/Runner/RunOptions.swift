@@ -10,6 +10,8 @@ public struct RunOptions: Sendable {
     public var databasePath: String = "results/loadgen.sqlite"
     public var reportPath: String?
     public var jsonPath: String?
+    /// `--junit FILE`: the SLA thresholds as JUnit XML (written for aborted runs too).
+    public var junitPath: String?
     public var loops: Int = 1
     /// Multiplies every duration of the scenario (CI runs short forms with e.g. 0.1).
     public var durationScale: Double = 1

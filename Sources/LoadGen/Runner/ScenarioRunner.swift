@@ -21,29 +21,10 @@ public enum ScenarioRunner {
 
         // Everything is validated before anything runs.
         let scenario: Scenario
-        do {
-            let loaded = try ScenarioLoader.load(file: URL(fileURLWithPath: options.scenarioPath), environment: options.environment)
-            scenario = options.durationScale == 1 ? loaded : loaded.scaled(by: options.durationScale)
-        } catch {
-            return RunResult(exitCode: .invalidScenario, summary: "", message: "\(error)")
-        }
         let bundledSpec: BundledTarget?
         var baseURL: String?
         do {
-            if let target = options.target {
-                try TargetGuard.check(url: target, commandLineTarget: target, allowedHosts: options.allowedHosts)
-                baseURL = target
-                bundledSpec = nil
-            } else {
-                switch scenario.target {
-                case .url(let url):
-                    try TargetGuard.check(url: url, commandLineTarget: nil, allowedHosts: options.allowedHosts)
-                    baseURL = url
-                    bundledSpec = nil
-                case .bundled(let spec):
-                    bundledSpec = spec
-                }
-            }
+            (scenario, bundledSpec, baseURL) = try validated(options)
         } catch {
             return RunResult(exitCode: .invalidScenario, summary: "", message: "\(error)")
         }
@@ -267,6 +248,14 @@ public enum ScenarioRunner {
                 summary += "json:     \(path)\n"
             } catch {
                 message = "cannot write the JSON summary to \(path): \(error)"
+            }
+        }
+        if let path = options.junitPath {
+            do {
+                try write(try JUnitDocument(store: store, runID: runID).render(), to: path)
+                summary += "junit:    \(path)\n"
+            } catch {
+                message = "cannot write the JUnit report to \(path): \(error)"
             }
         }
         summary += "database: \(options.databasePath) (run \(runID))\n"

@@ -1,0 +1,48 @@
+import Foundation
+
+extension GateReport {
+    /// Gates `candidateRunID` against `baselineRunID`, both read from `store`, phase by phase in the candidate's order.
+    public init(store: ResultsStore, baselineRunID: Int64, candidateRunID: Int64, settings: GateSettings = GateSettings()) throws {
+        guard baselineRunID != candidateRunID else { throw GateError.sameRun(baselineRunID) }
+        let base = try RunSnapshot.load(store: store, runID: baselineRunID)
+        let cand = try RunSnapshot.load(store: store, runID: candidateRunID)
+        let baseSeconds = try Self.samplesByPhase(base, path: store.path)
+        let candSeconds = try Self.samplesByPhase(cand, path: store.path)
+        let candidatePhases = cand.phases.map(\.name)
+        let basePhases = base.phases.map(\.name)
+        let common = candidatePhases.filter { baseSeconds[$0] != nil && candSeconds[$0] != nil && basePhases.contains($0) }
+        guard !common.isEmpty else {
+            throw GateError.noCommonPhase(baseline: baselineRunID, candidate: candidateRunID, path: store.path)
+        }
+        let unmatched = (candidatePhases + basePhases.filter { !candidatePhases.contains($0) }).filter { !common.contains($0) }
+        let results = common.flatMap { phase in
+            RegressionStatistics.judge(phase: phase, baseline: baseSeconds[phase] ?? [], candidate: candSeconds[phase] ?? [], settings: settings)
+        }
+        self.init(
+            baseline: RunReference(base.run), candidate: RunReference(cand.run), settings: settings, results: results,
+            unmatchedPhases: unmatched)
+    }
+
+    /// Seconds by phase. A second with completed responses but no histogram means an older store: refuse the run.
+    static func samplesByPhase(_ snapshot: RunSnapshot, path: String) throws -> [String: [SecondSample]] {
+        var result: [String: [SecondSample]] = [:]
+        for second in snapshot.seconds {
+            var buckets: [SecondSample.Bucket] = []
+            if let data = second.latencyHistogram {
+                let histogram = try HistogramCodec.decode(data)
+                buckets = histogram.recordedValues().map { SecondSample.Bucket(valueUs: $0.value, count: $0.count) }
+            } else if second.completed > 0 {
+                throw GateError.noHistograms(runID: snapshot.run.id ?? 0, path: path)
+            }
+            result[second.phase, default: []].append(
+                SecondSample(latencies: buckets, attempted: second.sent + second.dropped, errors: second.errors))
+        }
+        return result
+    }
+}
+
+extension GateReport.RunReference {
+    init(_ run: RunRecord) {
+        self.init(id: run.id ?? 0, name: run.name, startedAt: run.startedAt)
+    }
+}

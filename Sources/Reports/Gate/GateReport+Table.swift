@@ -1,0 +1,43 @@
+import Foundation
+
+extension GateReport {
+    /// The terminal table: one line per phase × request × metric, then the verdict.
+    public func table() -> String {
+        var lines = ["gate: candidate run \(candidate.id) (\(candidate.name)) against baseline run \(baseline.id) (\(baseline.name)), margin \(Self.percent(settings.margin)), \(Self.percent(settings.confidence, digits: 0)) interval, \(settings.resamples) block-bootstrap resamples", ""]
+        let header = ["phase", "request", "metric", "baseline", "candidate", "change", "interval", "verdict"]
+        var rows = [header]
+        for result in results {
+            rows.append([
+                result.phase, result.request, result.metric.rawValue, Self.value(result.baseline, result.metric),
+                Self.value(result.candidate, result.metric), Self.change(result.change, result.metric),
+                "\(Self.change(result.low, result.metric)) … \(Self.change(result.high, result.metric))",
+                result.verdict == .regressed ? "REGRESSED" : result.verdict.rawValue.replacingOccurrences(of: "_", with: " "),
+            ])
+        }
+        let widths = header.indices.map { column in rows.map { $0[column].count }.max() ?? 0 }
+        for row in rows {
+            lines.append(row.enumerated().map { $1.padding(toLength: widths[$0], withPad: " ", startingAt: 0) }.joined(separator: "  ")
+                .trimmingCharacters(in: .whitespaces))
+        }
+        if !unmatchedPhases.isEmpty { lines.append("\nnot compared (in one run only): \(unmatchedPhases.joined(separator: ", "))") }
+        let regressed = regressions
+        lines.append("")
+        lines.append(regressed.isEmpty
+            ? "PASSED: no metric regressed beyond \(Self.percent(settings.margin)) and run-to-run noise"
+            : "FAILED: \(regressed.count) metric(s) regressed: " + regressed.map { "\($0.phase) \($0.metric.rawValue)" }.joined(separator: ", "))
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    static func value(_ value: Double, _ metric: ComparedMetric) -> String {
+        metric.isLatency ? String(format: "%.2fms", value / 1000) : percent(value, digits: 2)
+    }
+
+    /// Latency changes are ratios shown as ±%; error-rate changes are differences in percentage points.
+    static func change(_ change: Double, _ metric: ComparedMetric) -> String {
+        metric.isLatency ? String(format: "%+.1f%%", (change - 1) * 100) : String(format: "%+.2fpp", change * 100)
+    }
+
+    static func percent(_ ratio: Double, digits: Int = 1) -> String {
+        String(format: "%.\(digits)f%%", ratio * 100)
+    }
+}

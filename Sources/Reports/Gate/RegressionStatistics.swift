@@ -1,0 +1,116 @@
+/// The regression gate's statistics, free of I/O: two runs' seconds of one phase in, one judged row per metric out.
+///
+/// Each run's seconds are resampled with a circular block bootstrap (`BlockBootstrap`), the resampled seconds'
+/// histograms merged and the percentile taken; the ratio candidate / baseline over `resamples` rounds gives a
+/// percentile interval. A metric regresses when its point change is past the margin *and* the interval excludes
+/// "no change": the margin absorbs the drift between two runs of the same build (machine state the seconds of one
+/// run cannot show), the interval absorbs the sampling noise within each run.
+public enum RegressionStatistics {
+    public static func judge(
+        phase: String, baseline: [SecondSample], candidate: [SecondSample], settings: GateSettings = GateSettings()
+    ) -> [GateMetricResult] {
+        // One stream per phase, derived from the phase name: a phase's verdict does not depend on the others.
+        var generator = SeededGenerator(seed: settings.seed ^ stableHash(phase))
+        return latency(phase: phase, baseline: baseline, candidate: candidate, settings: settings, generator: &generator)
+            + [errorRate(phase: phase, baseline: baseline, candidate: candidate, settings: settings, generator: &generator)]
+    }
+
+    static func latency(
+        phase: String, baseline: [SecondSample], candidate: [SecondSample], settings: GateSettings,
+        generator: inout SeededGenerator
+    ) -> [GateMetricResult] {
+        let metrics = GateSettings.percentiles
+        let base = baseline.filter { $0.completed > 0 }
+        let cand = candidate.filter { $0.completed > 0 }
+        guard !base.isEmpty, !cand.isEmpty else { return [] }
+        let levels = metrics.map { $0.percentile ?? 100 }
+        let (basePool, candPool) = (LatencyPool(base), LatencyPool(cand))
+        let basePoint = basePool.percentiles(levels, indices: Array(base.indices))
+        let candPoint = candPool.percentiles(levels, indices: Array(cand.indices))
+        let limit = 1 + settings.margin
+        let enough = base.count >= settings.minimumSeconds && cand.count >= settings.minimumSeconds
+        var ratios = Array(repeating: [Double](), count: metrics.count)
+        if enough {
+            let (baseDraw, candDraw) = (BlockBootstrap(count: base.count), BlockBootstrap(count: cand.count))
+            for _ in 0..<settings.resamples {
+                let b = basePool.percentiles(levels, indices: baseDraw.resample(using: &generator))
+                let c = candPool.percentiles(levels, indices: candDraw.resample(using: &generator))
+                for index in metrics.indices { ratios[index].append(c[index] / b[index]) }
+            }
+        }
+        return metrics.indices.map { index in
+            let ratio = candPoint[index] / basePoint[index]
+            var (low, high) = (ratio, ratio)
+            var verdict = GateVerdict.insufficientData
+            // A percentile needs responses beyond it to be measured at all: with fewer than `minimumTail` in either
+            // run (p99 of 300 responses rests on 3) it is reported, not judged.
+            let tail = 1 - (metrics[index].percentile ?? 100) / 100
+            let measurable = [base, cand].allSatisfy { seconds in
+                Double(seconds.reduce(UInt64(0)) { $0 + $1.completed }) * tail >= Double(settings.minimumTail)
+            }
+            if enough, measurable {
+                // Bonferroni over the percentiles judged together, so a phase's family of latency tests keeps the
+                // stated false-alarm rate rather than four times it.
+                let familyConfidence = 1 - (1 - settings.confidence) / Double(metrics.count)
+                (low, high) = interval(ratios[index], confidence: familyConfidence)
+                verdict = ratio > limit && low > 1 ? .regressed : ratio < 1 / limit && high < 1 ? .improved : .pass
+            }
+            return GateMetricResult(
+                phase: phase, request: "*", metric: metrics[index], baseline: basePoint[index],
+                candidate: candPoint[index], change: ratio, low: low, high: high, limit: limit, verdict: verdict,
+                baselineSeconds: base.count, candidateSeconds: cand.count)
+        }
+    }
+
+    static func errorRate(
+        phase: String, baseline: [SecondSample], candidate: [SecondSample], settings: GateSettings,
+        generator: inout SeededGenerator
+    ) -> GateMetricResult {
+        let base = baseline.filter { $0.attempted > 0 }
+        let cand = candidate.filter { $0.attempted > 0 }
+        let basePoint = rate(base, indices: Array(base.indices))
+        let candPoint = rate(cand, indices: Array(cand.indices))
+        let difference = candPoint - basePoint
+        // Relative to the baseline's own rate, but never below the floor: 0 → 0.1 % is one error, not a regression.
+        let limit = max(settings.margin * basePoint, settings.errorRateFloor)
+        var (low, high) = (difference, difference)
+        var verdict = GateVerdict.insufficientData
+        if base.count >= settings.minimumSeconds, cand.count >= settings.minimumSeconds {
+            let (baseDraw, candDraw) = (BlockBootstrap(count: base.count), BlockBootstrap(count: cand.count))
+            var differences: [Double] = []
+            differences.reserveCapacity(settings.resamples)
+            for _ in 0..<settings.resamples {
+                differences.append(
+                    rate(cand, indices: candDraw.resample(using: &generator)) - rate(base, indices: baseDraw.resample(using: &generator)))
+            }
+            (low, high) = interval(differences, confidence: settings.confidence)
+            verdict = difference > limit && low > 0 ? .regressed : difference < -limit && high < 0 ? .improved : .pass
+        }
+        return GateMetricResult(
+            phase: phase, request: "*", metric: .errorRate, baseline: basePoint, candidate: candPoint, change: difference,
+            low: low, high: high, limit: limit, verdict: verdict, baselineSeconds: base.count, candidateSeconds: cand.count)
+    }
+
+    static func rate(_ seconds: [SecondSample], indices: [Int]) -> Double {
+        var (errors, attempted) = (0, 0)
+        for index in indices {
+            errors += seconds[index].errors
+            attempted += seconds[index].attempted
+        }
+        return attempted == 0 ? 0 : Double(errors) / Double(attempted)
+    }
+
+    /// The percentile interval of bootstrap replicates.
+    static func interval(_ values: [Double], confidence: Double) -> (low: Double, high: Double) {
+        let sorted = values.sorted()
+        guard !sorted.isEmpty else { return (0, 0) }
+        let tail = (1 - confidence) / 2
+        let at = { (q: Double) in sorted[min(sorted.count - 1, max(0, Int((q * Double(sorted.count - 1)).rounded())))] }
+        return (at(tail), at(1 - tail))
+    }
+
+    /// FNV-1a: stable across processes, unlike `Hasher`.
+    static func stableHash(_ text: String) -> UInt64 {
+        text.utf8.reduce(UInt64(0xCBF2_9CE4_8422_2325)) { ($0 ^ UInt64($1)) &* 0x100_0000_01B3 }
+    }
+}

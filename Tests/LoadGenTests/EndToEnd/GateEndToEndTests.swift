@@ -1,0 +1,98 @@
+import Foundation
+import Reports
+import Testing
+#if canImport(FoundationXML)
+import FoundationXML
+#endif
+
+/// `loadgen gate` on real runs: two runs against the same fixed-delay server pass, a run against a 30 % slower
+/// server fails. The test server adds the delay with a scheduled task, so concurrent requests do not queue.
+@Suite struct GateEndToEndTests {
+    /// An open-model scenario of `seconds` seconds against `/stall?ms=delay`: enough seconds for the bootstrap.
+    private static func scenario(server: TestHTTPServer, delayMs: Int, seconds: Int = 6) -> String {
+        """
+        name: gate-e2e
+        target: { url: "\(server.baseURL)" }
+        requests:
+          - { name: stall, method: GET, path: "/stall?ms=\(delayMs)", expect: { status: 200 } }
+        phases:
+          - { name: steady, duration: \(seconds)s, arrival: { rate: 50/s } }
+        sla:
+          - { phase: steady, error_rate: 1% }
+        """
+    }
+
+    @Test func sameBuildPassesAndThirtyPercentSlowerFails() async throws {
+        let directory = try TemporaryDirectory()
+        let server = try await TestHTTPServer.start()
+        defer { Task { await server.stop() } }
+        let database = directory.path("results.sqlite")
+        // 100 ms rather than 20: when the whole test suite runs in parallel on a busy machine, loadgen's and the
+        // server's scheduling delays add ~10 ms; against 100 ms that is noise the margin absorbs, against 20 ms it is not.
+        let normal = try directory.write("normal.yaml", Self.scenario(server: server, delayMs: 100))
+        let slowed = try directory.write("slowed.yaml", Self.scenario(server: server, delayMs: 130))
+        for file in [normal, normal, slowed] {
+            let outcome = try await LoadGenProcess.run(["run", file, "--quiet", "--db", database], in: directory.url)
+            #expect(outcome.exitCode == 0, "\(outcome)")
+        }
+
+        let tagged = try await LoadGenProcess.run(["tag", "1", "good", "--db", database], in: directory.url)
+        #expect(tagged.exitCode == 0, "\(tagged)")
+        let same = try await LoadGenProcess.run(
+            ["gate", "--baseline", "good", "--candidate", "2", "--db", database, "--json", directory.path("same.json")], in: directory.url)
+        #expect(same.exitCode == 0, "\(same)")
+        #expect(same.stdout.contains("PASSED"), "\(same)")
+
+        let junit = directory.path("gate.xml")
+        let slow = try await LoadGenProcess.run(
+            ["gate", "--baseline", "good", "--db", database, "--max-regression", "10%", "--junit", junit, "--json", directory.path("slow.json")],
+            in: directory.url)
+        #expect(slow.exitCode == 1, "\(slow)")
+        #expect(slow.stdout.contains("REGRESSED"), "\(slow)")
+        let report = try JSONDecoder.gate.decode(GateReport.self, from: Data(contentsOf: URL(fileURLWithPath: directory.path("slow.json"))))
+        #expect(report.candidate.id == 3)
+        #expect(report.regressions.contains { $0.metric == .p50 }, "\(report.results)")
+        let document = try XMLDocument(contentsOf: URL(fileURLWithPath: junit))
+        #expect(document.rootElement()?.attribute(forName: "tests")?.stringValue == "5")
+    }
+
+    @Test func unknownTagBadPercentageAndMissingDatabaseExitTwo() async throws {
+        let directory = try TemporaryDirectory()
+        let missing = directory.path("nothing.sqlite")
+        let noDatabase = try await LoadGenProcess.run(["gate", "--baseline", "good", "--db", missing], in: directory.url)
+        #expect(noDatabase.exitCode == 2, "\(noDatabase)")
+        #expect(noDatabase.stderr.contains("does not exist"), "\(noDatabase)")
+        #expect(!FileManager.default.fileExists(atPath: missing))
+
+        let badMargin = try await LoadGenProcess.run(["gate", "--baseline", "1", "--max-regression", "ten", "--db", missing], in: directory.url)
+        #expect(badMargin.exitCode == 2, "\(badMargin)")
+        #expect(badMargin.stderr.contains("--max-regression"), "\(badMargin)")
+
+        let server = try await TestHTTPServer.start()
+        defer { Task { await server.stop() } }
+        let database = directory.path("results.sqlite")
+        let file = try directory.write("short.yaml", Self.scenario(server: server, delayMs: 1, seconds: 1))
+        let run = try await LoadGenProcess.run(["run", file, "--quiet", "--db", database], in: directory.url)
+        #expect(run.exitCode == 0, "\(run)")
+        let unknown = try await LoadGenProcess.run(["gate", "--baseline", "nightly", "--db", database], in: directory.url)
+        #expect(unknown.exitCode == 2, "\(unknown)")
+        #expect(unknown.stderr.contains("--baseline 'nightly'"), "\(unknown)")
+        #expect(unknown.stderr.contains("loadgen runs"), "\(unknown)")
+
+        let runs = try await LoadGenProcess.run(["runs", "--db", database], in: directory.url)
+        #expect(runs.exitCode == 0, "\(runs)")
+        #expect(runs.stdout.contains("gate-e2e"), "\(runs)")
+        let report = try await LoadGenProcess.run(["report", "latest", "--db", database, "-o", directory.path("r.html")], in: directory.url)
+        #expect(report.exitCode == 0, "\(report)")
+        #expect(FileManager.default.fileExists(atPath: directory.path("r.html")))
+    }
+}
+
+extension JSONDecoder {
+    /// Reads `loadgen gate --json` files.
+    static var gate: JSONDecoder {
+        let decoder = JSONDecoder()
+        decoder.dateDecodingStrategy = .iso8601
+        return decoder
+    }
+}
