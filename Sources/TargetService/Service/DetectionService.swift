@@ -4,7 +4,7 @@ import NIOCore
 import ServiceLifecycle
 import UnixSignals
 
-/// The bundled detection service: HTTP server, worker pool and model loading, run as one ServiceGroup.
+/// The bundled detection service: HTTP server, worker pool, model registry and loading, run as one ServiceGroup.
 ///
 /// Shutdown order (the group stops services in reverse): the HTTP server first (readiness 503, stop accepting,
 /// drain in-flight requests), then the model loader, then the worker pool.
@@ -14,14 +14,19 @@ public struct DetectionService: Sendable {
     public let pool: DetectionWorkerPool
     public let metrics: ServiceMetrics
     public let readiness: Readiness
+    public let registry: ModelRegistry
+    public let rollouts: ModelRollouts
     let logger: Logger
 
-    public init(configuration: ServiceConfiguration, logger: Logger) {
+    /// Opens the model registry (in `configuration.dataDirectory`, or in memory); fails when it cannot.
+    public init(configuration: ServiceConfiguration, logger: Logger) throws(RegistryError) {
         self.configuration = configuration
         self.models = ActiveModels()
+        self.registry = try ModelRegistry(dataDirectory: configuration.dataDirectory)
         self.pool = DetectionWorkerPool(workers: configuration.workers, queueDepth: configuration.queueDepth)
         self.metrics = ServiceMetrics()
         self.readiness = Readiness()
+        self.rollouts = ModelRollouts(registry: registry, models: models, metrics: metrics, logger: logger)
         self.logger = logger
     }
 
@@ -37,7 +42,12 @@ public struct DetectionService: Sendable {
             pipeline: DetectionPipeline(decoder: JPEGDecoder(maxPixels: configuration.maxPixels)),
             maxBodyBytes: configuration.maxBodyBytes
         )
-        let router = ServiceRouter.make(detect: detect, readiness: readiness, metrics: metrics, pool: pool)
+        let modelsEndpoint = ModelsEndpoint(registry: registry, defaultModel: configuration.catalog.defaultModel)
+        let admin = AdminEndpoint(rollouts: rollouts, registry: registry, models: modelsEndpoint, maxCascadeBytes: configuration.maxCascadeBytes)
+        let router = ServiceRouter.make(
+            detect: detect, models: modelsEndpoint, admin: admin, adminToken: configuration.adminToken,
+            readiness: readiness, metrics: metrics, pool: pool
+        )
         let readiness = self.readiness
         let server = HTTPServer(
             responder: router.buildResponder(),
@@ -47,9 +57,15 @@ public struct DetectionService: Sendable {
             onBound: onBound,
             onShutdownStarted: { readiness.markDraining() }
         )
-        let loader = ModelLoadingService(catalog: configuration.catalog, models: models, readiness: readiness, metrics: metrics, logger: logger)
+        let loader = ModelLoadingService(catalog: configuration.catalog, registry: registry, models: models, readiness: readiness, metrics: metrics, logger: logger)
+        var services: [ServiceGroupConfiguration.ServiceConfiguration] = [.init(service: pool), .init(service: loader)]
+        if let schedule = configuration.backupSchedule, let data = configuration.dataDirectory {
+            services.append(.init(service: BackupScheduler(dataDirectory: data, backupDirectory: schedule.directory,
+                                                           interval: schedule.interval, keep: schedule.keep, logger: logger)))
+        }
+        services.append(.init(service: server))
         var groupConfiguration = ServiceGroupConfiguration(
-            services: [.init(service: pool), .init(service: loader), .init(service: server)],
+            services: services,
             gracefulShutdownSignals: gracefulShutdownSignals,
             logger: logger
         )
