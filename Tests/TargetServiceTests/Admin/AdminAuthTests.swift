@@ -24,12 +24,12 @@ import Testing
         let data = try TemporaryDirectory()
         try await RunningService.withAdmin(data: data.path) { service in
             try await service.withClient { client in
-                let missing = try await client.post(Self.rollback)
+                let missing = try await client.post(Self.rollback, body: ByteBuffer())
                 #expect(missing.status == .unauthorized)
                 #expect(missing.headers[.wwwAuthenticate]?.hasPrefix("Bearer") == true)
                 #expect(try DetectEndpointTests.errorCode(missing) == "unauthorized")
 
-                let wrong = try await client.post(Self.rollback, headers: [.authorization: "Bearer not-the-token"])
+                let wrong = try await client.post(Self.rollback, headers: [.authorization: "Bearer not-the-token"], body: ByteBuffer())
                 #expect(wrong.status == .forbidden)
                 #expect(try DetectEndpointTests.errorCode(wrong) == "invalid_token")
 

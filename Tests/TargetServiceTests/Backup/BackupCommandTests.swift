@@ -11,7 +11,7 @@ import Testing
         let backup = "\(backups.path)/one"
 
         let made = try ServiceProcess(["backup", "--data", data.path, "--to", backup])
-        #expect(try await made.exitStatus() == 0, "stderr: \(try await made.fullStderr())")
+        #expect(try await made.exitStatus() == 0, "stderr: \(made.stderr)")
         #expect(FileManager.default.fileExists(atPath: "\(backup)/manifest.json"))
 
         let refused = try ServiceProcess(["restore", "--from", backup, "--data", data.path])
@@ -20,6 +20,6 @@ import Testing
         #expect(message.contains("targetservice: error:") && message.contains("--force"), "stderr: \(message)")
 
         let forced = try ServiceProcess(["restore", "--from", backup, "--data", data.path, "--force"])
-        #expect(try await forced.exitStatus() == 0, "stderr: \(try await forced.fullStderr())")
+        #expect(try await forced.exitStatus() == 0, "stderr: \(forced.stderr)")
     }
 }

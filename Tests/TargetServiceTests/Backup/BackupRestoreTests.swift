@@ -7,7 +7,7 @@ import Testing
 /// (checksum naming the file, or the database's integrity check) and nothing is replaced.
 @Suite struct BackupRestoreTests {
     /// A data directory with the face model at versions 1 and 2, version 2 active.
-    static func makeData(in data: TemporaryDirectory) async throws {
+    static func makeData(in data: borrowing TemporaryDirectory) async throws {
         let registry = try ModelRegistry(dataDirectory: data.path)
         try await registry.seed(from: RunningService.versionOneCatalog)
         let record = try await registry.store(name: "face", label: "face", cascade: try Fixtures.alt2CascadeBytes(),
