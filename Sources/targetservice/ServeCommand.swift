@@ -43,6 +43,9 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(help: "Scheduled backups to keep; older ones are deleted after each new backup.")
     var backupKeep = 7
 
+    @Option(help: "Delete feedback and detection log entries older than this, e.g. 30d or 12h.")
+    var retention = DurationArgument(.seconds(30 * 86_400))
+
     @Option(help: "Detection worker threads (default: one per core).")
     var workers: Int?
 
@@ -82,6 +85,9 @@ struct ServeCommand: AsyncParsableCommand {
         if let backupEvery, backupEvery.duration < .seconds(1) {
             throw ValidationError("--backup-every must be at least 1s (got \(backupEvery.defaultValueDescription)).")
         }
+        if retention.duration < .seconds(60) {
+            throw ValidationError("--retention must be at least 60s (got \(retention.defaultValueDescription)).")
+        }
         if backupKeep < 1 { throw ValidationError("--backup-keep must be at least 1 (got \(backupKeep)).") }
         if Logger.Level(rawValue: logLevel) == nil {
             throw ValidationError("--log-level must be one of \(Logger.Level.allCases.map(\.rawValue).joined(separator: ", ")) (got '\(logLevel)').")
@@ -104,6 +110,7 @@ struct ServeCommand: AsyncParsableCommand {
         configuration.catalog = try loadCatalog()
         configuration.dataDirectory = data
         configuration.adminToken = try loadAdminToken()
+        configuration.retention = retention.duration
         if let backupEvery, let backupDir {
             configuration.backupSchedule = BackupSchedule(directory: backupDir, interval: backupEvery.duration, keep: backupKeep)
         }

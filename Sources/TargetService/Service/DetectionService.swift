@@ -16,6 +16,8 @@ public struct DetectionService: Sendable {
     public let readiness: Readiness
     public let registry: ModelRegistry
     public let rollouts: ModelRollouts
+    public let detectionLog: DetectionLog
+    public let feedback: FeedbackStore
     let logger: Logger
 
     /// Opens the model registry (in `configuration.dataDirectory`, or in memory); fails when it cannot.
@@ -27,6 +29,8 @@ public struct DetectionService: Sendable {
         self.metrics = ServiceMetrics()
         self.readiness = Readiness()
         self.rollouts = ModelRollouts(registry: registry, models: models, metrics: metrics, logger: logger)
+        self.detectionLog = DetectionLog(database: registry.database)
+        self.feedback = FeedbackStore(database: registry.database)
         self.logger = logger
     }
 
@@ -40,12 +44,14 @@ public struct DetectionService: Sendable {
             pool: pool,
             metrics: metrics,
             pipeline: DetectionPipeline(decoder: JPEGDecoder(maxPixels: configuration.maxPixels)),
-            maxBodyBytes: configuration.maxBodyBytes
+            maxBodyBytes: configuration.maxBodyBytes,
+            detectionLog: detectionLog
         )
         let modelsEndpoint = ModelsEndpoint(registry: registry, defaultModel: configuration.catalog.defaultModel)
         let admin = AdminEndpoint(rollouts: rollouts, registry: registry, models: modelsEndpoint, maxCascadeBytes: configuration.maxCascadeBytes)
         let router = ServiceRouter.make(
-            detect: detect, models: modelsEndpoint, admin: admin, adminToken: configuration.adminToken,
+            detect: detect, models: modelsEndpoint, admin: admin,
+            feedback: FeedbackEndpoint(store: feedback, adminToken: configuration.adminToken), adminToken: configuration.adminToken,
             readiness: readiness, metrics: metrics, pool: pool
         )
         let readiness = self.readiness
@@ -58,7 +64,12 @@ public struct DetectionService: Sendable {
             onShutdownStarted: { readiness.markDraining() }
         )
         let loader = ModelLoadingService(catalog: configuration.catalog, registry: registry, models: models, readiness: readiness, metrics: metrics, logger: logger)
-        var services: [ServiceGroupConfiguration.ServiceConfiguration] = [.init(service: pool), .init(service: loader)]
+        var services: [ServiceGroupConfiguration.ServiceConfiguration] = [
+            .init(service: pool), .init(service: loader),
+            .init(service: DetectionLogWriter(log: detectionLog, interval: configuration.detectionLogFlushInterval, logger: logger)),
+            .init(service: RetentionPurger(retention: configuration.retention, every: .seconds(60), feedback: feedback,
+                                           detections: detectionLog, logger: logger)),
+        ]
         if let schedule = configuration.backupSchedule, let data = configuration.dataDirectory {
             services.append(.init(service: BackupScheduler(dataDirectory: data, backupDirectory: schedule.directory,
                                                            interval: schedule.interval, keep: schedule.keep, logger: logger)))

@@ -15,6 +15,10 @@ public struct ServiceConfiguration: Sendable {
     public var adminToken: AdminToken?
     /// Periodic backups of the data directory (`serve --backup-every`); needs `dataDirectory`.
     public var backupSchedule: BackupSchedule?
+    /// Feedback and detection log entries older than this are deleted (checked at start and every minute).
+    public var retention: Duration = .seconds(30 * 86_400)
+    /// How often the detection log buffer is written to SQLite.
+    public var detectionLogFlushInterval: Duration = .seconds(1)
     /// Largest cascade XML the admin API accepts.
     public var maxCascadeBytes = 64 * 1024 * 1024
     /// Detection threads; default one per core, since detection is CPU-bound.

@@ -7,6 +7,12 @@ struct AdminAuthMiddleware<Context: RequestContext>: RouterMiddleware {
     let token: AdminToken?
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+        try Self.authorize(request, token: token)
+        return try await next(request, context)
+    }
+
+    /// Throws the 401/403 a request without the right bearer token gets; for routes outside `/admin` too.
+    static func authorize(_ request: Request, token: AdminToken?) throws(ServiceError) {
         guard let token else {
             throw ServiceError(.forbidden, .adminDisabled, """
                 the admin API is disabled; start serve with --admin-token-file FILE or set TARGETSERVICE_ADMIN_TOKEN to enable it
@@ -20,6 +26,5 @@ struct AdminAuthMiddleware<Context: RequestContext>: RouterMiddleware {
         guard token.matches(header.dropFirst(7).trimmingCharacters(in: .whitespaces)) else {
             throw ServiceError(.forbidden, .invalidToken, "the admin token is wrong; use the one from --admin-token-file or TARGETSERVICE_ADMIN_TOKEN")
         }
-        return try await next(request, context)
     }
 }

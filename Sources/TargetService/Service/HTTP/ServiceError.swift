@@ -29,6 +29,7 @@ public struct ServiceError: HTTPResponseError, Sendable {
         case noDataDirectory = "no_data_directory"
         case modelLoadFailed = "model_load_failed"
         case storageError = "storage_error"
+        case invalidFeedback = "invalid_feedback"
     }
 
     public let status: HTTPResponse.Status

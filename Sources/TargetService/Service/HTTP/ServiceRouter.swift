@@ -5,13 +5,15 @@ import Hummingbird
 /// the model registry's status; and the token-guarded admin API.
 enum ServiceRouter {
     static func make(
-        detect: DetectEndpoint, models: ModelsEndpoint, admin: AdminEndpoint, adminToken: AdminToken?,
+        detect: DetectEndpoint, models: ModelsEndpoint, admin: AdminEndpoint, feedback: FeedbackEndpoint, adminToken: AdminToken?,
         readiness: Readiness, metrics: ServiceMetrics, pool: DetectionWorkerPool
     ) -> Router<BasicRequestContext> {
         var routes = KnownRoutes()
         routes.add(.post, "/v1/detect")
         routes.add(.get, "/v1/models")
         routes.add(.get, "/v1/models/:name")
+        routes.add(.post, "/v1/feedback")
+        routes.add(.delete, "/v1/feedback")
         routes.add(.get, "/healthz")
         routes.add(.get, "/readyz")
         routes.add(.get, "/metrics")
@@ -31,6 +33,12 @@ enum ServiceRouter {
         }
         router.get("/v1/models/:name") { _, context in
             try await models.status(of: try context.parameters.require("name"))
+        }
+        router.post("/v1/feedback") { request, _ in
+            try await feedback.submit(request)
+        }
+        router.delete("/v1/feedback") { request, _ in
+            try await feedback.erase(request)
         }
         router.get("/healthz") { _, _ in
             Self.json(.ok, #"{"status":"alive"}"#)

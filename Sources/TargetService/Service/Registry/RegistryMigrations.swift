@@ -1,6 +1,6 @@
 import GRDB
 
-/// The schema of `service.sqlite`. Append-only: a migration that has shipped is never edited; change the schema
+/// The schema of `service.sqlite`: model registry, detection log, feedback. Append-only: a migration that has shipped is never edited; change the schema
 /// by adding a new one at the end.
 enum RegistryMigrations {
     static var migrator: DatabaseMigrator {
@@ -32,6 +32,32 @@ enum RegistryMigrations {
                     FOREIGN KEY (name, version) REFERENCES model_version (name, version)
                 );
                 CREATE INDEX model_activation_by_name ON model_activation (name, id);
+                """)
+        }
+        migrator.registerMigration("v2-detection-log") { db in
+            try db.execute(sql: """
+                CREATE TABLE detection_log (
+                    id INTEGER PRIMARY KEY AUTOINCREMENT,
+                    request_id TEXT NOT NULL,
+                    time DATETIME NOT NULL,
+                    model TEXT NOT NULL,
+                    model_version INTEGER NOT NULL,
+                    box_count INTEGER NOT NULL
+                );
+                CREATE INDEX detection_log_by_time ON detection_log (time);
+                """)
+        }
+        migrator.registerMigration("v3-feedback") { db in
+            try db.execute(sql: """
+                CREATE TABLE feedback (
+                    id INTEGER PRIMARY KEY AUTOINCREMENT,
+                    name TEXT NOT NULL,
+                    email TEXT NOT NULL COLLATE NOCASE,
+                    message TEXT NOT NULL,
+                    created DATETIME NOT NULL
+                );
+                CREATE INDEX feedback_by_email ON feedback (email);
+                CREATE INDEX feedback_by_created ON feedback (created);
                 """)
         }
         return migrator
