@@ -43,6 +43,8 @@ let package = Package(
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "Prometheus", package: "swift-prometheus"),
                 .product(name: "Metrics", package: "swift-metrics"),
+                // The model registry (and later service data) lives in SQLite.
+                .product(name: "GRDB", package: "GRDB.swift"),
             ],
             // The detector is optimised even in debug builds: unoptimised it is ~30x slower, which would make the
             // bit-exactness tests against OpenCV take minutes.

@@ -8,7 +8,7 @@ import TargetService
 struct ServeCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "serve",
-        abstract: "Serve POST /v1/detect, /healthz, /readyz and /metrics.",
+        abstract: "Serve POST /v1/detect, /v1/models, /healthz, /readyz, /metrics and the /admin API.",
         discussion: """
             The first line on stdout is the bound address (e.g. http://127.0.0.1:43121); logs go to stderr.
             On SIGTERM or SIGINT, /readyz turns 503, the listener closes after --shutdown-delay, in-flight
@@ -25,11 +25,26 @@ struct ServeCommand: AsyncParsableCommand {
     @Flag(help: "Set SO_REUSEPORT so several replicas can listen on the same port.")
     var reusePort = false
 
-    @Option(help: "Data directory (created if missing); its models.json is used when --models is not given.")
+    @Option(help: "Data directory (created if missing): the model registry (service.sqlite, models/); its models.json is used when --models is not given.")
     var data: String?
+
+    @Option(help: "File holding the admin API's bearer token (else TARGETSERVICE_ADMIN_TOKEN; neither: the admin API is disabled).")
+    var adminTokenFile: String?
 
     @Option(help: "Model catalog JSON (see the README); default: the built-in face, face-alt2, face-lbp, fullbody and cat models.")
     var models: String?
+
+    @Option(help: "Back up the data directory this often, e.g. 1h or 30m (needs --data and --backup-dir).")
+    var backupEvery: DurationArgument?
+
+    @Option(help: "Where scheduled backups go, one timestamped directory each (backup-YYYYMMDDTHHMMSSZ).")
+    var backupDir: String?
+
+    @Option(help: "Scheduled backups to keep; older ones are deleted after each new backup.")
+    var backupKeep = 7
+
+    @Option(help: "Delete feedback and detection log entries older than this, e.g. 30d or 12h.")
+    var retention = DurationArgument(.seconds(30 * 86_400))
 
     @Option(help: "Detection worker threads (default: one per core).")
     var workers: Int?
@@ -61,6 +76,19 @@ struct ServeCommand: AsyncParsableCommand {
         if let queueDepth, queueDepth < 0 { throw ValidationError("--queue-depth must be 0 or more (got \(queueDepth)).") }
         if maxBodyBytes < 1 { throw ValidationError("--max-body-bytes must be at least 1 (got \(maxBodyBytes)).") }
         if maxPixels < 1 { throw ValidationError("--max-pixels must be at least 1 (got \(maxPixels)).") }
+        if (backupEvery == nil) != (backupDir == nil) {
+            throw ValidationError("--backup-every and --backup-dir go together; give both to enable scheduled backups.")
+        }
+        if backupEvery != nil, data == nil {
+            throw ValidationError("--backup-every needs --data DIR: there is nothing to back up without a data directory.")
+        }
+        if let backupEvery, backupEvery.duration < .seconds(1) {
+            throw ValidationError("--backup-every must be at least 1s (got \(backupEvery.defaultValueDescription)).")
+        }
+        if retention.duration < .seconds(60) {
+            throw ValidationError("--retention must be at least 60s (got \(retention.defaultValueDescription)).")
+        }
+        if backupKeep < 1 { throw ValidationError("--backup-keep must be at least 1 (got \(backupKeep)).") }
         if Logger.Level(rawValue: logLevel) == nil {
             throw ValidationError("--log-level must be one of \(Logger.Level.allCases.map(\.rawValue).joined(separator: ", ")) (got '\(logLevel)').")
         }
@@ -80,6 +108,12 @@ struct ServeCommand: AsyncParsableCommand {
         configuration.port = port
         configuration.reusePort = reusePort
         configuration.catalog = try loadCatalog()
+        configuration.dataDirectory = data
+        configuration.adminToken = try loadAdminToken()
+        configuration.retention = retention.duration
+        if let backupEvery, let backupDir {
+            configuration.backupSchedule = BackupSchedule(directory: backupDir, interval: backupEvery.duration, keep: backupKeep)
+        }
         if let workers {
             configuration.workers = workers
             configuration.queueDepth = 2 * workers
@@ -90,7 +124,13 @@ struct ServeCommand: AsyncParsableCommand {
         configuration.drainTimeout = drainTimeout.duration
         configuration.shutdownDelay = shutdownDelay.duration
 
-        let service = DetectionService(configuration: configuration, logger: logger)
+        let service: DetectionService
+        do {
+            service = try DetectionService(configuration: configuration, logger: logger)
+        } catch {
+            logger.critical("\(error.description)")
+            throw ExitCode.failure
+        }
         let group = service.makeServiceGroup(gracefulShutdownSignals: [.sigterm, .sigint]) { address in
             // The one line on stdout: scripts and the load generator read it to find the port.
             FileHandle.standardOutput.write(Data("\(Self.url(address, host: host))\n".utf8))
@@ -118,6 +158,20 @@ struct ServeCommand: AsyncParsableCommand {
             throw ExitCode.failure
         }
         logger.info("stopped")
+    }
+
+    /// The admin token from --admin-token-file, else from TARGETSERVICE_ADMIN_TOKEN; nil leaves the admin API off.
+    private func loadAdminToken() throws -> AdminToken? {
+        if let adminTokenFile {
+            guard let text = try? String(contentsOfFile: adminTokenFile, encoding: .utf8) else {
+                throw usageFailure("cannot read --admin-token-file \(adminTokenFile); check the path and its permissions")
+            }
+            guard let token = AdminToken(text) else {
+                throw usageFailure("--admin-token-file \(adminTokenFile) is empty; write the token into it (one line)")
+            }
+            return token
+        }
+        return ProcessInfo.processInfo.environment["TARGETSERVICE_ADMIN_TOKEN"].flatMap(AdminToken.init)
     }
 
     private func loadCatalog() throws -> ModelCatalog {

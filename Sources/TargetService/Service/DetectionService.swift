@@ -4,7 +4,7 @@ import NIOCore
 import ServiceLifecycle
 import UnixSignals
 
-/// The bundled detection service: HTTP server, worker pool and model loading, run as one ServiceGroup.
+/// The bundled detection service: HTTP server, worker pool, model registry and loading, run as one ServiceGroup.
 ///
 /// Shutdown order (the group stops services in reverse): the HTTP server first (readiness 503, stop accepting,
 /// drain in-flight requests), then the model loader, then the worker pool.
@@ -14,14 +14,23 @@ public struct DetectionService: Sendable {
     public let pool: DetectionWorkerPool
     public let metrics: ServiceMetrics
     public let readiness: Readiness
+    public let registry: ModelRegistry
+    public let rollouts: ModelRollouts
+    public let detectionLog: DetectionLog
+    public let feedback: FeedbackStore
     let logger: Logger
 
-    public init(configuration: ServiceConfiguration, logger: Logger) {
+    /// Opens the model registry (in `configuration.dataDirectory`, or in memory); fails when it cannot.
+    public init(configuration: ServiceConfiguration, logger: Logger) throws(RegistryError) {
         self.configuration = configuration
         self.models = ActiveModels()
+        self.registry = try ModelRegistry(dataDirectory: configuration.dataDirectory)
         self.pool = DetectionWorkerPool(workers: configuration.workers, queueDepth: configuration.queueDepth)
         self.metrics = ServiceMetrics()
         self.readiness = Readiness()
+        self.rollouts = ModelRollouts(registry: registry, models: models, metrics: metrics, logger: logger)
+        self.detectionLog = DetectionLog(database: registry.database)
+        self.feedback = FeedbackStore(database: registry.database)
         self.logger = logger
     }
 
@@ -35,9 +44,16 @@ public struct DetectionService: Sendable {
             pool: pool,
             metrics: metrics,
             pipeline: DetectionPipeline(decoder: JPEGDecoder(maxPixels: configuration.maxPixels)),
-            maxBodyBytes: configuration.maxBodyBytes
+            maxBodyBytes: configuration.maxBodyBytes,
+            detectionLog: detectionLog
         )
-        let router = ServiceRouter.make(detect: detect, readiness: readiness, metrics: metrics, pool: pool)
+        let modelsEndpoint = ModelsEndpoint(registry: registry, defaultModel: configuration.catalog.defaultModel)
+        let admin = AdminEndpoint(rollouts: rollouts, registry: registry, models: modelsEndpoint, maxCascadeBytes: configuration.maxCascadeBytes)
+        let router = ServiceRouter.make(
+            detect: detect, models: modelsEndpoint, admin: admin,
+            feedback: FeedbackEndpoint(store: feedback, adminToken: configuration.adminToken), adminToken: configuration.adminToken,
+            readiness: readiness, metrics: metrics, pool: pool
+        )
         let readiness = self.readiness
         let server = HTTPServer(
             responder: router.buildResponder(),
@@ -47,9 +63,20 @@ public struct DetectionService: Sendable {
             onBound: onBound,
             onShutdownStarted: { readiness.markDraining() }
         )
-        let loader = ModelLoadingService(catalog: configuration.catalog, models: models, readiness: readiness, metrics: metrics, logger: logger)
+        let loader = ModelLoadingService(catalog: configuration.catalog, registry: registry, models: models, readiness: readiness, metrics: metrics, logger: logger)
+        var services: [ServiceGroupConfiguration.ServiceConfiguration] = [
+            .init(service: pool), .init(service: loader),
+            .init(service: DetectionLogWriter(log: detectionLog, interval: configuration.detectionLogFlushInterval, logger: logger)),
+            .init(service: RetentionPurger(retention: configuration.retention, every: .seconds(60), feedback: feedback,
+                                           detections: detectionLog, logger: logger)),
+        ]
+        if let schedule = configuration.backupSchedule, let data = configuration.dataDirectory {
+            services.append(.init(service: BackupScheduler(dataDirectory: data, backupDirectory: schedule.directory,
+                                                           interval: schedule.interval, keep: schedule.keep, logger: logger)))
+        }
+        services.append(.init(service: server))
         var groupConfiguration = ServiceGroupConfiguration(
-            services: [.init(service: pool), .init(service: loader), .init(service: server)],
+            services: services,
             gracefulShutdownSignals: gracefulShutdownSignals,
             logger: logger
         )

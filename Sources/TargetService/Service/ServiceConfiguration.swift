@@ -8,6 +8,19 @@ public struct ServiceConfiguration: Sendable {
     /// Sets SO_REUSEPORT so several replicas can listen on one port and the kernel spreads connections.
     public var reusePort = false
     public var catalog = ModelCatalog.builtIn
+    /// Holds `service.sqlite` (the model registry) and `models/NAME/VERSION/cascade.xml`. Nil: the registry lives
+    /// in memory and new model versions cannot be uploaded.
+    public var dataDirectory: String?
+    /// The bearer token of the admin API; nil disables it (it then answers 403 `admin_disabled`).
+    public var adminToken: AdminToken?
+    /// Periodic backups of the data directory (`serve --backup-every`); needs `dataDirectory`.
+    public var backupSchedule: BackupSchedule?
+    /// Feedback and detection log entries older than this are deleted (checked at start and every minute).
+    public var retention: Duration = .seconds(30 * 86_400)
+    /// How often the detection log buffer is written to SQLite.
+    public var detectionLogFlushInterval: Duration = .seconds(1)
+    /// Largest cascade XML the admin API accepts.
+    public var maxCascadeBytes = 64 * 1024 * 1024
     /// Detection threads; default one per core, since detection is CPU-bound.
     public var workers = System.coreCount
     /// Jobs that may wait for a worker before requests are shed with 503. Default 2 per worker: a queued
@@ -22,5 +35,18 @@ public struct ServiceConfiguration: Sendable {
 
     public init() {
         queueDepth = 2 * workers
+    }
+}
+
+/// When and where `serve` backs up its data directory, and how many backups it keeps.
+public struct BackupSchedule: Sendable {
+    public var directory: String
+    public var interval: Duration
+    public var keep: Int
+
+    public init(directory: String, interval: Duration, keep: Int) {
+        self.directory = directory
+        self.interval = interval
+        self.keep = keep
     }
 }

@@ -149,8 +149,14 @@ import Testing
     @Test func notReadyWhileModelsLoad() async throws {
         let pool = DetectionWorkerPool(workers: 1, queueDepth: 0)
         let metrics = ServiceMetrics()
-        let endpoint = DetectEndpoint(models: ActiveModels(), pool: pool, metrics: metrics, pipeline: DetectionPipeline(), maxBodyBytes: 1000)
-        let router = ServiceRouter.make(detect: endpoint, readiness: Readiness(), metrics: metrics, pool: pool)
+        let endpoint = DetectEndpoint(models: ActiveModels(), pool: pool, metrics: metrics, pipeline: DetectionPipeline(), maxBodyBytes: 1000, detectionLog: nil)
+        let registry = try ModelRegistry(dataDirectory: nil)
+        let models = ModelsEndpoint(registry: registry, defaultModel: "face")
+        let rollouts = ModelRollouts(registry: registry, models: ActiveModels(), metrics: metrics, logger: .init(label: "test"))
+        let admin = AdminEndpoint(rollouts: rollouts, registry: registry, models: models, maxCascadeBytes: 1000)
+        let feedback = FeedbackEndpoint(store: FeedbackStore(database: registry.database), adminToken: nil)
+        let router = ServiceRouter.make(detect: endpoint, models: models, admin: admin, feedback: feedback, adminToken: nil,
+                                        readiness: Readiness(), metrics: metrics, pool: pool)
         let app = Application(router: router, configuration: .init(address: .hostname("127.0.0.1", port: 0)))
         try await app.test(.live) { client in
             #expect(try await client.execute(uri: "/healthz", method: .get).status == .ok)

@@ -31,7 +31,7 @@ struct RunningService: Sendable {
         configure(&configuration)
         var logger = Logger(label: "test-service")
         logger.logLevel = .warning
-        let service = DetectionService(configuration: configuration, logger: logger)
+        let service = try DetectionService(configuration: configuration, logger: logger)
         let (ports, continuation) = AsyncStream<Int>.makeStream()
         let group = service.makeServiceGroup { address in
             continuation.yield(address.port ?? 0)

@@ -13,6 +13,8 @@ struct DetectEndpoint: Sendable {
     let metrics: ServiceMetrics
     let pipeline: DetectionPipeline
     let maxBodyBytes: Int
+    /// Gets one entry per answered detection; buffered, so logging costs the request one lock.
+    let detectionLog: DetectionLog?
 
     /// Seconds a shed client should wait: about how long a full queue takes to move on.
     static let retryAfterSeconds = 1
@@ -71,9 +73,12 @@ struct DetectEndpoint: Sendable {
         encoder.keyEncodingStrategy = .convertToSnakeCase
         encoder.outputFormatting = .sortedKeys
         let json = try encoder.encode(DetectResponse(model: model.spec, result: result, queued: outcome.1))
+        let requestID = request.headers[.requestID].flatMap { $0.isEmpty || $0.count > 128 ? nil : $0 } ?? UUID().uuidString
+        detectionLog?.record(DetectionLogEntry(requestID: requestID, time: Date(), model: model.spec.name,
+                                               modelVersion: model.spec.version, boxCount: result.detections.count))
         return Response(
             status: .ok,
-            headers: [.contentType: "application/json; charset=utf-8", .modelVersion: "\(model.spec.version)"],
+            headers: [.contentType: "application/json; charset=utf-8", .modelVersion: "\(model.spec.version)", .requestID: requestID],
             body: .init(byteBuffer: ByteBuffer(bytes: json))
         )
     }
@@ -103,4 +108,6 @@ struct DetectEndpoint: Sendable {
 extension HTTPFields.Element.Name {
     /// The version of the model that produced a detection response.
     static let modelVersion = Self("X-Model-Version")!
+    /// The client's request id (up to 128 characters), or one the service made up; echoed and logged.
+    static let requestID = Self("X-Request-Id")!
 }

@@ -11,14 +11,24 @@ struct KnownRoutes: Sendable {
 
     /// The methods `path` accepts, or nil for a path the service does not serve.
     func allowed(for path: String) -> [HTTPRequest.Method]? {
-        methods[Self.normalized(path)]
+        template(matching: path).flatMap { methods[$0] }
+    }
+
+    /// The registered route `path` matches: itself, or a template whose `:parameter` segments match any segment.
+    private func template(matching path: String) -> String? {
+        let path = Self.normalized(path)
+        if methods[path] != nil { return path }
+        let segments = path.split(separator: "/", omittingEmptySubsequences: false)
+        return methods.keys.first { template in
+            let parts = template.split(separator: "/", omittingEmptySubsequences: false)
+            return parts.count == segments.count && zip(parts, segments).allSatisfy { $0.hasPrefix(":") || $0 == $1 }
+        }
     }
 
     /// A bounded metric label for a request: the route if the service knows it, else "unmatched".
     func label(for path: String, endpoint: String?) -> String {
         if let endpoint { return endpoint }
-        let path = Self.normalized(path)
-        return methods[path] == nil ? "unmatched" : path
+        return template(matching: path) ?? "unmatched"
     }
 
     private static func normalized(_ path: String) -> String {

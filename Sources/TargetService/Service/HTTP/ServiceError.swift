@@ -19,6 +19,17 @@ public struct ServiceError: HTTPResponseError, Sendable {
         case overloaded = "overloaded"
         case notReady = "not_ready"
         case internalError = "internal_error"
+        case unauthorized = "unauthorized"
+        case invalidToken = "invalid_token"
+        case adminDisabled = "admin_disabled"
+        case invalidModel = "invalid_model"
+        case unknownVersion = "unknown_version"
+        case noPreviousVersion = "no_previous_version"
+        case modelBusy = "model_busy"
+        case noDataDirectory = "no_data_directory"
+        case modelLoadFailed = "model_load_failed"
+        case storageError = "storage_error"
+        case invalidFeedback = "invalid_feedback"
     }
 
     public let status: HTTPResponse.Status
@@ -61,6 +72,22 @@ extension ServiceError {
         case .corrupt: self.init(.badRequest, .corruptImage, error.message)
         case .unsupported: self.init(.badRequest, .unsupportedImage, error.message)
         case .tooLarge: self.init(.contentTooLarge, .imageTooLarge, error.message)
+        }
+    }
+}
+
+extension ServiceError {
+    /// Maps a refused model change to its status: the caller's mistakes are 4xx, the service's own trouble 5xx.
+    init(_ error: ModelRolloutError) {
+        switch error.kind {
+        case .unknownModel: self.init(.notFound, .unknownModel, error.message)
+        case .unknownVersion: self.init(.notFound, .unknownVersion, error.message)
+        case .invalidModel: self.init(.unprocessableContent, .invalidModel, error.message)
+        case .noPreviousVersion: self.init(.conflict, .noPreviousVersion, error.message)
+        case .busy: self.init(.conflict, .modelBusy, error.message, headers: [.retryAfter: "1"])
+        case .noDataDirectory: self.init(.conflict, .noDataDirectory, error.message)
+        case .loadFailed: self.init(.internalServerError, .modelLoadFailed, error.message)
+        case .storage: self.init(.internalServerError, .storageError, error.message)
         }
     }
 }

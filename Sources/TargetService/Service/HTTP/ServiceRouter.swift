@@ -1,14 +1,25 @@
 import Hummingbird
 
 /// The service's routes: detection through the worker pool; health, readiness and metrics answered directly on
-/// the event loop (they never wait for a worker, so they stay fast while detection saturates every core).
+/// the event loop (they never wait for a worker, so they stay fast while detection saturates every core);
+/// the model registry's status; and the token-guarded admin API.
 enum ServiceRouter {
-    static func make(detect: DetectEndpoint, readiness: Readiness, metrics: ServiceMetrics, pool: DetectionWorkerPool) -> Router<BasicRequestContext> {
+    static func make(
+        detect: DetectEndpoint, models: ModelsEndpoint, admin: AdminEndpoint, feedback: FeedbackEndpoint, adminToken: AdminToken?,
+        readiness: Readiness, metrics: ServiceMetrics, pool: DetectionWorkerPool
+    ) -> Router<BasicRequestContext> {
         var routes = KnownRoutes()
         routes.add(.post, "/v1/detect")
+        routes.add(.get, "/v1/models")
+        routes.add(.get, "/v1/models/:name")
+        routes.add(.post, "/v1/feedback")
+        routes.add(.delete, "/v1/feedback")
         routes.add(.get, "/healthz")
         routes.add(.get, "/readyz")
         routes.add(.get, "/metrics")
+        routes.add(.post, "/admin/models/:name/versions")
+        routes.add(.post, "/admin/models/:name/activate")
+        routes.add(.post, "/admin/models/:name/rollback")
 
         let router = Router(context: BasicRequestContext.self)
         router.add(middleware: RequestMetricsMiddleware(metrics: metrics, routes: routes))
@@ -16,6 +27,18 @@ enum ServiceRouter {
 
         router.post("/v1/detect") { request, context in
             try await detect.handle(request, context: context)
+        }
+        router.get("/v1/models") { _, _ in
+            try await models.list()
+        }
+        router.get("/v1/models/:name") { _, context in
+            try await models.status(of: try context.parameters.require("name"))
+        }
+        router.post("/v1/feedback") { request, _ in
+            try await feedback.submit(request)
+        }
+        router.delete("/v1/feedback") { request, _ in
+            try await feedback.erase(request)
         }
         router.get("/healthz") { _, _ in
             Self.json(.ok, #"{"status":"alive"}"#)
@@ -30,6 +53,17 @@ enum ServiceRouter {
                 headers: [.contentType: "text/plain; version=0.0.4; charset=utf-8"],
                 body: .init(byteBuffer: ByteBuffer(bytes: metrics.exposition(pool: pool.currentLoad)))
             )
+        }
+
+        let adminRoutes = router.group("/admin/models").add(middleware: AdminAuthMiddleware(token: adminToken))
+        adminRoutes.post(":name/versions") { request, context in
+            try await admin.upload(request, name: try context.parameters.require("name"))
+        }
+        adminRoutes.post(":name/activate") { request, context in
+            try await admin.activate(request, name: try context.parameters.require("name"))
+        }
+        adminRoutes.post(":name/rollback") { _, context in
+            try await admin.rollback(name: try context.parameters.require("name"))
         }
         return router
     }

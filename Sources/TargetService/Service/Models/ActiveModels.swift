@@ -17,4 +17,19 @@ public final class ActiveModels: Sendable {
     public func install(_ set: ModelSet) {
         state.withLock { $0 = set }
     }
+
+    /// Serves `model` in place of the one with its name (or beside the others, for a new name), atomically;
+    /// returns the model it replaced. Requests that already captured the old set finish on the old version.
+    @discardableResult
+    public func replace(_ model: LoadedModel) -> LoadedModel? {
+        state.withLock { state in
+            guard let set = state else {
+                state = ModelSet(defaultModel: model.spec.name, models: [model])
+                return nil
+            }
+            let previous = set.models[model.spec.name]
+            state = set.replacing(model)
+            return previous
+        }
+    }
 }

@@ -49,7 +49,7 @@ public struct ModelCatalog: Sendable, Hashable {
         return try! ModelCatalog(defaultModel: "face", models: models, source: "built-in catalog")
     }()
 
-    private static func isValidName(_ name: String) -> Bool {
+    static func isValidName(_ name: String) -> Bool {
         (1...64).contains(name.utf8.count)
             && name.utf8.allSatisfy { (0x61...0x7A).contains($0) || (0x30...0x39).contains($0) || $0 == 0x2E || $0 == 0x5F || $0 == 0x2D }
     }

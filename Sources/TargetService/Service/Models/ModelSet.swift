@@ -15,6 +15,13 @@ public struct ModelSet: Sendable {
         models[name ?? defaultModel]
     }
 
+    /// This set with `model` in place of the one with its name, or added when the name is new.
+    public func replacing(_ model: LoadedModel) -> ModelSet {
+        var all = models
+        all[model.spec.name] = model
+        return ModelSet(defaultModel: defaultModel, models: Array(all.values))
+    }
+
     /// Parses every cascade of `catalog`; fails on the first one that cannot be loaded.
     public static func load(_ catalog: ModelCatalog) throws(ModelLoadError) -> ModelSet {
         var loaded: [LoadedModel] = []
