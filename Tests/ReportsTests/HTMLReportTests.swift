@@ -31,7 +31,7 @@ import Testing
         // Only the steady phase has request totals, so one percentile chart.
         #expect(html.contains("aria-label=\"Latency by percentile — steady\""))
         #expect(html.components(separatedBy: "<svg").count - 1 == 5)
-        // Every timeline chart shows both phases and both stored events.
+        // Every timeline chart shows both phases and the stored events other than phase starts.
         #expect(html.components(separatedBy: "class=\"band-label\">steady</text>").count - 1 == 4)
         #expect(html.components(separatedBy: "class=\"event-label\">finished</text>").count - 1 == 4)
         #expect(html.contains("<title>run: finished at 3.0s, outcome failed</title>"))

@@ -4,7 +4,7 @@ import Testing
 @testable import Reports
 
 @Suite struct SVGLineChartTests {
-    /// 164 × 168 leaves a plot of x 64...148 (84 wide) and y 30...116 (86 high) inside the margins.
+    /// 164 × 180 leaves a plot of x 64...148 (84 wide) and y 30...114 (84 high) inside the margins.
     private func chart(bands: [SVGLineChart.Band] = [], markers: [EventMarker] = []) -> SVGLineChart {
         SVGLineChart(
             title: "t", yUnit: "ms",
@@ -12,7 +12,7 @@ import Testing
                 .init(name: "p99", color: "#e15759", points: [.init(x: 0, y: 0), .init(x: 10, y: 10)]),
                 .init(name: "uncorrected", color: "#4e79a7", points: [.init(x: 0, y: 0), .init(x: 10, y: 5)], dashed: true),
             ],
-            bands: bands, markers: markers, width: 164, height: 168
+            bands: bands, markers: markers, width: 164, height: 180
         )
     }
 
@@ -29,11 +29,11 @@ import Testing
 
     @Test func pointsAreScaledIntoThePlotAndDashedSeriesAreDashed() {
         let chart = chart()
-        #expect(chart.plot == SVGLineChart.PlotArea(x: 64, y: 30, width: 84, height: 86))
+        #expect(chart.plot == SVGLineChart.PlotArea(x: 64, y: 30, width: 84, height: 84))
         let svg = chart.render()
         // (0,0) is bottom left and (10,10) top right.
-        #expect(svg.contains("<polyline points=\"64.0,116.0 148.0,30.0\" fill=\"none\" stroke=\"#e15759\" stroke-width=\"1.5\"/>"))
-        #expect(svg.contains("<polyline points=\"64.0,116.0 148.0,73.0\" fill=\"none\" stroke=\"#4e79a7\" stroke-width=\"1.5\" stroke-dasharray=\"6 4\"/>"))
+        #expect(svg.contains("<polyline points=\"64.0,114.0 148.0,30.0\" fill=\"none\" stroke=\"#e15759\" stroke-width=\"1.5\"/>"))
+        #expect(svg.contains("<polyline points=\"64.0,114.0 148.0,72.0\" fill=\"none\" stroke=\"#4e79a7\" stroke-width=\"1.5\" stroke-dasharray=\"6 4\"/>"))
         #expect(svg.hasPrefix("<svg") && svg.hasSuffix("</svg>"))
     }
 
@@ -46,8 +46,8 @@ import Testing
         #expect(bands == [.init(start: 0, end: 2.5, label: "<warm>"), .init(start: 2.5, end: 10, label: "steady")])
         let svg = chart(bands: bands).render()
         // 2.5 s of 10 s is a quarter of the 84-unit plot: x = 64 + 21.
-        #expect(svg.contains("<rect x=\"85.0\" y=\"30.0\" width=\"63.0\" height=\"86.0\" class=\"band\"/>"))
-        #expect(svg.contains("<line x1=\"85.0\" y1=\"30.0\" x2=\"85.0\" y2=\"116.0\" class=\"boundary\"/>"))
+        #expect(svg.contains("<rect x=\"85.0\" y=\"30.0\" width=\"63.0\" height=\"84.0\" class=\"band\"/>"))
+        #expect(svg.contains("<line x1=\"85.0\" y1=\"30.0\" x2=\"85.0\" y2=\"114.0\" class=\"boundary\"/>"))
         #expect(svg.contains("<text x=\"67.0\" y=\"41.0\" class=\"band-label\">&lt;warm&gt;</text>"))
     }
 
@@ -61,8 +61,8 @@ import Testing
         let chart = chart(markers: [fault, swap])
         let svg = chart.render()
         // The fault lasted from 5 s to 7.5 s: x 106 to 127.
-        #expect(svg.contains("<rect x=\"106.0\" y=\"30.0\" width=\"21.0\" height=\"86.0\" fill=\"#d62728\" class=\"event-span\"/>"))
-        #expect(svg.contains("<line x1=\"127.0\" y1=\"30.0\" x2=\"127.0\" y2=\"116.0\" stroke=\"#9467bd\" class=\"event-line\"/>"))
+        #expect(svg.contains("<rect x=\"106.0\" y=\"30.0\" width=\"21.0\" height=\"84.0\" fill=\"#d62728\" class=\"event-span\"/>"))
+        #expect(svg.contains("<line x1=\"127.0\" y1=\"30.0\" x2=\"127.0\" y2=\"114.0\" stroke=\"#9467bd\" class=\"event-line\"/>"))
         // Labels step down one row per marker so neighbours do not overlap.
         #expect(chart.markerLabelY(index: 0) == 54 && chart.markerLabelY(index: 1) == 65 && chart.markerLabelY(index: 3) == 54)
         #expect(svg.contains(">event: chaos</text>") && svg.contains(">event: model</text>"))
@@ -80,11 +80,11 @@ import Testing
             title: "t", yUnit: "req/s",
             series: [.init(name: "sent", color: "#000", points: [.init(x: 1, y: 4), .init(x: 2, y: 6)]),
                      .init(name: "errors", color: "#f00", points: [.init(x: 1, y: 0), .init(x: 2, y: 1)])],
-            width: 164, height: 168
+            width: 164, height: 180
         ).render()
         // x axis 0...2: each second is 42 units wide.
-        #expect(svg.contains("<rect x=\"64.0\" y=\"30.0\" width=\"42.0\" height=\"86.0\"><title>0–1s: sent 4, errors 0 req/s</title></rect>"))
-        #expect(svg.contains("<rect x=\"106.0\" y=\"30.0\" width=\"42.0\" height=\"86.0\"><title>1–2s: sent 6, errors 1 req/s</title></rect>"))
+        #expect(svg.contains("<rect x=\"64.0\" y=\"30.0\" width=\"42.0\" height=\"84.0\"><title>0–1s: sent 4, errors 0 req/s</title></rect>"))
+        #expect(svg.contains("<rect x=\"106.0\" y=\"30.0\" width=\"42.0\" height=\"84.0\"><title>1–2s: sent 6, errors 1 req/s</title></rect>"))
     }
 
     @Test func ninesAxisMapsPercentilesToNines() {
@@ -130,5 +130,17 @@ import Testing
         all.correctedHistogram = HistogramCodec.encode(SampleRun.histogram(1...3))
         // A stored `*` row already merges every request: it is used as is.
         #expect(try PercentileDistributionChart.phaseHistograms([a, all, b])?.corrected.totalCount == 3)
+    }
+}
+
+@Suite struct SVGLineChartLegendTests {
+    @Test func legendEntriesWrapOntoASecondRowPastThePlotsEdge() {
+        let series = (0..<6).map { SVGLineChart.Series(name: "series \($0)", color: "#000", points: [.init(x: 1, y: 1)]) }
+        let chart = SVGLineChart(title: "t", yUnit: "", series: series, hoverColumns: false, width: 300, height: 180)
+        let svg = chart.render()
+        // Plot 64...284; entries are 8 × 6.5 + 34 = 86 wide: two fit in the first row (y 150), the third wraps (y 165).
+        #expect(svg.contains("<text x=\"84.0\" y=\"150.0\">series 0</text>"))
+        #expect(svg.contains("<text x=\"170.0\" y=\"150.0\">series 1</text>"))
+        #expect(svg.contains("<text x=\"84.0\" y=\"165.0\">series 2</text>"))
     }
 }

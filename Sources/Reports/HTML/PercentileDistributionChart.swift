@@ -16,7 +16,7 @@ enum PercentileDistributionChart {
             xMaxOverride: Double(axis),
             xTicksOverride: (0...axis).map { SVGLineChart.Tick(value: Double($0), label: NinesAxis.label(nines: $0)) },
             hoverColumns: false,
-            height: 260
+            height: 280
         )
     }
 

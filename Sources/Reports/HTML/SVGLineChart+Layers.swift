@@ -29,30 +29,42 @@ extension SVGLineChart {
         return svg
     }
 
-    /// One row under the plot: each series (dashed when dashed), then each event kind shown on the chart.
+    /// Rows under the plot: each series (dashed when dashed), the phase band, then each event kind on the chart;
+    /// an entry that would run past the plot's right edge starts a new row.
     func legendLayer() -> String {
-        let y = plot.y + plot.height + 36
-        var x = plot.x
-        var svg = "<g class=\"legend\">"
-        for line in series {
+        var entries: [(label: String, swatch: (Double, Double) -> String)] = series.map { line in
             let dash = line.dashed ? " stroke-dasharray=\"4 3\"" : ""
-            svg += "<line x1=\"\(Self.f(x))\" y1=\"\(Self.f(y - 4))\" x2=\"\(Self.f(x + 16))\" y2=\"\(Self.f(y - 4))\" stroke=\"\(HTMLEscaping.escape(line.color))\" stroke-width=\"2\"\(dash)/>"
-            svg += "<text x=\"\(Self.f(x + 20))\" y=\"\(Self.f(y))\">\(HTMLEscaping.escape(line.name))</text>\n"
-            x += Self.legendWidth(line.name)
+            return (line.name, { x, y in
+                "<line x1=\"\(Self.f(x))\" y1=\"\(Self.f(y - 4))\" x2=\"\(Self.f(x + 16))\" y2=\"\(Self.f(y - 4))\" stroke=\"\(HTMLEscaping.escape(line.color))\" stroke-width=\"2\"\(dash)/>"
+            })
         }
         if !bands.isEmpty {
-            svg += "<rect x=\"\(Self.f(x))\" y=\"\(Self.f(y - 9))\" width=\"16\" height=\"10\" class=\"band legend-band\"/>"
-            svg += "<text x=\"\(Self.f(x + 20))\" y=\"\(Self.f(y))\">phase</text>\n"
-            x += Self.legendWidth("phase")
+            entries.append(("phase", { x, y in
+                "<rect x=\"\(Self.f(x))\" y=\"\(Self.f(y - 9))\" width=\"16\" height=\"10\" class=\"band legend-band\"/>"
+            }))
         }
         for kind in EventMarker.kinds(in: markers) {
             let color = HTMLEscaping.escape(EventMarker.color(forKind: kind))
-            svg += "<line x1=\"\(Self.f(x + 8))\" y1=\"\(Self.f(y - 10))\" x2=\"\(Self.f(x + 8))\" y2=\"\(Self.f(y + 1))\" stroke=\"\(color)\" stroke-width=\"2\" stroke-dasharray=\"2 2\"/>"
-            svg += "<text x=\"\(Self.f(x + 20))\" y=\"\(Self.f(y))\">event: \(HTMLEscaping.escape(kind))</text>\n"
-            x += Self.legendWidth("event: " + kind)
+            entries.append(("event: " + kind, { x, y in
+                "<line x1=\"\(Self.f(x + 8))\" y1=\"\(Self.f(y - 10))\" x2=\"\(Self.f(x + 8))\" y2=\"\(Self.f(y + 1))\" stroke=\"\(color)\" stroke-width=\"2\" stroke-dasharray=\"2 2\"/>"
+            }))
+        }
+        var x = plot.x
+        var y = plot.y + plot.height + 36
+        var svg = "<g class=\"legend\">"
+        for entry in entries {
+            let width = Self.legendWidth(entry.label)
+            if x > plot.x, x + width > plot.x + plot.width {
+                x = plot.x
+                y += Self.legendRowHeight
+            }
+            svg += entry.swatch(x, y) + "<text x=\"\(Self.f(x + 20))\" y=\"\(Self.f(y))\">\(HTMLEscaping.escape(entry.label))</text>\n"
+            x += width
         }
         return svg + "</g>\n"
     }
+
+    static let legendRowHeight = 15.0
 
     /// Room a legend entry takes: the swatch, its label at about 6.5 units a character, and a gap.
     static func legendWidth(_ label: String) -> Double {

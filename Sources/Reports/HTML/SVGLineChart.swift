@@ -51,9 +51,10 @@ struct SVGLineChart {
     /// Adds one transparent column per x value of the first series whose tooltip lists every series there.
     var hoverColumns = true
     var width = 900.0
-    var height = 300.0
+    var height = 320.0
 
-    static let margin = (top: 30.0, right: 16.0, bottom: 52.0, left: 64.0)
+    /// The bottom margin holds the x tick labels and two legend rows.
+    static let margin = (top: 30.0, right: 16.0, bottom: 66.0, left: 64.0)
 
     var plot: PlotArea {
         let margin = Self.margin

@@ -1,11 +1,13 @@
 /// The four charts over run time — throughput, latency, error rate, connections or users — each with every phase
-/// as a labelled band and every stored event as a labelled marker.
+/// as a labelled band and every other stored event, of any kind, as a labelled marker.
 enum TimelineCharts {
     static func make(_ snapshot: RunSnapshot) -> [SVGLineChart] {
         let perSecond = SecondTotals.byRunSecond(snapshot.seconds)
         let lastSecond = Double((perSecond.last?.second ?? 0) + 1)
         let bands = phaseBands(snapshot.phases, runEnd: lastSecond)
-        let markers = snapshot.events.map(EventMarker.init)
+        // Phases are drawn as bands already; their start events would only repeat the band labels (the events table
+        // still lists them).
+        let markers = snapshot.events.filter { $0.kind != "phase" }.map(EventMarker.init)
         func series(_ name: String, _ color: String, dashed: Bool = false, _ value: (SecondTotals) -> Double) -> SVGLineChart.Series {
             // A second's figures cover [s, s+1): plot them at its end, so a phase's first second sits inside it.
             SVGLineChart.Series(
