@@ -29,7 +29,7 @@ struct ComparisonView {
         baselineName = comparison.baseline.name
         baselineStarted = ReportFormat.date(comparison.baseline.startedAt)
         baselineStatus = comparison.baseline.status.rawValue
-        margin = ReportFormat.percent(comparison.margin)
+        margin = String(format: "%g%%", comparison.margin * 100)
         regressions = comparison.regressions.count
         hasRegressions = regressions > 0
         rows = comparison.rows.map { row in

@@ -71,7 +71,7 @@ svg .hover rect:hover { fill: #000; fill-opacity: 0.06; }
 <section id="comparison">
 <h2>Compared with run 1</h2>
 <p>Baseline: run 1 “golden”, started 2026-01-01 00:00:00 UTC, passed.
-Changes worse than 10.00% are flagged.
+Changes worse than 10% are flagged.
 <strong class="regressions">19 regressed</strong></p>
 <table>
 <thead><tr><th>Phase</th><th>Request</th><th>Metric</th><th>Baseline</th><th>This run</th><th>Change</th><th></th></tr></thead>
