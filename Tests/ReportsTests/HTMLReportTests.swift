@@ -3,8 +3,6 @@ import Testing
 @testable import Reports
 
 @Suite struct HTMLReportTests {
-    private let escapedHostile = "&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; &#39;q&#39;"
-
     private func render(start: RunStart = SampleRun.start(), request: String = "detect", errorMessage: String = "HTTP 503: overloaded") throws -> String {
         try withTemporaryDirectory { dir in
             let store = try ResultsStore.open(path: dir.appendingPathComponent("results.sqlite").path)
@@ -13,41 +11,35 @@ import Testing
         }
     }
 
-    @Test func escapingCoversTheFiveSpecialCharacters() {
-        #expect(HTMLEscaping.escape(SampleRun.hostile) == escapedHostile)
-        #expect(HTMLEscaping.escape("plain ünïcode 1.5ms") == "plain ünïcode 1.5ms")
-    }
-
-    @Test func hostileScenarioTargetAndResponseTextIsEscaped() throws {
-        let html = try render(
-            start: SampleRun.start(name: SampleRun.hostile, target: SampleRun.hostile),
-            request: SampleRun.hostile, errorMessage: SampleRun.hostile
-        )
-        #expect(!html.contains("<script"))
-        #expect(!html.contains("'q'"))
-        #expect(html.contains("<h1>\(escapedHostile)</h1>"))
-        #expect(html.contains("<title>\(escapedHostile)"))
-        #expect(html.contains("<td>\(escapedHostile)</td>"))
-        #expect(html.contains("<li><code>\(escapedHostile)</code></li>"))
-    }
-
-    @Test func reportShowsTheSLARowsStatsAndTwoCharts() throws {
+    @Test func reportShowsTheVerdictSLARowsAndStats() throws {
         let html = try render()
-        #expect(html.contains("FAILED — 1 of 2 SLA thresholds breached"))
+        #expect(html.contains("<p class=\"verdict failed\">FAILED — 1 of 2 SLA thresholds breached</p>"))
         #expect(html.contains("<tr class=\"pass\"><td>steady</td><td>all</td><td>p99</td><td>500ms</td><td>19.9ms</td><td>14.9ms</td><td>pass</td></tr>"))
         #expect(html.contains("<tr class=\"fail\"><td>steady</td><td>all</td><td>error_rate</td><td>1%</td><td>10.00%</td><td>—</td><td>FAIL</td></tr>"))
-        #expect(html.components(separatedBy: "<svg").count - 1 == 2)
-        #expect(html.contains("Throughput per second"))
-        #expect(html.contains("Latency per second (corrected)"))
-        #expect(html.contains("class=\"band-label\">steady</text>"))
         // 18 completed over the 2 s steady phase.
         #expect(html.contains("<td>18 / 20</td><td>9.00/s</td>"))
         #expect(html.contains("http_5xx: 2, check_failed: 1"))
+        #expect(html.contains("<tr><th>Duration</th><td>3.0s</td></tr>"))
+        #expect(html.contains("<tr><th>Git revision</th><td>abc1234</td></tr>"))
+    }
+
+    @Test func reportHasFourTimelineChartsAndADistributionPerPhaseWithHistograms() throws {
+        let html = try render()
+        for title in ["Throughput per second", "Latency per second", "Error rate per second", "Open connections"] {
+            #expect(html.contains("aria-label=\"\(title)\""), "missing chart \(title)")
+        }
+        // Only the steady phase has request totals, so one percentile chart.
+        #expect(html.contains("aria-label=\"Latency by percentile — steady\""))
+        #expect(html.components(separatedBy: "<svg").count - 1 == 5)
+        // Every timeline chart shows both phases and the stored events other than phase starts.
+        #expect(html.components(separatedBy: "class=\"band-label\">steady</text>").count - 1 == 4)
+        #expect(html.components(separatedBy: "class=\"event-label\">finished</text>").count - 1 == 4)
+        #expect(html.contains("<title>run: finished at 3.0s, outcome failed</title>"))
     }
 
     @Test func reportIsSelfContained() throws {
         let html = try render()
-        for external in ["<script", "<link", "src=", "href=", "url(", "@import"] {
+        for external in ["<script", "<link", "src=", "href=", "url(", "@import", "http-equiv"] {
             #expect(!html.contains(external), "report must not load anything: found \(external)")
         }
     }
@@ -65,7 +57,26 @@ import Testing
             return try HTMLReport.render(store: try ResultsStore.open(path: path), runID: runID)
         }
         #expect(html.contains("ABORTED"))
-        #expect(html.components(separatedBy: "<svg").count - 1 == 2)
+        #expect(html.contains("No latency histograms were stored."))
+        #expect(html.components(separatedBy: "<svg").count - 1 == 4)
+    }
+
+    @Test func aBaselineAddsTheComparisonSectionWithRegressionsFlagged() throws {
+        let html = try withTemporaryDirectory { dir in
+            let store = try ResultsStore.open(path: dir.appendingPathComponent("results.sqlite").path)
+            let runs = try HTMLReportGoldenRun.store(in: store)
+            return try HTMLReport.render(store: store, runID: runs.candidate, baselineRunID: runs.baseline)
+        }
+        #expect(html.contains("<h2>Compared with run 1</h2>"))
+        #expect(html.contains("Baseline: run 1 “golden”, started 2026-01-01 00:00:00 UTC, passed."))
+        // The candidate is 25 % slower: its steady p50 regressed.
+        #expect(html.contains("<tr class=\"fail\"><td>steady</td><td>detect</td><td>p50</td>"))
+        #expect(html.contains("REGRESSION"))
+        #expect(html.contains("<tr><th>Tags</th><td>candidate</td></tr>"))
+    }
+
+    @Test func withoutABaselineThereIsNoComparison() throws {
+        #expect(!(try render()).contains("id=\"comparison\""))
     }
 
     @Test func anUnknownRunIsAnErrorNotAnEmptyReport() throws {

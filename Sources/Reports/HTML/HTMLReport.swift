@@ -1,41 +1,18 @@
-/// A stored run as one self-contained HTML file: inline CSS and SVG, no scripts, no external URLs,
-/// so it opens offline from a CI artifact.
+/// A stored run as one self-contained HTML file: inline CSS and SVG, no scripts, no external URLs, so it opens
+/// offline from a CI artifact. Sections are Mustache templates (`Sources/Reports/Templates`) filled from view models.
 public enum HTMLReport {
-    public static func render(store: ResultsStore, runID: Int64) throws -> String {
-        render(try RunSnapshot.load(store: store, runID: runID))
-    }
-
-    static func render(_ snapshot: RunSnapshot) -> String {
-        """
-        <!DOCTYPE html>
-        <html lang="en">
-        <head>
-        <meta charset="utf-8">
-        <title>\(HTMLEscaping.escape(snapshot.run.name)) — run \(snapshot.run.id ?? 0)</title>
-        <style>
-        \(HTMLReportStyle.css)
-        </style>
-        </head>
-        <body>
-        \(header(snapshot))
-        \(slaSection(snapshot))
-        \(statsSection(snapshot))
-        \(chartsSection(snapshot))
-        \(errorsSection(snapshot))
-        \(eventsSection(snapshot))
-        </body>
-        </html>
-
-        """
-    }
-
-    /// A table from header titles and rows of cells that are already HTML (escaped by the caller).
-    static func table(headers: [String], rows: [[String]], rowClasses: [String]? = nil) -> String {
-        var html = "<table>\n<thead><tr>" + headers.map { "<th>\($0)</th>" }.joined() + "</tr></thead>\n<tbody>\n"
-        for (index, row) in rows.enumerated() {
-            let rowClass = rowClasses.map { " class=\"\($0[index])\"" } ?? ""
-            html += "<tr\(rowClass)>" + row.map { "<td>\($0)</td>" }.joined() + "</tr>\n"
+    /// Renders run `runID`; with `baselineRunID`, adds a section comparing it against that run.
+    public static func render(store: ResultsStore, runID: Int64, baselineRunID: Int64? = nil) throws -> String {
+        let snapshot = try RunSnapshot.load(store: store, runID: runID)
+        let comparison = try baselineRunID.map {
+            try RunComparison.make(store: store, baselineRunID: $0, candidateRunID: runID)
         }
-        return html + "</tbody>\n</table>"
+        let tags = try store.tagsByRun()[runID] ?? []
+        return try render(snapshot, tags: tags, comparison: comparison)
+    }
+
+    static func render(_ snapshot: RunSnapshot, tags: [String] = [], comparison: RunComparison? = nil) throws -> String {
+        let page = try ReportPage(snapshot: snapshot, tags: tags, comparison: comparison)
+        return try ReportTemplates.render("report", page)
     }
 }

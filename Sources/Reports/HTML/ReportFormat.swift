@@ -33,6 +33,24 @@ enum ReportFormat {
         return formatter.string(from: date)
     }
 
+    /// `45.2s`, `3m 05s`, `1h 02m 03s`.
+    static func duration(_ seconds: Double) -> String {
+        guard seconds >= 60 else { return String(format: "%.1fs", max(0, seconds)) }
+        let whole = Int(seconds.rounded())
+        if whole < 3600 { return String(format: "%dm %02ds", whole / 60, whole % 60) }
+        return String(format: "%dh %02dm %02ds", whole / 3600, whole / 60 % 60, whole % 60)
+    }
+
+    /// An SLA value in its unit, as the evaluator stores it: ms, ratio, req/s or count.
+    static func slaValue(_ value: Double, unit: String) -> String {
+        switch unit {
+        case "ms": String(format: "%.1fms", value)
+        case "ratio": percent(value)
+        case "req/s", "per_second": rate(value)
+        default: String(format: "%g", value)
+        }
+    }
+
     /// `code: count` pairs, most frequent first; `—` when there are none.
     static func codes(_ counts: [String: Int]) -> String {
         let nonZero = counts.filter { $0.value > 0 }

@@ -1,0 +1,41 @@
+/// Per phase × request: counts, rate, corrected latency percentiles, uncorrected beside, errors and checks.
+struct RequestsView {
+    /// One phase × request.
+    struct Row {
+        var phase: String
+        var request: String
+        var completedOfSent: String
+        var rate: String
+        var p50: String
+        var p90: String
+        var p95: String
+        var p99: String
+        var p999: String
+        var max: String
+        var uncorrectedP99: String
+        var uncorrectedMax: String
+        var errorRate: String
+        var errorsByCode: String
+        var checkPassRate: String
+        var dropped: Int
+    }
+
+    var rows: [Row]
+    var hasRows: Bool
+
+    init(_ snapshot: RunSnapshot) {
+        rows = snapshot.requestStats.map { stats in
+            let latency = stats.corrected
+            return Row(
+                phase: stats.phase, request: stats.request, completedOfSent: "\(stats.completed) / \(stats.sent)",
+                rate: snapshot.throughput(stats).map(ReportFormat.rate) ?? "—",
+                p50: ReportFormat.ms(latency.p50), p90: ReportFormat.ms(latency.p90), p95: ReportFormat.ms(latency.p95),
+                p99: ReportFormat.ms(latency.p99), p999: ReportFormat.ms(latency.p999), max: ReportFormat.ms(latency.max),
+                uncorrectedP99: ReportFormat.ms(stats.uncorrected.p99), uncorrectedMax: ReportFormat.ms(stats.uncorrected.max),
+                errorRate: ReportFormat.percent(stats.errorRate), errorsByCode: ReportFormat.codes(stats.errorsByCode),
+                checkPassRate: ReportFormat.percent(stats.checkPassRate), dropped: stats.dropped
+            )
+        }
+        hasRows = !rows.isEmpty
+    }
+}
