@@ -33,10 +33,7 @@ struct ReportCommand: ParsableCommand {
     /// The report of `runID`, compared with `baselineRunID` when given.
     static func render(store: ResultsStore, runID: Int64, baselineRunID: Int64?) throws -> String {
         do {
-            // BASELINE: `HTMLReport.render(store:runID:baselineRunID:)` is being added; pass `baselineRunID` to it
-            // once it exists. Until then the report shows the run alone.
-            _ = baselineRunID
-            return try HTMLReport.render(store: store, runID: runID)
+            return try HTMLReport.render(store: store, runID: runID, baselineRunID: baselineRunID)
         } catch {
             throw CommandFailure.cannotRead("Cannot render run \(runID) from '\(store.path)': \(error)")
         }

@@ -82,7 +82,7 @@ struct SuiteCommand: AsyncParsableCommand {
             worst = Self.worse(worst, result.exitCode.rawValue)
         }
         let index = (directory as NSString).appendingPathComponent("index.html")
-        try StoreAccess.write(SuiteIndex.render(title: "loadgen suite", entries: entries, startedAt: startedAt, exitCode: worst), to: index)
+        try StoreAccess.write(try SuiteIndex.render(title: "loadgen suite", entries: entries, startedAt: startedAt, exitCode: worst), to: index)
         print("suite: \(entries.count) of \(plans.count) scenario(s) run, \(entries.filter { $0.exitCode == 0 }.count) passed")
         print("index: \(index)")
         if worst != 0 { throw ExitCode(worst) }

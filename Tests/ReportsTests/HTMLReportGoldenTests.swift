@@ -1,14 +1,14 @@
 // Golden-file test of the whole HTML report.
 //
 // The report of a run built from a fixed seed (HTMLReportGoldenRun) must match the recorded HTML in
-// Golden/HTMLReportGolden.swift byte for byte. When a change to the report is intended, re-record that file and
+// Golden/report.golden.html byte for byte. When a change to the report is intended, re-record that file and
 // review its diff before committing:
 //
 //     RECORD_GOLDENS=1 swift test --filter HTMLReportGolden
 //
-// The golden HTML is kept as a Swift raw string rather than an .html file because any other file inside the test
-// target would need a resource or exclude rule in Package.swift (SwiftPM warns about unhandled files). On a mismatch
-// the rendered report is written beside the system temporary files for opening in a browser.
+// The Golden folder is excluded from the test target in Package.swift and read from the source tree, so a re-recorded
+// file counts at once. On a mismatch the rendered report is written to the system temporary directory for opening
+// in a browser.
 //
 import Foundation
 import Testing
@@ -16,7 +16,7 @@ import Testing
 
 @Suite struct HTMLReportGoldenTests {
     static let goldenFile = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-        .appendingPathComponent("Golden").appendingPathComponent("HTMLReportGolden.swift")
+        .appendingPathComponent("Golden").appendingPathComponent("report.golden.html")
 
     private func renderGoldenRun() throws -> String {
         try withTemporaryDirectory { dir in
@@ -30,32 +30,21 @@ import Testing
         let html = try renderGoldenRun()
         if ProcessInfo.processInfo.environment["RECORD_GOLDENS"] == "1" {
             try FileManager.default.createDirectory(at: Self.goldenFile.deletingLastPathComponent(), withIntermediateDirectories: true)
-            try Self.goldenSource(html).write(to: Self.goldenFile, atomically: true, encoding: .utf8)
+            try html.write(to: Self.goldenFile, atomically: true, encoding: .utf8)
             return
         }
-        if let difference = Self.firstDifference(expected: htmlReportGolden, actual: html) {
+        let golden = try String(contentsOf: Self.goldenFile, encoding: .utf8)
+        if let difference = Self.firstDifference(expected: golden, actual: html) {
             let actualFile = FileManager.default.temporaryDirectory.appendingPathComponent("report-golden-actual.html")
             try? html.write(to: actualFile, atomically: true, encoding: .utf8)
             Issue.record("""
-                The report differs from the golden HTML (Golden/HTMLReportGolden.swift) at line \(difference.line):
+                The report differs from the golden HTML (Golden/report.golden.html) at line \(difference.line):
                   expected: \(difference.expected)
                   actual:   \(difference.actual)
                 The rendered report is at \(actualFile.path). If the change is intended, re-record with
                 `RECORD_GOLDENS=1 swift test --filter HTMLReportGolden` and review the diff.
                 """)
         }
-    }
-
-    /// The golden file's Swift source: the HTML verbatim inside a raw string literal (no escapes, no interpolation).
-    static func goldenSource(_ html: String) -> String {
-        """
-        // The expected HTML report of HTMLReportGoldenRun, byte for byte. Recorded by
-        // `RECORD_GOLDENS=1 swift test --filter HTMLReportGolden`: do not edit by hand.
-        let htmlReportGolden = ##\"""
-        \(html)
-        \"""##
-
-        """
     }
 
     @Test func renderingTheSameRunTwiceGivesTheSameBytes() throws {
