@@ -58,14 +58,24 @@ public enum ScenarioRunner {
             return RunResult(exitCode: .interrupted, summary: "", message: "interrupted before the run started")
         }
 
-        let result = await drive(scenario: scenario, baseURL: baseURL, options: options, store: store, signals: signals, progress: &progress)
+        // Which processes served the run, on the run's own timeline: the report lists it, and tests prove every one
+        // of them is gone after the run without having to catch them while it runs.
+        let targetEvents = replicas.map { started in
+            [EventRecord(atMs: 0, kind: "target", name: "replicas ready", detail: [
+                "replicas": "\(started.processIDs.count)", "pids": started.processIDs.map(String.init).joined(separator: ","),
+                "url": started.baseURL,
+            ])]
+        } ?? []
+        let result = await drive(
+            scenario: scenario, baseURL: baseURL, options: options, store: store, signals: signals, targetEvents: targetEvents,
+            progress: &progress)
         await replicas?.stop()
         return result
     }
 
     private static func drive(
         scenario: Scenario, baseURL: String, options: RunOptions, store: ResultsStore, signals: InterruptSignals,
-        progress: inout ProgressReporter
+        targetEvents: [EventRecord], progress: inout ProgressReporter
     ) async -> RunResult {
         let engine: LoadEngine
         do {
@@ -89,6 +99,14 @@ public enum ScenarioRunner {
                 durationScale: options.durationScale))
         } catch {
             return RunResult(exitCode: .couldNotRun, summary: "", message: "\(error)")
+        }
+
+        if !targetEvents.isEmpty {
+            do {
+                try store.appendSecond(runID: runID, seconds: [], events: targetEvents)
+            } catch {
+                return RunResult(exitCode: .couldNotRun, summary: "", message: "\(error)")
+            }
         }
 
         let finished = NIOLockedValueBox(false)

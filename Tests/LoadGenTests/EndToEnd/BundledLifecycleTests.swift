@@ -40,16 +40,20 @@ import Darwin
 
     @Test func shortRunPassesAndLeavesNoReplicaBehind() async throws {
         let directory = try TemporaryDirectory()
-        // Long enough that the replicas are seen even when the suite's other tests keep the test threads busy.
         let file = try directory.write("bundled.yaml", Self.scenario(duration: "6s"))
         let json = directory.path("summary.json")
 
         let loadgen = try LoadGenProcess.launch(
             ["run", file, "--quiet", "--db", directory.path("results.sqlite"), "--json", json], in: directory.url)
-        let pids = try await loadgen.killingOnFailure { try await Self.replicas(of: loadgen) }
         let outcome = try await loadgen.waitForExit(within: .seconds(60))
 
         #expect(outcome.exitCode == 0, "\(outcome)")
+        // loadgen records which replicas served the run; each must be gone now that it has exited.
+        let store = try ResultsStore.open(path: directory.path("results.sqlite"))
+        let runID = try #require(try store.latestRunID())
+        let ready = try #require(try store.events(runID: runID).first { $0.kind == "target" && $0.name == "replicas ready" })
+        let pids = (ready.detail["pids"] ?? "").split(separator: ",").compactMap { Int32($0) }
+        #expect(pids.count == 2, "replica pids stored: \(ready.detail)")
         for pid in pids { #expect(ProcessTable.isGone(pid), "replica \(pid) outlived loadgen") }
         let detect = try #require(try JSONSummary.read(json).totals(phase: "steady", request: "detect"))
         #expect(detect.sent == 12)
