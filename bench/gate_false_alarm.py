@@ -104,12 +104,21 @@ def run_once(args, target, database, summary):
         return json.load(f)
 
 
-def gate(args, database, baseline, candidate):
+def gate(args, database, baseline, candidate, work):
+    report = os.path.join(work, f"gate-{baseline}-{candidate}.json")
     result = loadgen(args, "gate", "--baseline", str(baseline), "--candidate", str(candidate), "--db", database,
-                     "--max-regression", args.margin)
+                     "--max-regression", args.margin, "--json", report)
     if result.returncode not in (0, 1):
         sys.exit(f"loadgen gate failed ({result.returncode}):\n{result.stderr}")
-    return result.returncode, result.stdout
+    with open(report) as f:
+        judged = [m for m in json.load(f)["results"] if m["verdict"] != "insufficient_data" and m["metric"] != "error_rate"]
+    return result.returncode, result.stdout, judged
+
+
+def widest_changes(judged):
+    """The judged latency metrics as 'phase pXX +change [low … high]', to see how close a pair came to the limit."""
+    return ", ".join(f"{m['phase']} {m['metric']} {100 * (m['change'] - 1):+.1f}% [{100 * (m['low'] - 1):+.1f} … "
+                     f"{100 * (m['high'] - 1):+.1f}]" for m in judged)
 
 
 def main():
@@ -134,15 +143,18 @@ def main():
                 print(f"run {summary['run']['id']}: {summary['run']['status']}", flush=True)
             alarms = 0
             for baseline, candidate in zip(run_ids, run_ids[1:]):
-                code, _ = gate(args, database, baseline, candidate)
+                code, output, judged = gate(args, database, baseline, candidate, work)
                 alarms += code == 1
-                print(f"gate {baseline} -> {candidate}: {'FAIL (false alarm)' if code else 'pass'}", flush=True)
+                print(f"gate {baseline} -> {candidate}: {'FAIL (false alarm)' if code else 'pass'}; {widest_changes(judged)}",
+                      flush=True)
+                if code:
+                    print(output, flush=True)
 
             steady = next(r for r in first["requests"] if r["phase"] == "steady")
             delay = 0.3 * steady["latency_ms"]["p50"] / 1000
             proxy_port = start_delay_proxy(int(url.rsplit(":", 1)[1]), delay)
             slowed = run_once(args, f"http://127.0.0.1:{proxy_port}", database, os.path.join(work, "slowed.json"))
-            code, output = gate(args, database, run_ids[0], slowed["run"]["id"])
+            code, output, _ = gate(args, database, run_ids[0], slowed["run"]["id"], work)
             print(output)
             print(f"false alarms: {alarms} of {args.pairs} same-build pairs (margin {args.margin})")
             print(f"slowed run (+{delay * 1000:.1f} ms, 30% of the baseline median): {'FAIL (detected)' if code else 'pass (missed)'}")

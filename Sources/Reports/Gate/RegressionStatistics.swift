@@ -2,9 +2,9 @@
 ///
 /// Each run's seconds are resampled with a circular block bootstrap (`BlockBootstrap`), the resampled seconds'
 /// histograms merged and the percentile taken; the ratio candidate / baseline over `resamples` rounds gives a
-/// percentile interval. A metric regresses when its point change is past the margin *and* the interval excludes
-/// "no change": the margin absorbs the drift between two runs of the same build (machine state the seconds of one
-/// run cannot show), the interval absorbs the sampling noise within each run.
+/// percentile interval. A metric regresses when the whole interval lies past the margin: the interval absorbs the
+/// sampling noise within each run, the margin the drift between two runs of the same build (machine state the
+/// seconds of one run cannot show) and how much change matters.
 public enum RegressionStatistics {
     public static func judge(
         phase: String, baseline: [SecondSample], candidate: [SecondSample], settings: GateSettings = GateSettings()
@@ -53,7 +53,10 @@ public enum RegressionStatistics {
                 // stated false-alarm rate rather than four times it.
                 let familyConfidence = 1 - (1 - settings.confidence) / Double(metrics.count)
                 (low, high) = interval(ratios[index], confidence: familyConfidence)
-                verdict = ratio > limit && low > 1 ? .regressed : ratio < 1 / limit && high < 1 ? .improved : .pass
+                // The whole interval past the margin: worse by more than the margin *beyond* noise, not merely a
+                // point estimate past it. Measured on the bundled service, two runs of one build drift ±15-20 % in
+                // p50; with "ratio past the margin and low > 1" two of ten same-build pairs failed (docs/results.md).
+                verdict = low > limit ? .regressed : high < 1 / limit ? .improved : .pass
             }
             return GateMetricResult(
                 phase: phase, request: "*", metric: metrics[index], baseline: basePoint[index],
@@ -84,7 +87,7 @@ public enum RegressionStatistics {
                     rate(cand, indices: candDraw.resample(using: &generator)) - rate(base, indices: baseDraw.resample(using: &generator)))
             }
             (low, high) = interval(differences, confidence: settings.confidence)
-            verdict = difference > limit && low > 0 ? .regressed : difference < -limit && high < 0 ? .improved : .pass
+            verdict = low > limit ? .regressed : high < -limit ? .improved : .pass
         }
         return GateMetricResult(
             phase: phase, request: "*", metric: .errorRate, baseline: basePoint, candidate: candPoint, change: difference,
