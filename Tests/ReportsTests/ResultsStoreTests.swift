@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import GRDB
 import Testing
 @testable import Reports
@@ -74,6 +75,32 @@ import Testing
             #expect(try reopened.run(id: finishedID)?.status == .failed)
             #expect(try reopened.seconds(runID: killedID) == Array(SampleRun.seconds.prefix(2)))
             #expect(try ResultsStore.open(path: path).recoveredRuns.isEmpty)
+        }
+    }
+
+    @Test func aRunWhoseProcessIsAliveIsLeftRunning() throws {
+        try withTemporaryDirectory { dir in
+            let path = dir.appendingPathComponent("results.sqlite").path
+            let store = try ResultsStore.open(path: path)
+            // This test process stands for another loadgen still writing its run into the same file.
+            let live = try store.beginRun(SampleRun.start(processID: ProcessInfo.processInfo.processIdentifier))
+            let reopened = try ResultsStore.open(path: path)
+            #expect(reopened.recoveredRuns.isEmpty)
+            #expect(try reopened.run(id: live)?.status == .running)
+        }
+    }
+
+    @Test func twoProcessesOpeningANewFileAtOnceBothGetTheSchema() throws {
+        try withTemporaryDirectory { dir in
+            let path = dir.appendingPathComponent("results.sqlite").path
+            // Separate connections race the way two loadgen processes do; each must end with the full schema.
+            let results = Mutex<[Result<Int64, any Error>]>([])
+            DispatchQueue.concurrentPerform(iterations: 4) { _ in
+                let result = Result { try ResultsStore.open(path: path).beginRun(SampleRun.start()) }
+                results.withLock { $0.append(result) }
+            }
+            let ids = try results.withLock { try $0.map { try $0.get() } }
+            #expect(Set(ids).count == 4)
         }
     }
 

@@ -6,11 +6,21 @@ import Histogram
 enum SampleRun {
     static let hostile = "<script>alert(\"x\")</script> & 'q'"
 
-    static func start(name: String = "baseline", target: String = "http://127.0.0.1:8080") -> RunStart {
+    /// The id of a process that has exited: a run "written" by it counts as killed when the store is reopened.
+    static let deadProcessID: Int32 = {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/bin/true")
+        try? process.run()
+        process.waitUntilExit()
+        return process.processIdentifier
+    }()
+
+    static func start(name: String = "baseline", target: String = "http://127.0.0.1:8080", processID: Int32 = deadProcessID) -> RunStart {
         RunStart(
             name: name, description: "Steady traffic; the SLA must hold.", scenarioFile: "scenarios/baseline.yaml",
             scenarioText: "name: baseline\n", target: target, gitRevision: "abc1234", host: "ci-runner",
-            commandLine: "loadgen run scenarios/baseline.yaml", startedAt: Date(timeIntervalSince1970: 1_700_000_000)
+            commandLine: "loadgen run scenarios/baseline.yaml", startedAt: Date(timeIntervalSince1970: 1_700_000_000),
+            processID: processID
         )
     }
 

@@ -21,6 +21,8 @@ public struct RunRecord: Sendable, Equatable, Codable, FetchableRecord, MutableP
     /// The process exit code; nil until the run finished.
     public var exitCode: Int32?
     public var durationScale: Double
+    /// The process that wrote the run (nil for runs stored before schema v3).
+    public var processID: Int32?
 
     enum CodingKeys: String, CodingKey {
         case id, name, description
@@ -35,6 +37,7 @@ public struct RunRecord: Sendable, Equatable, Codable, FetchableRecord, MutableP
         case status
         case exitCode = "exit_code"
         case durationScale = "duration_scale"
+        case processID = "pid"
     }
 
     init(start: RunStart) {
@@ -52,6 +55,7 @@ public struct RunRecord: Sendable, Equatable, Codable, FetchableRecord, MutableP
         status = .running
         exitCode = nil
         durationScale = start.durationScale
+        processID = start.processID
     }
 
     public mutating func didInsert(_ inserted: InsertionSuccess) {

@@ -16,10 +16,14 @@ public struct RunStart: Sendable, Equatable {
     public var startedAt: Date
     /// Factor every phase duration was multiplied by (1 unless the run was shortened, e.g. for CI).
     public var durationScale: Double
+    /// The process writing the run: a later open marks the run `aborted` only once this process is gone, so runs
+    /// going on at the same time in other processes are left alone.
+    public var processID: Int32
 
     public init(
         name: String, description: String = "", scenarioFile: String, scenarioText: String, target: String,
-        gitRevision: String? = nil, host: String, commandLine: String, startedAt: Date, durationScale: Double = 1
+        gitRevision: String? = nil, host: String, commandLine: String, startedAt: Date, durationScale: Double = 1,
+        processID: Int32 = ProcessInfo.processInfo.processIdentifier
     ) {
         self.name = name
         self.description = description
@@ -31,5 +35,6 @@ public struct RunStart: Sendable, Equatable {
         self.commandLine = commandLine
         self.startedAt = startedAt
         self.durationScale = durationScale
+        self.processID = processID
     }
 }

@@ -137,6 +137,10 @@ extension ResultsStore {
                 CREATE INDEX tags_run ON tags(run_id);
                 """)
         }
+        migrator.registerMigration("v3-run-process-id") { db in
+            // Lets a store opened while another process is writing a run tell that run from one whose process died.
+            try db.execute(sql: "ALTER TABLE runs ADD COLUMN pid INTEGER")
+        }
         return migrator
     }
 }

@@ -47,11 +47,18 @@ public final class ResultsStore: Sendable {
         let recovered: [Int64]
         do {
             try checkNotNewer(pool: pool, path: path)
-            try migrator.migrate(pool)
+            try migrate(pool)
             recovered = try pool.write { db in
-                let ids = try Int64.fetchAll(db, sql: "SELECT id FROM runs WHERE status = ? ORDER BY id", arguments: [RunStatus.running])
-                try db.execute(sql: "UPDATE runs SET status = ? WHERE status = ?", arguments: [RunStatus.aborted, RunStatus.running])
-                return ids
+                // Only runs whose process is gone: another loadgen may be writing into this file right now.
+                let running = try Row.fetchAll(db, sql: "SELECT id, pid FROM runs WHERE status = ? ORDER BY id", arguments: [RunStatus.running])
+                let dead = running.filter { row in
+                    guard let pid = row["pid"] as Int32? else { return true }
+                    return !ProcessLiveness.isAlive(pid)
+                }.map { $0["id"] as Int64 }
+                for id in dead {
+                    try db.execute(sql: "UPDATE runs SET status = ? WHERE id = ?", arguments: [RunStatus.aborted, id])
+                }
+                return dead
             }
         } catch let error as DatabaseError {
             throw openError(error, path: path, migrating: true)
@@ -63,6 +70,23 @@ public final class ResultsStore: Sendable {
     public func integrityCheck() throws -> String {
         try pool.read { db in
             try String.fetchAll(db, sql: "PRAGMA integrity_check").joined(separator: "\n")
+        }
+    }
+
+    /// Applies pending migrations. Two processes opening a new file at once can both see a migration as pending;
+    /// the loser's CREATE fails once the winner committed, so re-read what is applied and go on (a few times).
+    private static func migrate(_ pool: DatabasePool) throws {
+        var attempt = 0
+        while true {
+            do {
+                try migrator.migrate(pool)
+                return
+            } catch let error as DatabaseError {
+                attempt += 1
+                if try pool.read({ try migrator.hasCompletedMigrations($0) }) { return }
+                if attempt >= 5 { throw error }
+                usleep(20_000)
+            }
         }
     }
 
