@@ -34,7 +34,7 @@ struct MultipartFormData: Sendable {
             throw FormError("Content-Type is '\(contentType)'; send the form as multipart/form-data")
         }
         for field in fields.dropFirst() {
-            let pair = field.split(separator: "=", maxSplits: 1).map(String.init)
+            let pair = field.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false).map(String.init)
             guard pair.count == 2, pair[0].trimmingCharacters(in: .whitespaces).lowercased() == "boundary" else { continue }
             var value = pair[1].trimmingCharacters(in: .whitespaces)
             if value.count >= 2, value.hasPrefix("\""), value.hasSuffix("\"") { value = String(value.dropFirst().dropLast()) }
