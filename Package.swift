@@ -46,7 +46,10 @@ let package = Package(
                 .product(name: "Metrics", package: "swift-metrics"),
                 // The model registry (and later service data) lives in SQLite.
                 .product(name: "GRDB", package: "GRDB.swift"),
+                // The web pages are Mustache templates shipped as resources, like the report's.
+                .product(name: "Mustache", package: "swift-mustache"),
             ],
+            resources: [.copy("Templates")],
             // The detector is optimised even in debug builds: unoptimised it is ~30x slower, which would make the
             // bit-exactness tests against OpenCV take minutes.
             swiftSettings: [.unsafeFlags(["-O"], .when(configuration: .debug))]

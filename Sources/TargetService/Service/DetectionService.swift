@@ -39,11 +39,12 @@ public struct DetectionService: Sendable {
         gracefulShutdownSignals: [UnixSignal] = [],
         onBound: @escaping @Sendable (SocketAddress) async -> Void = { _ in }
     ) -> ServiceGroup {
+        let pipeline = DetectionPipeline(decoder: JPEGDecoder(maxPixels: configuration.maxPixels))
         let detect = DetectEndpoint(
             models: models,
             pool: pool,
             metrics: metrics,
-            pipeline: DetectionPipeline(decoder: JPEGDecoder(maxPixels: configuration.maxPixels)),
+            pipeline: pipeline,
             maxBodyBytes: configuration.maxBodyBytes,
             detectionLog: detectionLog
         )
@@ -52,7 +53,9 @@ public struct DetectionService: Sendable {
         let router = ServiceRouter.make(
             detect: detect, models: modelsEndpoint, admin: admin,
             feedback: FeedbackEndpoint(store: feedback, adminToken: configuration.adminToken), adminToken: configuration.adminToken,
-            readiness: readiness, metrics: metrics, pool: pool
+            readiness: readiness, metrics: metrics, pool: pool,
+            web: WebPages(models: models, pool: pool, metrics: metrics, pipeline: pipeline, maxBodyBytes: configuration.maxBodyBytes,
+                          feedback: feedback)
         )
         let readiness = self.readiness
         let server = HTTPServer(

@@ -28,7 +28,7 @@ struct ErrorResponseMiddleware<Context: RequestContext>: RouterMiddleware {
 
     private func routeError(_ request: Request) -> ServiceError {
         guard let allowed = routes.allowed(for: request.uri.path) else {
-            return ServiceError(.notFound, .notFound, "no route \(request.uri.path); the service serves POST /v1/detect, GET /v1/models, /healthz, /readyz, /metrics and POST /admin/models/NAME/{versions,activate,rollback}")
+            return ServiceError(.notFound, .notFound, "no route \(request.uri.path); the service serves POST /v1/detect, GET /v1/models, /healthz, /readyz, /metrics, POST /admin/models/NAME/{versions,activate,rollback} and the pages /, /detect, /about, /feedback, /contact")
         }
         let list = allowed.map(\.rawValue).joined(separator: ", ")
         return ServiceError(.methodNotAllowed, .methodNotAllowed, "\(request.method.rawValue) is not allowed on \(request.uri.path); use \(list)",

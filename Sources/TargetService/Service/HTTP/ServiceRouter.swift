@@ -2,11 +2,11 @@ import Hummingbird
 
 /// The service's routes: detection through the worker pool; health, readiness and metrics answered directly on
 /// the event loop (they never wait for a worker, so they stay fast while detection saturates every core);
-/// the model registry's status; and the token-guarded admin API.
+/// the model registry's status; the token-guarded admin API; and the HTML pages for people (`WebPages`).
 enum ServiceRouter {
     static func make(
         detect: DetectEndpoint, models: ModelsEndpoint, admin: AdminEndpoint, feedback: FeedbackEndpoint, adminToken: AdminToken?,
-        readiness: Readiness, metrics: ServiceMetrics, pool: DetectionWorkerPool
+        readiness: Readiness, metrics: ServiceMetrics, pool: DetectionWorkerPool, web: WebPages? = nil
     ) -> Router<BasicRequestContext> {
         var routes = KnownRoutes()
         routes.add(.post, "/v1/detect")
@@ -20,6 +20,13 @@ enum ServiceRouter {
         routes.add(.post, "/admin/models/:name/versions")
         routes.add(.post, "/admin/models/:name/activate")
         routes.add(.post, "/admin/models/:name/rollback")
+        if web != nil {
+            for path in ["/", "/detect", "/about", "/feedback", "/contact"] {
+                routes.add(.get, path)
+            }
+            routes.add(.post, "/detect")
+            routes.add(.post, "/feedback")
+        }
 
         let router = Router(context: BasicRequestContext.self)
         router.add(middleware: RequestMetricsMiddleware(metrics: metrics, routes: routes))
@@ -53,6 +60,16 @@ enum ServiceRouter {
                 headers: [.contentType: "text/plain; version=0.0.4; charset=utf-8"],
                 body: .init(byteBuffer: ByteBuffer(bytes: metrics.exposition(pool: pool.currentLoad)))
             )
+        }
+
+        if let web {
+            router.get("/") { _, _ in try web.home() }
+            router.get("/detect") { _, _ in try web.detectForm() }
+            router.post("/detect") { request, _ in try await web.detectUpload(request) }
+            router.get("/about") { _, _ in try web.about() }
+            router.get("/feedback") { _, _ in try web.feedbackForm() }
+            router.post("/feedback") { request, _ in try await web.feedbackSubmit(request) }
+            router.get("/contact") { _, _ in try web.contact() }
         }
 
         let adminRoutes = router.group("/admin/models").add(middleware: AdminAuthMiddleware(token: adminToken))
