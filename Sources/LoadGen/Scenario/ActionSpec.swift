@@ -11,6 +11,17 @@ public struct ActionSpec: Sendable, Equatable {
         self.action = action
         self.continueOnFailure = continueOnFailure
     }
+
+    /// Whether only a bundled target can run it: model actions without `admin_url`, and `replica.restart`.
+    public var needsBundledTarget: Bool {
+        switch action {
+        case .modelUpload(let spec): spec.admin == nil
+        case .modelActivate(let spec): spec.admin == nil
+        case .modelRollback(let spec): spec.admin == nil
+        case .replicaRestart: true
+        case .http, .exec: false
+        }
+    }
 }
 
 /// What an action does; `do:` in the scenario file selects the case by `name`.
