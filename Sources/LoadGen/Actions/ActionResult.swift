@@ -27,6 +27,11 @@ public struct ActionResult: Sendable {
     /// One line for the summary: `actions[2] model.activate at 3s: failed after 12ms — …`.
     public var summaryLine: String {
         let verdict = succeeded ? "ok" : "FAILED\(spec.continueOnFailure ? " (continue_on_failure)" : "")"
-        return "actions[\(index)] \(spec.action.name) at \(startedAtMs)ms: \(verdict) in \(durationMs)ms" + (failure.map { " — \($0)" } ?? "")
+        var line = "actions[\(index)] \(spec.action.name) at \(startedAtMs)ms: \(verdict) in \(durationMs)ms"
+        if let version = detail["version"], let firstNew = detail["first_new_version_after_ms"] {
+            line += "; v\(detail["switched_from"] ?? "?") → v\(version): first v\(version) response \(firstNew)ms after the switch began"
+            line += ", last v\(detail["switched_from"] ?? "?") response \(detail["last_old_version_after_ms"] ?? "none seen")ms after"
+        }
+        return line + (failure.map { " — \($0)" } ?? "")
     }
 }

@@ -125,6 +125,7 @@ public enum ScenarioRunner {
         var ended: UInt64?
         var tick = 1
         var nextSecond = 0
+        var versionSightings: [VersionConsistency.Sighting] = []
         while true {
             let boundary = timeline.runStart + UInt64(tick) * 1_000_000_000 + 20_000_000
             let now = NIODeadline.now().uptimeNanoseconds
@@ -149,6 +150,7 @@ public enum ScenarioRunner {
             } catch {
                 storeError = error
             }
+            versionSightings += sightings(buckets, runStart: timeline.runStart)
             for bucket in buckets {
                 totals.errors += bucket.errorCount
                 totals.dropped += bucket.errors[.dropped, default: 0]
@@ -185,7 +187,7 @@ public enum ScenarioRunner {
         }
         progress.finish()
         if interrupted || !abortViolations.isEmpty { actionTask.cancel() }
-        let actionResults = await actionTask.value
+        var actionResults = await actionTask.value
         let failedActions = actionResults.filter { !$0.succeeded && !$0.spec.continueOnFailure }
         var runError: (any Error)?
         do {
@@ -206,7 +208,14 @@ public enum ScenarioRunner {
                 startedAtMs: Int64((timeline.start(of: index) - timeline.runStart) / 1_000_000),
                 endedAtMs: Int64((end - timeline.runStart) / 1_000_000)))
         }
-        let outcomes = SLAEvaluator.evaluate(rules: scenario.sla, phases: phases)
+        let consistency = VersionConsistency(switches: switches(actionResults), sightings: versionSightings)
+        annotate(&actionResults, with: consistency)
+        let outcomes = SLAEvaluator.evaluate(rules: scenario.sla, phases: phases) + versionOutcomes(
+            rules: scenario.sla, phases: phases, consistency: consistency,
+            phaseOfSecond: { second in
+                let at = timeline.runStart + UInt64(max(0, second)) * 1_000_000_000
+                return timeline.phase(at: at).map { scenario.phases[$0].name } ?? scenario.phases[scenario.phases.count - 1].name
+            })
         let exitCode: RunExitCode
         let status: RunStatus
         let verdict: String
