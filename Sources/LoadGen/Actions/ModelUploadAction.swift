@@ -20,17 +20,18 @@ struct ModelUploadAction: ScenarioAction {
         let path = "/admin/models/\(spec.model)/versions" + (spec.parameters.isEmpty ? "" : "?\(query.percentEncodedQuery ?? "")")
         var versions: [Int] = []
         for destination in admin.destinations {
+            let answer: [String: Any]
             do {
-                let answer = try await admin.send("POST", path, body: Array(cascade), to: destination)
-                guard let version = answer["version"] as? Int else {
-                    throw ActionFailure("\(destination.label) accepted the upload but its answer has no version")
-                }
-                versions.append(version)
+                answer = try await admin.send("POST", path, body: Array(cascade), to: destination)
             } catch {
                 // Earlier replicas keep their new (inactive) version; the run's verdict says what happened.
                 detail["versions"] = ModelAdmin.joined(versions)
                 throw ActionFailure(error.message, detail: detail)
             }
+            guard let version = answer["version"] as? Int else {
+                throw ActionFailure("\(destination.label) accepted the upload but its answer has no version", detail: detail)
+            }
+            versions.append(version)
         }
         context.recordUpload(model: spec.model, versions: versions)
         detail["versions"] = ModelAdmin.joined(versions)

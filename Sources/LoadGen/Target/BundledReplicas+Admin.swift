@@ -8,7 +8,7 @@ extension BundledReplicas {
     /// inode in /proc/net/tcp, found among that process's /proc/PID/fd links), and keeps the connection only if it
     /// is the wanted one; otherwise it closes it and connects again. Blocking socket calls run on a dispatch
     /// thread, never on the concurrency pool.
-    public func adminRequest(slot: Int, method: String, path: String, body: [UInt8] = [], timeout: Duration) async -> Result<LoopbackHTTPClient.Response, LoopbackHTTPClient.Failure> {
+    func adminRequest(slot: Int, method: String, path: String, body: [UInt8] = [], timeout: Duration) async -> Result<LoopbackHTTPClient.Response, LoopbackHTTPClient.Failure> {
         let replica = replicas[slot]
         let port = launchPlan.port
         let token = adminToken
