@@ -40,7 +40,7 @@ struct ActionParsingTests {
               - { at: 10s, do: model.uplaod, model: face }
             """)
         #expect(errors == [
-            "scenario.yaml:6:19: actions[0].do: unknown action 'model.uplaod'; expected one of model.upload, model.activate, model.rollback, replica.restart, http, exec; did you mean 'model.upload'?",
+            "scenario.yaml:6:20: actions[0].do: unknown action 'model.uplaod'; expected one of model.upload, model.activate, model.rollback, replica.restart, http, exec; did you mean 'model.upload'?",
         ])
     }
 
@@ -49,7 +49,7 @@ struct ActionParsingTests {
             actions:
               - { at: 10s, do: model.rollback, model: face, rolling: true }
             """)
-        #expect(errors == ["scenario.yaml:6:47: unknown key 'rolling' in actions[0]"])
+        #expect(errors == ["scenario.yaml:6:49: unknown key 'rolling' in actions[0]"])
     }
 
     @Test func atBeyondTheRunIsAnError() {
@@ -88,7 +88,7 @@ struct ActionParsingTests {
               - { at: 10s, do: model.rollback, model: face, admin_url: "http://127.0.0.1:8080", token_env: ADMIN_TOKEN }
             """
         #expect(ScenarioInput.errors(yaml) == [
-            "scenario.yaml:6:81: actions[0].token_env: environment variable 'ADMIN_TOKEN' is not set; export ADMIN_TOKEN with the admin token before running",
+            "scenario.yaml:6:96: actions[0].token_env: environment variable 'ADMIN_TOKEN' is not set; export ADMIN_TOKEN with the admin token before running",
         ])
         let scenario = try ScenarioInput.parse(yaml, environment: ["ADMIN_TOKEN": "secret"])
         #expect(scenario.actions[0].action == .modelRollback(ModelRollbackSpec(
@@ -101,7 +101,7 @@ struct ActionParsingTests {
               - { at: 10s, do: model.activate, model: face, version: uploaded }
             """)
         #expect(errors == [
-            "scenario.yaml:6:57: actions[0].version: 'uploaded' needs an earlier model.upload of model 'face' in actions; add one or give a version number",
+            "scenario.yaml:6:58: actions[0].version: 'uploaded' needs an earlier model.upload of model 'face' in actions; add one or give a version number",
         ])
     }
 
