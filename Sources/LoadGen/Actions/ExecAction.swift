@@ -22,7 +22,7 @@ struct ExecAction: ScenarioAction {
         detail["exit_code"] = "\(code)"
         detail["output_tail"] = output
         if timedOut {
-            throw ActionFailure("\(spec.command) did not finish within \(spec.timeout) and was terminated", detail: detail)
+            throw ActionFailure("\(spec.command) did not finish within \(spec.timeout) and was stopped", detail: detail)
         }
         guard code == spec.expectExitCode else {
             throw ActionFailure("\(spec.command) exited with \(code), expected \(spec.expectExitCode)", detail: detail)
@@ -46,17 +46,19 @@ struct ExecAction: ScenarioAction {
         } catch {
             return .failure(ActionFailure("cannot start \(spec.command): \(error.localizedDescription)"))
         }
-        let timer = DispatchSource.makeTimerSource()
         let timedOut = Flag()
-        timer.schedule(deadline: .now() + .milliseconds(Int(spec.timeout.milliseconds)))
-        timer.setEventHandler {
+        let processID = process.processIdentifier
+        DispatchQueue.global().asyncAfter(deadline: .now() + .milliseconds(Int(spec.timeout.milliseconds))) {
+            guard process.isRunning else { return }
             timedOut.set()
-            process.terminate()
+            kill(processID, SIGTERM)
+            // A child may inherit SIGTERM blocked (signal masks survive exec); it cannot block SIGKILL.
+            DispatchQueue.global().asyncAfter(deadline: .now() + .seconds(2)) {
+                if process.isRunning { kill(processID, SIGKILL) }
+            }
         }
-        timer.resume()
         let data = pipe.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
-        timer.cancel()
         let lines = String(decoding: data, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false)
         let tail = lines.suffix(Self.tailLines + 1).joined(separator: "\n").trimmingCharacters(in: .whitespacesAndNewlines)
         return .success((process.terminationStatus, timedOut.isSet, tail))

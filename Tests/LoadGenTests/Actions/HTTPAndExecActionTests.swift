@@ -46,6 +46,6 @@ struct HTTPAndExecActionTests {
 
     @Test func execIsTerminatedAtItsTimeout() async throws {
         let results = try await run([.exec(ExecSpec(command: "/bin/sleep", arguments: ["30"], timeout: .milliseconds(200)))])
-        #expect(results[0].failure == "/bin/sleep did not finish within 0.2 seconds and was terminated")
+        #expect(results[0].failure == "/bin/sleep did not finish within 0.2 seconds and was stopped")
     }
 }
