@@ -29,8 +29,10 @@ public struct ActionResult: Sendable {
         let verdict = succeeded ? "ok" : "FAILED\(spec.continueOnFailure ? " (continue_on_failure)" : "")"
         var line = "actions[\(index)] \(spec.action.name) at \(startedAtMs)ms: \(verdict) in \(durationMs)ms"
         if let version = detail["version"], let firstNew = detail["first_new_version_after_ms"] {
-            line += "; v\(detail["switched_from"] ?? "?") → v\(version): first v\(version) response \(firstNew)ms after the switch began"
-            line += ", last v\(detail["switched_from"] ?? "?") response \(detail["last_old_version_after_ms"] ?? "none seen")ms after"
+            let old = detail["switched_from"] ?? "?"
+            let after = { (value: String?) in value.flatMap(Double.init).map { "\(String(format: "%.1f", $0))ms after" } ?? "none seen" }
+            line += "; v\(old) → v\(version): first v\(version) response \(after(firstNew)) the switch began"
+            line += ", last v\(old) response \(after(detail["last_old_version_after_ms"]))"
         }
         return line + (failure.map { " — \($0)" } ?? "")
     }
