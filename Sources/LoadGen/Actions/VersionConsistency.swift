@@ -94,11 +94,14 @@ public struct VersionConsistency: Sendable {
         var timings: [Timing] = []
         for (index, change) in switches.enumerated() {
             let old = index == 0 ? initial : switches[index - 1].version
-            let until = index + 1 < switches.count ? switches[index + 1].started : .max
-            let firstNew = sightings.filter { $0.version == change.version && $0.earliestFinished >= change.started && $0.earliestFinished < until }
+            // A version's responses belong to this switch until a later switch brings that version back.
+            let later = switches[(index + 1)...]
+            let untilNew = later.first { $0.version == change.version }?.started ?? .max
+            let firstNew = sightings.filter { $0.version == change.version && $0.earliestFinished >= change.started && $0.earliestFinished < untilNew }
                 .map(\.earliestFinished).min()
             let lastOld = old.flatMap { old in
-                sightings.filter { $0.version == old && $0.latestFinished >= change.started && $0.latestFinished < until }
+                let untilOld = later.first { $0.version == old }?.started ?? .max
+                return sightings.filter { $0.version == old && $0.latestFinished >= change.started && $0.latestFinished < untilOld }
                     .map(\.latestFinished).max()
             }
             timings.append(Timing(

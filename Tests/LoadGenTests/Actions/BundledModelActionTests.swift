@@ -13,7 +13,7 @@ import Testing
     private func activeVersions(_ replicas: BundledReplicas) async throws -> [String] {
         var versions: [String] = []
         for slot in 0..<replicas.replicaCount {
-            let response = try await replicas.adminRequest(slot: slot, method: "GET", path: "/v1/models/face", timeout: .seconds(10)).get()
+            let response = try await replicas.adminRequest(slot: slot, method: "GET", path: "/v1/models/face", timeout: .seconds(30)).get()
             let json = try JSONSerialization.jsonObject(with: Data(response.body)) as? [String: Any]
             versions.append(json?["active_version"] as? String ?? "?")
         }
