@@ -422,9 +422,11 @@ final class LoopWorker: @unchecked Sendable {
             recorder.recordSample(phase: request.phase, request: request.request, code: .checkFailed, message: message)
         }
         let checked: Bool = if case .statusRejected = outcome { false } else { true }
+        // Headers are kept only for requests that check one; those that check X-Model-Version feed version tracking.
+        let version = response.headers.isEmpty ? nil : response.headers.first { $0.0.lowercased() == "x-model-version" }?.1
         recorder.recordResponse(
             phase: request.phase, request: request.request, intended: request.intended, sent: request.sent,
-            finished: finishedAt, code: code, checked: checked)
+            finished: finishedAt, code: code, checked: checked, version: version)
         if let user = connection.user {
             userContinue(user, afterError: false)
         } else if !response.closesConnection, !serveWaiting(on: connection), !ending {

@@ -44,7 +44,10 @@ final class Recorder {
     }
 
     /// A complete response; `code` is nil when its status was accepted, `check_failed` when a check failed.
-    func recordResponse(phase: Int, request: Int, intended: UInt64, sent: UInt64, finished: UInt64, code: ErrorCode?, checked: Bool) {
+    func recordResponse(
+        phase: Int, request: Int, intended: UInt64, sent: UInt64, finished: UInt64, code: ErrorCode?, checked: Bool,
+        version: String? = nil
+    ) {
         let index = cell(phase, request)
         let correctedMicros = (finished &- min(intended, finished)) / 1_000
         let uncorrectedMicros = (finished &- min(sent, finished)) / 1_000
@@ -58,6 +61,7 @@ final class Recorder {
         current.completed += 1
         _ = current.latency.record(max(1, correctedMicros))
         _ = current.uncorrectedLatency.record(max(1, uncorrectedMicros))
+        if let version { current.versions[version, default: VersionSighting()].add(sent: sent, finished: finished) }
         if let code {
             cells[index].errors[code, default: 0] += 1
             current.errors[code, default: 0] += 1

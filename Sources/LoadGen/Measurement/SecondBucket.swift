@@ -10,6 +10,8 @@ public struct SecondBucket: Sendable {
     public var latency: Histogram<UInt64>
     /// Uncorrected latency (µs, from the actual send time) of the same responses; charts show its p99 beside.
     public var uncorrectedLatency: Histogram<UInt64>
+    /// `X-Model-Version` of the responses completed in this second, for requests that check that header.
+    public var versions: [String: VersionSighting] = [:]
 
     public init(second: Int) {
         self.second = second
@@ -25,5 +27,10 @@ public struct SecondBucket: Sendable {
         errors.merge(other.errors, uniquingKeysWith: +)
         latency.add(other.latency)
         uncorrectedLatency.add(other.uncorrectedLatency)
+        versions.merge(other.versions) { mine, theirs in
+            var merged = mine
+            merged.merge(theirs)
+            return merged
+        }
     }
 }

@@ -16,7 +16,18 @@ extension ScenarioRunner {
     static func validated(_ options: RunOptions) throws -> (Scenario, BundledTarget?, String?) {
         let loaded = try ScenarioLoader.load(file: URL(fileURLWithPath: options.scenarioPath), environment: options.environment)
         let scenario = options.durationScale == 1 ? loaded : loaded.scaled(by: options.durationScale)
+        for action in scenario.actions {
+            if case .http(let call) = action.action {
+                try TargetGuard.check(url: call.url, commandLineTarget: options.target, allowedHosts: options.allowedHosts)
+            }
+        }
         if let target = options.target {
+            if let index = scenario.actions.firstIndex(where: \.needsBundledTarget) {
+                throw TargetGuardError(.invalidURL, """
+                    actions[\(index)] (\(scenario.actions[index].action.name)) needs the bundled target, but --target \(target) replaces it. \
+                    Run without --target, or give model actions admin_url and token_env and drop replica.restart.
+                    """)
+            }
             try TargetGuard.check(url: target, commandLineTarget: target, allowedHosts: options.allowedHosts)
             return (scenario, nil, target)
         }

@@ -68,14 +68,14 @@ public enum ScenarioRunner {
         } ?? []
         let result = await drive(
             scenario: scenario, baseURL: baseURL, options: options, store: store, signals: signals, targetEvents: targetEvents,
-            progress: &progress)
+            replicas: replicas, progress: &progress)
         await replicas?.stop()
         return result
     }
 
     private static func drive(
         scenario: Scenario, baseURL: String, options: RunOptions, store: ResultsStore, signals: InterruptSignals,
-        targetEvents: [EventRecord], progress: inout ProgressReporter
+        targetEvents: [EventRecord], replicas: BundledReplicas?, progress: inout ProgressReporter
     ) async -> RunResult {
         let engine: LoadEngine
         do {
@@ -114,6 +114,10 @@ public enum ScenarioRunner {
             defer { finished.withLockedValue { $0 = true } }
             try await engine.run()
         }
+        // Actions run beside the load, off the engine's loops, on the same timeline.
+        let actionContext = ActionContext(
+            replicas: replicas, environment: options.environment, workingDirectory: scenarioDirectory, runStart: timeline.runStart)
+        let actionTask = Task { await ActionExecutor(actions: scenario.actions, context: actionContext).run() }
         var abortViolations: [SLAOutcome] = []
         var interrupted = false
         var totals = (errors: 0, dropped: 0)
@@ -121,6 +125,7 @@ public enum ScenarioRunner {
         var ended: UInt64?
         var tick = 1
         var nextSecond = 0
+        var versionSightings: [VersionConsistency.Sighting] = []
         while true {
             let boundary = timeline.runStart + UInt64(tick) * 1_000_000_000 + 20_000_000
             let now = NIODeadline.now().uptimeNanoseconds
@@ -145,6 +150,7 @@ public enum ScenarioRunner {
             } catch {
                 storeError = error
             }
+            versionSightings += sightings(buckets, runStart: timeline.runStart)
             for bucket in buckets {
                 totals.errors += bucket.errorCount
                 totals.dropped += bucket.errors[.dropped, default: 0]
@@ -180,6 +186,9 @@ public enum ScenarioRunner {
             }
         }
         progress.finish()
+        if interrupted || !abortViolations.isEmpty { actionTask.cancel() }
+        var actionResults = await actionTask.value
+        let failedActions = actionResults.filter { !$0.succeeded && !$0.spec.continueOnFailure }
         var runError: (any Error)?
         do {
             try await runTask.value
@@ -199,7 +208,14 @@ public enum ScenarioRunner {
                 startedAtMs: Int64((timeline.start(of: index) - timeline.runStart) / 1_000_000),
                 endedAtMs: Int64((end - timeline.runStart) / 1_000_000)))
         }
-        let outcomes = SLAEvaluator.evaluate(rules: scenario.sla, phases: phases)
+        let consistency = VersionConsistency(switches: switches(actionResults), sightings: versionSightings)
+        annotate(&actionResults, with: consistency)
+        let outcomes = SLAEvaluator.evaluate(rules: scenario.sla, phases: phases) + versionOutcomes(
+            rules: scenario.sla, phases: phases, consistency: consistency,
+            phaseOfSecond: { second in
+                let at = timeline.runStart + UInt64(max(0, second)) * 1_000_000_000
+                return timeline.phase(at: at).map { scenario.phases[$0].name } ?? scenario.phases[scenario.phases.count - 1].name
+            })
         let exitCode: RunExitCode
         let status: RunStatus
         let verdict: String
@@ -207,12 +223,14 @@ public enum ScenarioRunner {
             (exitCode, status, verdict) = (.interrupted, .aborted, "INTERRUPTED: results up to the interruption are stored")
         } else if !abortViolations.isEmpty {
             (exitCode, status, verdict) = (.slaBreached, .failed, "FAILED: aborted by abort_on_fail")
+        } else if !failedActions.isEmpty {
+            (exitCode, status, verdict) = (.slaBreached, .failed, "FAILED: \(failedActions.count) action(s) failed: " + failedActions.map { "actions[\($0.index)] \($0.spec.action.name)" }.joined(separator: ", "))
         } else if outcomes.contains(where: { !$0.passed }) {
             (exitCode, status, verdict) = (.slaBreached, .failed, "FAILED: \(outcomes.filter { !$0.passed }.count) of \(outcomes.count) SLA thresholds breached")
         } else {
             (exitCode, status, verdict) = (.passed, .passed, outcomes.isEmpty ? "PASSED (no SLA defined)" : "PASSED: all \(outcomes.count) SLA thresholds met")
         }
-        var events: [EventRecord] = []
+        var events: [EventRecord] = actionResults.map(\.event)
         if !abortViolations.isEmpty, let ended {
             events.append(EventRecord(
                 atMs: Int64((ended - timeline.runStart) / 1_000_000), kind: "sla", name: "abort_on_fail",
@@ -248,6 +266,7 @@ public enum ScenarioRunner {
         }
 
         var summary = "\(scenario.name) against \(baseURL) (run \(runID))\n\n" + SummaryTable.render(phases: phases, sla: outcomes, verdict: verdict) + lagLine
+            + (actionResults.isEmpty ? "" : "actions:\n" + actionResults.map { "  \($0.summaryLine)\n" }.joined())
         var message: String?
         if let storeError { message = "results store: \(storeError)" }
         if let runError { message = "load engine: \(runError)" }

@@ -14,7 +14,8 @@ enum StoreRecords {
             dropped: bucket.errors[.dropped, default: 0], errorsByCode: errorsByCode(bucket.errors),
             p50Us: micros(50), p90Us: micros(90), p99Us: micros(99), maxUs: micros(100), connections: connections, users: users,
             uncorrectedP99Us: hasLatency ? Int64(bucket.uncorrectedLatency.valueAtPercentile(99)) : 0,
-            latencyHistogram: hasLatency ? HistogramCodec.encode(bucket.latency) : nil)
+            latencyHistogram: hasLatency ? HistogramCodec.encode(bucket.latency) : nil,
+            modelVersions: bucket.versions.mapValues(\.count))
     }
 
     static func requestStats(_ stats: RequestStats, phase: String, request: String) -> RequestStatsRecord {

@@ -8,13 +8,20 @@ public struct SLARule: Sendable, Equatable {
     /// Stop the run as soon as this rule fails (checked each second once `grace` has passed in the phase).
     public var abortOnFail: Bool
     public var grace: Duration
+    /// `version_consistency: true`: every response's `X-Model-Version` was the active version when it was sent or
+    /// finished (see `VersionConsistency`). Judged at the end of the run, not by `abort_on_fail`.
+    public var versionConsistency: Bool
 
-    public init(phase: String = "*", request: String? = nil, thresholds: [Threshold], abortOnFail: Bool = false, grace: Duration = .seconds(5)) {
+    public init(
+        phase: String = "*", request: String? = nil, thresholds: [Threshold], abortOnFail: Bool = false, grace: Duration = .seconds(5),
+        versionConsistency: Bool = false
+    ) {
         self.phase = phase
         self.request = request
         self.thresholds = thresholds
         self.abortOnFail = abortOnFail
         self.grace = grace
+        self.versionConsistency = versionConsistency
     }
 }
 

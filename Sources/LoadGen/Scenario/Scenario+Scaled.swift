@@ -14,6 +14,12 @@ extension Scenario {
             rule.grace = rule.grace == .zero ? .zero : rule.grace.scaled(by: factor)
             return rule
         }
+        // Actions keep their place on the shortened timeline; their timeouts stay, like request timeouts.
+        scenario.actions = actions.map { action in
+            var action = action
+            action.at = action.at == .zero ? .zero : action.at.scaled(by: factor)
+            return action
+        }
         return scenario
     }
 }

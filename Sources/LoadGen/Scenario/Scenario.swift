@@ -9,12 +9,15 @@ public struct Scenario: Sendable, Equatable {
     public var phases: [PhaseSpec]
     public var sla: [SLARule]
     public var options: EngineOptions
+    /// Steps taken at fixed times during the run (`actions:`), in file order.
+    public var actions: [ActionSpec]
     /// The file the scenario came from; relative payload paths resolve against its directory.
     public var sourceFile: URL?
 
     public init(
         name: String, description: String = "", target: TargetSpec, requests: [RequestSpec], phases: [PhaseSpec],
-        sla: [SLARule] = [], options: EngineOptions = EngineOptions(), sourceFile: URL? = nil
+        sla: [SLARule] = [], options: EngineOptions = EngineOptions(), actions: [ActionSpec] = [],
+        sourceFile: URL? = nil
     ) {
         self.name = name
         self.description = description
@@ -23,6 +26,7 @@ public struct Scenario: Sendable, Equatable {
         self.phases = phases
         self.sla = sla
         self.options = options
+        self.actions = actions
         self.sourceFile = sourceFile
     }
 

@@ -12,9 +12,10 @@ extension BundledReplicas {
         let deadline = started + spec.readyTimeout
         var launched: [ReplicaProcess] = []
         do {
+            let tokenFile = try writeAdminToken(under: rootDirectory)
             let count = spec.replicas
             log("starting \(count) targetservice replica\(count == 1 ? "" : "s")\(spec.model.map { " (model \($0))" } ?? "")")
-            let first = try launchReplica(1, port: 0, spec: spec, catalog: catalog, executable: executable, under: rootDirectory)
+            let first = try launchReplica(1, port: 0, spec: spec, catalog: catalog, executable: executable, under: rootDirectory, tokenFile: tokenFile)
             launched.append(first)
             let url = try await waitForURL(of: first, of: count, until: deadline, spec: spec)
             guard let port = URLComponents(string: url)?.port else {
@@ -24,13 +25,16 @@ extension BundledReplicas {
                     """)
             }
             for number in 1..<count {
-                launched.append(try launchReplica(number + 1, port: port, spec: spec, catalog: catalog, executable: executable, under: rootDirectory))
+                launched.append(try launchReplica(
+                    number + 1, port: port, spec: spec, catalog: catalog, executable: executable, under: rootDirectory, tokenFile: tokenFile))
             }
             try await waitUntilReady(launched, port: port, until: deadline, spec: spec)
             let elapsed = (ContinuousClock.now - started).components
             let seconds = Double(elapsed.seconds) + Double(elapsed.attoseconds) / 1e18
             log("\(count) replica\(count == 1 ? "" : "s") ready at \(url) after \(String(format: "%.1f", seconds))s")
-            return BundledReplicas(baseURL: url, replicas: launched, rootDirectory: rootDirectory)
+            return BundledReplicas(
+                baseURL: url, replicas: launched, rootDirectory: rootDirectory,
+                launchPlan: LaunchPlan(spec: spec, executable: executable, port: port, adminTokenFile: tokenFile))
         } catch {
             await stop(launched, timeout: .seconds(5))
             try? FileManager.default.removeItem(at: rootDirectory)
@@ -60,8 +64,24 @@ extension BundledReplicas {
         return root
     }
 
-    private static func launchReplica(
-        _ number: Int, port: Int, spec: BundledTarget, catalog: Data?, executable: URL, under root: URL
+    /// A random token for the replicas' admin API, in a file only this user can read; the actions use it.
+    private static func writeAdminToken(under root: URL) throws(BundledTargetError) -> URL {
+        let file = root.appendingPathComponent("admin-token")
+        let token = (0..<4).map { _ in String(UInt64.random(in: .min ... .max), radix: 16) }.joined()
+        do {
+            try Data((token + "\n").utf8).write(to: file)
+            try FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: file.path)
+        } catch {
+            throw BundledTargetError(.launchFailed, """
+                cannot write the admin token file \(file.path): \(error.localizedDescription). \
+                Free some space there or point TMPDIR at a writable directory.
+                """)
+        }
+        return file
+    }
+
+    static func launchReplica(
+        _ number: Int, port: Int, spec: BundledTarget, catalog: Data?, executable: URL, under root: URL, tokenFile: URL
     ) throws(BundledTargetError) -> ReplicaProcess {
         let dataDirectory = root.appendingPathComponent("replica-\(number)")
         do {
@@ -75,7 +95,7 @@ extension BundledReplicas {
         }
         return ReplicaProcess.launch(
             number: number, executable: executable,
-            arguments: serveArguments(port: port, dataDirectory: dataDirectory, spec: spec),
+            arguments: serveArguments(port: port, dataDirectory: dataDirectory, spec: spec) + ["--admin-token-file", tokenFile.path],
             dataDirectory: dataDirectory
         )
     }

@@ -13,26 +13,54 @@ import Synchronization
 public final class BundledReplicas: Sendable {
     /// `http://127.0.0.1:PORT`, shared by every replica.
     public let baseURL: String
-    private let replicas: [ReplicaProcess]
-    private let rootDirectory: URL
+    /// The current process of each replica slot; `restart` swaps one in place.
+    private let slots: Mutex<[ReplicaProcess]>
+    /// Every process ever started, so `stop` also reaps one that a failed restart left behind.
+    private let everStarted: Mutex<[ReplicaProcess]>
+    let rootDirectory: URL
+    /// How replicas are started, kept for restarts.
+    let launchPlan: LaunchPlan
     private let stopping = Mutex<Task<Void, Never>?>(nil)
 
-    init(baseURL: String, replicas: [ReplicaProcess], rootDirectory: URL) {
-        self.baseURL = baseURL
-        self.replicas = replicas
-        self.rootDirectory = rootDirectory
+    /// What starting one more replica on the shared port takes.
+    struct LaunchPlan: Sendable {
+        var spec: BundledTarget
+        var executable: URL
+        var port: Int
+        var adminTokenFile: URL
     }
+
+    init(baseURL: String, replicas: [ReplicaProcess], rootDirectory: URL, launchPlan: LaunchPlan) {
+        self.baseURL = baseURL
+        self.slots = Mutex(replicas)
+        self.everStarted = Mutex(replicas)
+        self.rootDirectory = rootDirectory
+        self.launchPlan = launchPlan
+    }
+
+    /// The replicas serving now, in slot order.
+    var replicas: [ReplicaProcess] { slots.withLock { $0 } }
 
     public var processIDs: [Int32] { replicas.compactMap(\.processID) }
 
     /// Each replica's temporary `--data` directory; all are removed by `stop`.
     public var dataDirectories: [URL] { replicas.map(\.dataDirectory) }
 
+    /// The bearer token every replica's admin API accepts (generated per run, in a file under the temporary root).
+    public var adminToken: String {
+        ((try? String(contentsOf: launchPlan.adminTokenFile, encoding: .utf8)) ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+
+    func replace(slot index: Int, with replica: ReplicaProcess) {
+        everStarted.withLock { $0.append(replica) }
+        slots.withLock { $0[index] = replica }
+    }
+
     /// A safety net for a caller that forgot `stop`: replicas live in their own process group, so nothing else
     /// would end them. Waiting and cleaning up need `stop`.
     deinit {
         if stopping.withLock({ $0 == nil }) {
-            for replica in replicas { replica.send(SIGTERM) }
+            for replica in everStarted.withLock({ $0 }) { replica.send(SIGTERM) }
         }
     }
 
@@ -41,7 +69,7 @@ public final class BundledReplicas: Sendable {
     public func stop(timeout: Duration = .seconds(15)) async {
         let task = stopping.withLock { task in
             if let task { return task }
-            let replicas = self.replicas
+            let replicas = self.everStarted.withLock { $0 }
             let rootDirectory = self.rootDirectory
             let started = Task {
                 await Self.stop(replicas, timeout: timeout)
@@ -61,7 +89,7 @@ public final class BundledReplicas: Sendable {
         _ = await waitUntilEnded(replicas, timeout: .seconds(5))
     }
 
-    private static func waitUntilEnded(_ replicas: [ReplicaProcess], timeout: Duration) async -> Bool {
+    static func waitUntilEnded(_ replicas: [ReplicaProcess], timeout: Duration) async -> Bool {
         let deadline = ContinuousClock.now + timeout
         while ContinuousClock.now < deadline {
             if replicas.allSatisfy(\.hasEnded) { return true }

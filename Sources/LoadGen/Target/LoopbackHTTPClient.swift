@@ -50,6 +50,11 @@ struct LoopbackHTTPClient: Sendable {
     func send(method: String, path: String, headers: [(String, String)] = [], body: [UInt8] = []) throws(Failure) -> Response {
         let socket = try openConnection()
         defer { close(socket) }
+        return try exchange(on: socket, method: method, path: path, headers: headers, body: body)
+    }
+
+    /// Sends one request on an already open connection `socket` and reads the answer to EOF.
+    func exchange(on socket: Int32, method: String, path: String, headers: [(String, String)], body: [UInt8]) throws(Failure) -> Response {
         var head = "\(method) \(path) HTTP/1.1\r\nHost: 127.0.0.1:\(port)\r\nConnection: close\r\n"
         for (name, value) in headers { head += "\(name): \(value)\r\n" }
         if !body.isEmpty || method == "POST" || method == "PUT" { head += "Content-Length: \(body.count)\r\n" }
@@ -58,7 +63,7 @@ struct LoopbackHTTPClient: Sendable {
         return try Self.parse(try readToEnd(socket))
     }
 
-    private func openConnection() throws(Failure) -> Int32 {
+    func openConnection() throws(Failure) -> Int32 {
         let fd = socket(AF_INET, streamSocket, 0)
         guard fd >= 0 else { throw Failure(description: "socket() failed: \(String(cString: strerror(errno)))") }
         var tv = timeval(tv_sec: Int(timeout.components.seconds), tv_usec: .init(timeout.components.attoseconds / 1_000_000_000_000))

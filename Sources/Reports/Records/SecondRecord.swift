@@ -29,6 +29,8 @@ public struct SecondRecord: Sendable, Equatable, Codable, FetchableRecord, Table
     public var connections: Int
     /// Active virtual users (closed model) at the end of the second; 0 for open models.
     public var users: Int
+    /// Responses per `X-Model-Version` value completed in this second (empty when no request checks headers).
+    public var modelVersions: [String: Int]
 
     enum CodingKeys: String, CodingKey {
         case second, phase, sent, completed, errors, dropped
@@ -40,12 +42,13 @@ public struct SecondRecord: Sendable, Equatable, Codable, FetchableRecord, Table
         case uncorrectedP99Us = "uncorrected_p99_us"
         case latencyHistogram = "latency_histogram"
         case connections, users
+        case modelVersions = "model_versions"
     }
 
     public init(
         second: Int, phase: String, sent: Int, completed: Int, errors: Int, dropped: Int, errorsByCode: [String: Int],
         p50Us: Int64, p90Us: Int64, p99Us: Int64, maxUs: Int64, connections: Int, users: Int,
-        uncorrectedP99Us: Int64 = 0, latencyHistogram: Data? = nil
+        uncorrectedP99Us: Int64 = 0, latencyHistogram: Data? = nil, modelVersions: [String: Int] = [:]
     ) {
         self.second = second
         self.phase = phase
@@ -62,5 +65,6 @@ public struct SecondRecord: Sendable, Equatable, Codable, FetchableRecord, Table
         self.users = users
         self.uncorrectedP99Us = uncorrectedP99Us
         self.latencyHistogram = latencyHistogram
+        self.modelVersions = modelVersions
     }
 }

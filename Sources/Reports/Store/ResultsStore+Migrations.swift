@@ -141,6 +141,10 @@ extension ResultsStore {
             // Lets a store opened while another process is writing a run tell that run from one whose process died.
             try db.execute(sql: "ALTER TABLE runs ADD COLUMN pid INTEGER")
         }
+        migrator.registerMigration("v4-second-model-versions") { db in
+            // Runs stored before v4 read as "no version tracked".
+            try db.execute(sql: "ALTER TABLE seconds ADD COLUMN model_versions TEXT NOT NULL DEFAULT '{}';")
+        }
         return migrator
     }
 }

@@ -15,7 +15,7 @@ extension ScenarioParser {
     }
 
     /// `200`, `2xx`, or a list of those.
-    private func status(from field: ScenarioField) -> StatusExpectation? {
+    func status(from field: ScenarioField) -> StatusExpectation? {
         let items: [ScenarioField]
         if case .sequence = field.node {
             guard let list = field.sequence(nonEmpty: true, of: "status codes such as 200 or 2xx") else { return nil }

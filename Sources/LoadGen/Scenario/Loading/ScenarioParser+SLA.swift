@@ -2,7 +2,7 @@
 extension ScenarioParser {
     static let thresholdKeys =
         LatencyPercentile.allCases.map(\.key) + ["error_rate", "check_rate", "min_throughput", "max_dropped"]
-    static let slaKeys = ["phase", "request"] + thresholdKeys + ["abort_on_fail", "grace"]
+    static let slaKeys = ["phase", "request"] + thresholdKeys + ["version_consistency", "abort_on_fail", "grace"]
 
     func slaRules(from field: ScenarioField, references: SLAReferences) -> [SLARule]? {
         let checkpoint = diagnostics.checkpoint
@@ -19,14 +19,16 @@ extension ScenarioParser {
         let thresholds = rule.keys.filter(Self.thresholdKeys.contains).compactMap { key in
             rule[key].flatMap { threshold(key, from: $0) }
         }
-        if rule.present(Self.thresholdKeys).isEmpty {
-            field.fail("needs at least one threshold: \(Self.thresholdKeys.joined(separator: ", "))")
+        if rule.present(Self.thresholdKeys + ["version_consistency"]).isEmpty {
+            field.fail("needs at least one threshold: \((Self.thresholdKeys + ["version_consistency"]).joined(separator: ", "))")
         }
+        let versionConsistency = rule["version_consistency"]?.bool() ?? false
         let defaults = SLARule(thresholds: [])
         let abortOnFail = rule["abort_on_fail"]?.bool() ?? defaults.abortOnFail
         let grace = rule["grace"]?.duration(positive: false) ?? defaults.grace
         guard !diagnostics.hasErrors(since: checkpoint) else { return nil }
-        return SLARule(phase: phase, request: request, thresholds: thresholds, abortOnFail: abortOnFail, grace: grace)
+        return SLARule(phase: phase, request: request, thresholds: thresholds, abortOnFail: abortOnFail, grace: grace,
+            versionConsistency: versionConsistency)
     }
 
     private func reference(from field: ScenarioField, kind: String, among names: [String], check: Bool, allowsAll: Bool) -> String? {

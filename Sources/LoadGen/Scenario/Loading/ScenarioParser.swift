@@ -10,9 +10,9 @@ struct ScenarioParser {
     let environment: [String: String]
     let sourceFile: URL?
 
-    static let topLevelKeys = ["name", "description", "target", "options", "requests", "phases", "sla"]
+    static let topLevelKeys = ["name", "description", "target", "options", "requests", "phases", "sla", "actions"]
     /// Keys later versions of the format add; named as unsupported rather than as typos.
-    static let laterVersionKeys = ["chaos", "actions"]
+    static let laterVersionKeys = ["chaos"]
 
     func scenario(from root: Node) -> Scenario? {
         let document = ScenarioField(node: root, path: .root, diagnostics: diagnostics)
@@ -33,12 +33,15 @@ struct ScenarioParser {
             phases: phases?.names ?? [], requests: requests?.names ?? [],
             checkPhases: phases != nil, checkRequests: requests != nil)
         let sla = top["sla"].flatMap { slaRules(from: $0, references: references) } ?? []
+        let actions = top["actions"].flatMap {
+            self.actions(from: $0, target: target, runLength: phases?.specs.map { $0.reduce(.zero) { $0 + $1.duration } })
+        } ?? []
 
         guard diagnostics.errors.isEmpty, let name, let target,
             let requests = requests?.specs, let phases = phases?.specs
         else { return nil }
         return Scenario(
             name: name, description: description, target: target, requests: requests, phases: phases, sla: sla,
-            options: options, sourceFile: sourceFile)
+            options: options, actions: actions, sourceFile: sourceFile)
     }
 }

@@ -1,0 +1,75 @@
+import Foundation
+
+#if canImport(FoundationNetworking)
+import FoundationNetworking
+#endif
+
+/// The service's admin API as the model actions see it: every bundled replica (each reached on its own, since
+/// each keeps its own registry), or the one `admin_url` of a url target.
+struct ModelAdmin: Sendable {
+    /// One place an admin request goes to; `label` names it in messages and event details.
+    enum Destination: Sendable {
+        case replica(slot: Int, BundledReplicas)
+        case endpoint(AdminEndpoint, token: String)
+
+        var label: String {
+            switch self {
+            case .replica(let slot, _): "replica \(slot + 1)"
+            case .endpoint(let endpoint, _): endpoint.url
+            }
+        }
+    }
+
+    /// Model changes load and probe a cascade; give them longer than a detection.
+    static let requestTimeout = Duration.seconds(30)
+
+    let destinations: [Destination]
+
+    init(admin: AdminEndpoint?, context: ActionContext) throws(ActionFailure) {
+        if let admin {
+            guard let token = context.environment[admin.tokenEnvironmentVariable], !token.isEmpty else {
+                throw ActionFailure("environment variable \(admin.tokenEnvironmentVariable) (token_env) is empty or not set; export the admin token in it")
+            }
+            destinations = [.endpoint(admin, token: token)]
+        } else if let replicas = context.replicas {
+            destinations = (0..<replicas.replicaCount).map { .replica(slot: $0, replicas) }
+        } else {
+            throw ActionFailure("this action needs a bundled target or admin_url + token_env")
+        }
+    }
+
+    /// Sends the request to `destination`; a non-2xx answer is a failure quoting the service's message.
+    func send(_ method: String, _ path: String, body: [UInt8] = [], to destination: Destination) async throws(ActionFailure) -> [String: Any] {
+        let status: Int
+        let answer: [UInt8]
+        switch destination {
+        case .replica(let slot, let replicas):
+            switch await replicas.adminRequest(slot: slot, method: method, path: path, body: body, timeout: Self.requestTimeout) {
+            case .success(let response): (status, answer) = (response.status, response.body)
+            case .failure(let failure): throw ActionFailure("\(method) \(path) on \(destination.label): \(failure.description)")
+            }
+        case .endpoint(let endpoint, let token):
+            let base = endpoint.url.hasSuffix("/") ? String(endpoint.url.dropLast()) : endpoint.url
+            guard let url = URL(string: base + path) else { throw ActionFailure("invalid admin URL \(base + path)") }
+            var request = URLRequest(url: url, timeoutInterval: Double(Self.requestTimeout.components.seconds))
+            request.httpMethod = method
+            request.setValue("Bearer \(token)", forHTTPHeaderField: "Authorization")
+            request.httpBody = Data(body)
+            do {
+                let (data, response) = try await URLSession.shared.data(for: request)
+                (status, answer) = ((response as? HTTPURLResponse)?.statusCode ?? 0, Array(data))
+            } catch {
+                throw ActionFailure("\(method) \(url.absoluteString): \(error.localizedDescription)")
+            }
+        }
+        let json = (try? JSONSerialization.jsonObject(with: Data(answer))) as? [String: Any] ?? [:]
+        guard (200..<300).contains(status) else {
+            let text = String(decoding: answer.prefix(500), as: UTF8.self)
+            throw ActionFailure("\(method) \(path) on \(destination.label) answered HTTP \(status): \(text)")
+        }
+        return json
+    }
+
+    /// `1`, or `2,2` for several replicas: what each destination reported, in order.
+    static func joined(_ values: [Int]) -> String { values.map(String.init).joined(separator: ",") }
+}
