@@ -9,6 +9,7 @@ let package = Package(
         .executable(name: "targetservice", targets: ["targetservice"]),
         .library(name: "LoadGen", targets: ["LoadGen"]),
         .library(name: "Reports", targets: ["Reports"]),
+        .library(name: "Chaos", targets: ["Chaos"]),
         .executable(name: "loadgen", targets: ["loadgen"]),
     ],
     dependencies: [
@@ -68,6 +69,7 @@ let package = Package(
             name: "LoadGen",
             dependencies: [
                 "Reports",
+                "Chaos",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),
@@ -82,6 +84,19 @@ let package = Package(
             // checks only cost time on the hot path (they showed up as ~3 % of a max-throughput profile). Debug
             // builds keep them to catch mistakes in tests.
             swiftSettings: [.unsafeFlags(["-enforce-exclusivity=unchecked"], .when(configuration: .release))]
+        ),
+        // Faults (one file each behind one protocol), the Toxiproxy-compatible fault proxy, fault scheduling with
+        // TTLs and the state file that `loadgen chaos reset` reads.
+        .target(
+            name: "Chaos",
+            dependencies: [
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Subprocess", package: "swift-subprocess"),
+            ]
         ),
         // The results store (SQLite) and everything rendered from it: HTML report, JSON summary.
         // Report templates are Mustache files shipped as resources, so the HTML can be changed without touching Swift.
@@ -99,6 +114,7 @@ let package = Package(
             dependencies: [
                 "LoadGen",
                 "Reports",
+                "Chaos",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]
@@ -115,6 +131,15 @@ let package = Package(
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),
                 .product(name: "Histogram", package: "hdrhistogram-swift"),
+            ]
+        ),
+        .testTarget(
+            name: "ChaosTests",
+            dependencies: [
+                "Chaos",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
             ]
         ),
         .testTarget(

@@ -1,0 +1,13 @@
+/// Every fault kind by its scenario name. Adding a fault: write its file under `Faults/`, add its type here, and
+/// list it in docs/faults.md.
+public enum FaultCatalog {
+    public static let all: [any Fault.Type] = []
+
+    /// The kind named `name`, or nil.
+    public static func kind(named name: String) -> (any Fault.Type)? {
+        all.first { $0.name == name }
+    }
+
+    /// Every name, sorted, for error messages (`unknown fault 'latncy'; expected one of ...`).
+    public static var names: [String] { all.map { $0.name }.sorted() }
+}
