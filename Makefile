@@ -2,7 +2,7 @@
 SHELL := /bin/bash
 SWIFT ?= swift
 # chromium (+ a font) renders generated HTML reports headless in the browser test.
-APT_PACKAGES := libjpeg-dev libsqlite3-dev libcurl4-openssl-dev opencv-data wrk curl chromium fonts-dejavu-core
+APT_PACKAGES := libjpeg-dev libsqlite3-dev libcurl4-openssl-dev opencv-data wrk curl chromium fonts-dejavu-core nftables
 
 BENCH_PACKAGES := nginx-light hey wrk
 
