@@ -33,6 +33,13 @@ let package = Package(
             name: "CJPEG",
             linkerSettings: [.linkedLibrary("jpeg")]
         ),
+        // libcurl for control-plane HTTP (http actions, admin calls to staging, canary writes, recovery probes):
+        // system CA store, proxies, client certificates and HTTP/2 come with it. Typed wrappers stand in for
+        // curl_easy_setopt/getinfo, which are variadic and so not callable from Swift.
+        .target(
+            name: "CCurl",
+            linkerSettings: [.linkedLibrary("curl")]
+        ),
         .target(
             name: "TargetService",
             dependencies: [
@@ -70,6 +77,7 @@ let package = Package(
             dependencies: [
                 "Reports",
                 "Chaos",
+                "CCurl",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),

@@ -1,9 +1,5 @@
 import Foundation
 
-#if canImport(FoundationNetworking)
-import FoundationNetworking
-#endif
-
 /// The service's admin API as the model actions see it: every bundled replica (each reached on its own, since
 /// each keeps its own registry), or the one `admin_url` of a url target.
 struct ModelAdmin: Sendable {
@@ -50,16 +46,13 @@ struct ModelAdmin: Sendable {
             }
         case .endpoint(let endpoint, let token):
             let base = endpoint.url.hasSuffix("/") ? String(endpoint.url.dropLast()) : endpoint.url
-            guard let url = URL(string: base + path) else { throw ActionFailure("invalid admin URL \(base + path)") }
-            var request = URLRequest(url: url, timeoutInterval: Double(Self.requestTimeout.components.seconds))
-            request.httpMethod = method
-            request.setValue("Bearer \(token)", forHTTPHeaderField: "Authorization")
-            request.httpBody = Data(body)
             do {
-                let (data, response) = try await URLSession.shared.data(for: request)
-                (status, answer) = ((response as? HTTPURLResponse)?.statusCode ?? 0, Array(data))
+                let response = try await CurlHTTPClient.send(ControlRequest(
+                    method: method, url: base + path, headers: [("Authorization", "Bearer \(token)")], body: body,
+                    timeout: Self.requestTimeout))
+                (status, answer) = (response.status, response.body)
             } catch {
-                throw ActionFailure("\(method) \(url.absoluteString): \(error.localizedDescription)")
+                throw ActionFailure(error.message)
             }
         }
         let json = (try? JSONSerialization.jsonObject(with: Data(answer))) as? [String: Any] ?? [:]
