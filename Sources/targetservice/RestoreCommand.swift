@@ -25,7 +25,8 @@ struct RestoreCommand: ParsableCommand {
     func run() throws {
         do {
             let manifest = try DataBackup.restore(from: from, to: data, force: force)
-            print("restored \(manifest.files.count) files into \(data)")
+            // restore verified every checksum and PRAGMA integrity_check before replacing anything.
+            print("restored \(manifest.files.count) files into \(data) from the backup of \(manifest.created.ISO8601Format()); checksums ok; integrity_check ok")
         } catch {
             FileHandle.standardError.write(Data("targetservice: error: \(error.description)\n".utf8))
             throw ExitCode.failure

@@ -11,11 +11,14 @@ public final class ActionContext: Sendable {
     let workingDirectory: URL
     /// Monotonic nanoseconds (NIODeadline uptime) at which the run's timeline starts.
     let runStart: UInt64
+    /// The disaster-recovery drill, when the scenario has `recovery:`; `disaster` and `restore` report to it.
+    let recovery: RecoveryDrill?
     /// Model name → the version each replica (bundled slot order) or the one endpoint gave the latest upload.
     private let uploads = Mutex<[String: [Int]]>([:])
 
-    public init(replicas: BundledReplicas?, environment: [String: String], workingDirectory: URL, runStart: UInt64) {
+    public init(replicas: BundledReplicas?, environment: [String: String], workingDirectory: URL, runStart: UInt64, recovery: RecoveryDrill? = nil) {
         self.replicas = replicas
+        self.recovery = recovery
         self.environment = environment
         self.workingDirectory = workingDirectory
         self.runStart = runStart

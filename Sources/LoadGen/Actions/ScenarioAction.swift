@@ -12,6 +12,9 @@ extension ActionKind {
         case .modelActivate(let spec): ModelActivateAction(spec: spec)
         case .modelRollback(let spec): ModelRollbackAction(spec: spec)
         case .replicaRestart(let spec): ReplicaRestartAction(spec: spec)
+        case .backup(let spec): BackupAction(spec: spec)
+        case .disaster(let spec): DisasterAction(spec: spec)
+        case .restore(let spec): RestoreAction(spec: spec)
         case .http(let spec): HTTPCallAction(spec: spec)
         case .exec(let spec): ExecAction(spec: spec)
         }

@@ -114,9 +114,13 @@ public enum ScenarioRunner {
             defer { finished.withLockedValue { $0 = true } }
             try await engine.run()
         }
+        // The disaster-recovery drill's canary writes from the start; its probes start with the disaster.
+        let recovery = recoveryDrill(scenario: scenario, baseURL: baseURL, replicas: replicas, options: options, runStart: timeline.runStart)
+        recovery?.start()
         // Actions run beside the load, off the engine's loops, on the same timeline.
         let actionContext = ActionContext(
-            replicas: replicas, environment: options.environment, workingDirectory: scenarioDirectory, runStart: timeline.runStart)
+            replicas: replicas, environment: options.environment, workingDirectory: scenarioDirectory, runStart: timeline.runStart,
+            recovery: recovery)
         let actionTask = Task { await ActionExecutor(actions: scenario.actions, context: actionContext).run() }
         var abortViolations: [SLAOutcome] = []
         var interrupted = false
@@ -188,6 +192,7 @@ public enum ScenarioRunner {
         progress.finish()
         if interrupted || !abortViolations.isEmpty { actionTask.cancel() }
         var actionResults = await actionTask.value
+        let recoveryReport = await recovery?.finish()
         let failedActions = actionResults.filter { !$0.succeeded && !$0.spec.continueOnFailure }
         var runError: (any Error)?
         do {
@@ -210,12 +215,19 @@ public enum ScenarioRunner {
         }
         let consistency = VersionConsistency(switches: switches(actionResults), sightings: versionSightings)
         annotate(&actionResults, with: consistency)
-        let outcomes = SLAEvaluator.evaluate(rules: scenario.sla, phases: phases) + versionOutcomes(
+        let phaseOutcomes = SLAEvaluator.evaluate(rules: scenario.sla, phases: phases) + versionOutcomes(
             rules: scenario.sla, phases: phases, consistency: consistency,
             phaseOfSecond: { second in
                 let at = timeline.runStart + UInt64(max(0, second)) * 1_000_000_000
                 return timeline.phase(at: at).map { scenario.phases[$0].name } ?? scenario.phases[scenario.phases.count - 1].name
             })
+        let phaseAtMs = { (ms: Int64) in
+            timeline.phase(at: timeline.runStart + UInt64(max(0, ms)) * 1_000_000).map { scenario.phases[$0].name }
+                ?? scenario.phases[scenario.phases.count - 1].name
+        }
+        let recoveryOutcomes = recoveryReport.map { $0.outcomes(rules: scenario.sla, phase: phaseAtMs($0.disasterAtMs)) }
+            ?? Self.unmeasuredRecoveryOutcomes(rules: scenario.sla)
+        let outcomes = phaseOutcomes + recoveryOutcomes
         let exitCode: RunExitCode
         let status: RunStatus
         let verdict: String
@@ -230,7 +242,7 @@ public enum ScenarioRunner {
         } else {
             (exitCode, status, verdict) = (.passed, .passed, outcomes.isEmpty ? "PASSED (no SLA defined)" : "PASSED: all \(outcomes.count) SLA thresholds met")
         }
-        var events: [EventRecord] = actionResults.map(\.event)
+        var events: [EventRecord] = actionResults.map(\.event) + (recoveryReport?.events ?? [])
         if !abortViolations.isEmpty, let ended {
             events.append(EventRecord(
                 atMs: Int64((ended - timeline.runStart) / 1_000_000), kind: "sla", name: "abort_on_fail",
@@ -267,6 +279,7 @@ public enum ScenarioRunner {
 
         var summary = "\(scenario.name) against \(baseURL) (run \(runID))\n\n" + SummaryTable.render(phases: phases, sla: outcomes, verdict: verdict) + lagLine
             + (actionResults.isEmpty ? "" : "actions:\n" + actionResults.map { "  \($0.summaryLine)\n" }.joined())
+            + (recoveryReport?.summaryLine ?? "")
         var message: String?
         if let storeError { message = "results store: \(storeError)" }
         if let runError { message = "load engine: \(runError)" }

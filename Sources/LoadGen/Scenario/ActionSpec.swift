@@ -19,6 +19,7 @@ public struct ActionSpec: Sendable, Equatable {
         case .modelActivate(let spec): spec.admin == nil
         case .modelRollback(let spec): spec.admin == nil
         case .replicaRestart: true
+        case .backup(let spec), .disaster(let spec), .restore(let spec): spec.command == nil
         case .http, .exec: false
         }
     }
@@ -30,11 +31,16 @@ public enum ActionKind: Sendable, Equatable {
     case modelActivate(ModelActivateSpec)
     case modelRollback(ModelRollbackSpec)
     case replicaRestart(ReplicaRestartSpec)
+    case backup(RecoveryStepSpec)
+    case disaster(RecoveryStepSpec)
+    case restore(RecoveryStepSpec)
     case http(HTTPCallSpec)
     case exec(ExecSpec)
 
     /// Every `do:` value, in the order the docs list them.
-    public static let names = ["model.upload", "model.activate", "model.rollback", "replica.restart", "http", "exec"]
+    public static let names = [
+        "model.upload", "model.activate", "model.rollback", "replica.restart", "backup", "disaster", "restore", "http", "exec",
+    ]
 
     /// The `do:` value of this kind; also the name of its stored event.
     public var name: String {
@@ -43,6 +49,9 @@ public enum ActionKind: Sendable, Equatable {
         case .modelActivate: "model.activate"
         case .modelRollback: "model.rollback"
         case .replicaRestart: "replica.restart"
+        case .backup: "backup"
+        case .disaster: "disaster"
+        case .restore: "restore"
         case .http: "http"
         case .exec: "exec"
         }
@@ -125,6 +134,21 @@ public struct ReplicaRestartSpec: Sendable, Equatable {
     public init(replica: Int = 1, rolling: Bool = false, timeout: Duration = .seconds(30)) {
         self.replica = replica
         self.rolling = rolling
+        self.timeout = timeout
+    }
+}
+
+/// `backup`, `disaster` and `restore`: on a bundled target loadgen does them to its own replicas (back every data
+/// directory up now; kill every replica and delete its data directory; restore each from its newest backup and
+/// start it again); against a url target `command` does them (e.g. a `kubectl` or `velero` call) and must exit 0.
+public struct RecoveryStepSpec: Sendable, Equatable {
+    /// The command for a url target; nil on a bundled target.
+    public var command: ExecSpec?
+    /// How long the built-in step may take (a command has its own `timeout`).
+    public var timeout: Duration
+
+    public init(command: ExecSpec? = nil, timeout: Duration = .seconds(60)) {
+        self.command = command
         self.timeout = timeout
     }
 }

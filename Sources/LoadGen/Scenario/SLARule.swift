@@ -11,10 +11,16 @@ public struct SLARule: Sendable, Equatable {
     /// `version_consistency: true`: every response's `X-Model-Version` was the active version when it was sent or
     /// finished (see `VersionConsistency`). Judged at the end of the run, not by `abort_on_fail`.
     public var versionConsistency: Bool
+    /// `rto:`: the disaster-recovery drill's RTO must be at most this (judged once per run, see `RecoveryMeasurement`).
+    public var rto: Duration?
+    /// `rpo:`: acknowledged data lost by the restore, as time, must be at most this.
+    public var rpo: Duration?
+    /// `rpo_writes:`: acknowledged canary writes lost by the restore must be at most this many.
+    public var rpoWrites: Int?
 
     public init(
         phase: String = "*", request: String? = nil, thresholds: [Threshold], abortOnFail: Bool = false, grace: Duration = .seconds(5),
-        versionConsistency: Bool = false
+        versionConsistency: Bool = false, rto: Duration? = nil, rpo: Duration? = nil, rpoWrites: Int? = nil
     ) {
         self.phase = phase
         self.request = request
@@ -22,6 +28,9 @@ public struct SLARule: Sendable, Equatable {
         self.abortOnFail = abortOnFail
         self.grace = grace
         self.versionConsistency = versionConsistency
+        self.rto = rto
+        self.rpo = rpo
+        self.rpoWrites = rpoWrites
     }
 }
 

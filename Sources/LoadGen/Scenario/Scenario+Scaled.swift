@@ -1,6 +1,7 @@
 /// `--duration-scale`: the same scenario shortened or stretched in time, e.g. a 0.1 smoke run of a long test.
 extension Scenario {
-    /// Scales phase durations, ramp stage durations, burst `every`/`for` and SLA grace by `factor` (> 0); rates, user
+    /// Scales phase durations, ramp stage durations, burst `every`/`for`, action times, the bundled target's
+    /// `backup_every` and SLA grace by `factor` (> 0); rates, user
     /// counts, think times and timeouts stay as they are. Scaled durations are at least 1 ms.
     public func scaled(by factor: Double) -> Scenario {
         precondition(factor > 0 && factor.isFinite, "duration scale must be a positive number")
@@ -13,6 +14,12 @@ extension Scenario {
             var rule = rule
             rule.grace = rule.grace == .zero ? .zero : rule.grace.scaled(by: factor)
             return rule
+        }
+        // Scheduled backups keep their rhythm relative to the phases, so a short form still has a backup to
+        // restore before its disaster (never more often than the service allows, once a second).
+        if case .bundled(var bundled) = target, let every = bundled.backupEvery {
+            bundled.backupEvery = Swift.max(.seconds(1), every.scaled(by: factor))
+            scenario.target = .bundled(bundled)
         }
         // Actions keep their place on the shortened timeline; their timeouts stay, like request timeouts.
         scenario.actions = actions.map { action in

@@ -11,13 +11,15 @@ public struct Scenario: Sendable, Equatable {
     public var options: EngineOptions
     /// Steps taken at fixed times during the run (`actions:`), in file order.
     public var actions: [ActionSpec]
+    /// The disaster-recovery drill's settings (`recovery:`), nil when the scenario measures no RTO/RPO.
+    public var recovery: RecoverySpec?
     /// The file the scenario came from; relative payload paths resolve against its directory.
     public var sourceFile: URL?
 
     public init(
         name: String, description: String = "", target: TargetSpec, requests: [RequestSpec], phases: [PhaseSpec],
         sla: [SLARule] = [], options: EngineOptions = EngineOptions(), actions: [ActionSpec] = [],
-        sourceFile: URL? = nil
+        recovery: RecoverySpec? = nil, sourceFile: URL? = nil
     ) {
         self.name = name
         self.description = description
@@ -27,6 +29,7 @@ public struct Scenario: Sendable, Equatable {
         self.sla = sla
         self.options = options
         self.actions = actions
+        self.recovery = recovery
         self.sourceFile = sourceFile
     }
 

@@ -108,6 +108,16 @@ extension BundledReplicas {
                          "--exit-with-parent", "\(getpid())"]
         if let workers = spec.workers { arguments += ["--workers", "\(workers)"] }
         if let queueDepth = spec.queueDepth { arguments += ["--queue-depth", "\(queueDepth)"] }
+        if let every = spec.backupEvery {
+            let milliseconds = every.components.seconds * 1000 + every.components.attoseconds / 1_000_000_000_000_000
+            arguments += ["--backup-every", "\(milliseconds)ms", "--backup-dir", backupDirectory(forDataDirectory: dataDirectory).path, "--backup-keep", "20"]
+        }
         return arguments
+    }
+
+    /// Where replica backups go: beside the data directory (`replica-N` → `backups/replica-N`), so a disaster that
+    /// deletes the data directory leaves them, and `stop` removes them with the rest of the temporary root.
+    static func backupDirectory(forDataDirectory dataDirectory: URL) -> URL {
+        dataDirectory.deletingLastPathComponent().appendingPathComponent("backups").appendingPathComponent(dataDirectory.lastPathComponent)
     }
 }

@@ -20,18 +20,23 @@ struct ActionParsingTests {
               - { at: 10s, do: model.activate, model: face, version: uploaded }
               - { at: 20s, do: model.rollback, model: face, continue_on_failure: true }
               - { at: 30s, do: replica.restart, rolling: true }
+              - { at: 32s, do: backup }
+              - { at: 34s, do: disaster }
+              - { at: 36s, do: restore, timeout: 90s }
               - { at: 40s, do: http, method: POST, url: "http://127.0.0.1:9/hook", body: hi, expect: { status: 204 }, timeout: 2s }
               - { at: 50s, do: exec, command: /bin/true, args: [a, b], expect: { exit_code: 0 } }
             """)
         #expect(scenario.actions.map(\.action.name) == ActionKind.names)
-        #expect(scenario.actions.map(\.at) == [.seconds(10), .seconds(10), .seconds(20), .seconds(30), .seconds(40), .seconds(50)])
+        #expect(scenario.actions.map(\.at) == [10, 10, 20, 30, 32, 34, 36, 40, 50].map { .seconds($0) })
         #expect(scenario.actions[2].continueOnFailure)
         guard case .modelUpload(let upload) = scenario.actions[0].action else { Issue.record("not an upload"); return }
         #expect(upload.parameters.map(\.name) == ["min_neighbors"])
         #expect(scenario.actions[3].action == .replicaRestart(ReplicaRestartSpec(rolling: true)))
-        guard case .http(let call) = scenario.actions[4].action else { Issue.record("not http"); return }
+        #expect(scenario.actions[4].action == .backup(RecoveryStepSpec()))
+        #expect(scenario.actions[6].action == .restore(RecoveryStepSpec(timeout: .seconds(90))))
+        guard case .http(let call) = scenario.actions[7].action else { Issue.record("not http"); return }
         #expect(call.expect.accepts(204) && !call.expect.accepts(200))
-        #expect(scenario.actions[5].action == .exec(ExecSpec(command: "/bin/true", arguments: ["a", "b"])))
+        #expect(scenario.actions[8].action == .exec(ExecSpec(command: "/bin/true", arguments: ["a", "b"])))
     }
 
     @Test func unknownKindIsLocatedWithSuggestion() {
@@ -40,7 +45,7 @@ struct ActionParsingTests {
               - { at: 10s, do: model.uplaod, model: face }
             """)
         #expect(errors == [
-            "scenario.yaml:6:20: actions[0].do: unknown action 'model.uplaod'; expected one of model.upload, model.activate, model.rollback, replica.restart, http, exec; did you mean 'model.upload'?",
+            "scenario.yaml:6:20: actions[0].do: unknown action 'model.uplaod'; expected one of model.upload, model.activate, model.rollback, replica.restart, backup, disaster, restore, http, exec; did you mean 'model.upload'?",
         ])
     }
 

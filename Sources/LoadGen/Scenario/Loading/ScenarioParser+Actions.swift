@@ -10,9 +10,13 @@ extension ScenarioParser {
         "model.activate": ["model", "version"] + adminKeys,
         "model.rollback": ["model"] + adminKeys,
         "replica.restart": ["replica", "rolling", "timeout"],
+        "backup": recoveryStepKeys,
+        "disaster": recoveryStepKeys,
+        "restore": recoveryStepKeys,
         "http": ["method", "url", "headers", "body", "expect", "timeout"],
         "exec": ["command", "args", "timeout", "expect"],
     ]
+    static let recoveryStepKeys = ["command", "args", "timeout", "expect"]
     static let uploadParameterKeys = ["scale_factor", "min_neighbors", "min_size", "max_size", "label"]
 
     /// The parsed actions, checked against the target kind and the run's length (`runLength` nil when the phases
@@ -54,6 +58,12 @@ extension ScenarioParser {
             action = model.map { ActionKind.modelRollback(ModelRollbackSpec(model: $0, admin: admin ?? nil)) }
         case "replica.restart":
             action = replicaRestart(entry, target: target).map(ActionKind.replicaRestart)
+        case "backup":
+            action = recoveryStep(entry, kind: kind, bundled: isBundled).map(ActionKind.backup)
+        case "disaster":
+            action = recoveryStep(entry, kind: kind, bundled: isBundled).map(ActionKind.disaster)
+        case "restore":
+            action = recoveryStep(entry, kind: kind, bundled: isBundled).map(ActionKind.restore)
         case "http":
             action = httpCall(entry).map(ActionKind.http)
         default:
@@ -156,6 +166,22 @@ extension ScenarioParser {
             break
         }
         return ReplicaRestartSpec(replica: replica ?? 1, rolling: rolling, timeout: timeout)
+    }
+
+    /// `backup`/`disaster`/`restore`: built in on a bundled target (no `command`), a command against a url target.
+    private func recoveryStep(_ entry: ScenarioMapping, kind: String, bundled: Bool) -> RecoveryStepSpec? {
+        let timeout = entry["timeout"]?.duration() ?? RecoveryStepSpec().timeout
+        if bundled {
+            for key in ["command", "args", "expect"] where entry.has(key) {
+                entry[key]?.fail("\(kind) on a bundled target is done by loadgen to its own replicas; remove '\(key)'")
+            }
+            return RecoveryStepSpec(timeout: timeout)
+        }
+        guard entry.has("command") else {
+            entry.field.fail("\(kind) against a url target needs 'command' (and 'args'): the program that does it, e.g. kubectl or velero")
+            return nil
+        }
+        return exec(entry).map { RecoveryStepSpec(command: $0, timeout: timeout) }
     }
 
     private func httpCall(_ entry: ScenarioMapping) -> HTTPCallSpec? {

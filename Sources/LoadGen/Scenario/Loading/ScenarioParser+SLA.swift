@@ -2,7 +2,9 @@
 extension ScenarioParser {
     static let thresholdKeys =
         LatencyPercentile.allCases.map(\.key) + ["error_rate", "check_rate", "min_throughput", "max_dropped"]
-    static let slaKeys = ["phase", "request"] + thresholdKeys + ["version_consistency", "abort_on_fail", "grace"]
+    /// Limits judged once per run by the disaster-recovery drill rather than per phase.
+    static let recoveryKeys = ["rto", "rpo", "rpo_writes"]
+    static let slaKeys = ["phase", "request"] + thresholdKeys + ["version_consistency"] + recoveryKeys + ["abort_on_fail", "grace"]
 
     func slaRules(from field: ScenarioField, references: SLAReferences) -> [SLARule]? {
         let checkpoint = diagnostics.checkpoint
@@ -19,8 +21,9 @@ extension ScenarioParser {
         let thresholds = rule.keys.filter(Self.thresholdKeys.contains).compactMap { key in
             rule[key].flatMap { threshold(key, from: $0) }
         }
-        if rule.present(Self.thresholdKeys + ["version_consistency"]).isEmpty {
-            field.fail("needs at least one threshold: \((Self.thresholdKeys + ["version_consistency"]).joined(separator: ", "))")
+        let everyLimit = Self.thresholdKeys + ["version_consistency"] + Self.recoveryKeys
+        if rule.present(everyLimit).isEmpty {
+            field.fail("needs at least one threshold: \(everyLimit.joined(separator: ", "))")
         }
         let versionConsistency = rule["version_consistency"]?.bool() ?? false
         let defaults = SLARule(thresholds: [])
@@ -28,7 +31,8 @@ extension ScenarioParser {
         let grace = rule["grace"]?.duration(positive: false) ?? defaults.grace
         guard !diagnostics.hasErrors(since: checkpoint) else { return nil }
         return SLARule(phase: phase, request: request, thresholds: thresholds, abortOnFail: abortOnFail, grace: grace,
-            versionConsistency: versionConsistency)
+            versionConsistency: versionConsistency, rto: rule["rto"]?.duration(), rpo: rule["rpo"]?.duration(positive: false),
+            rpoWrites: rule["rpo_writes"]?.int(atLeast: 0))
     }
 
     private func reference(from field: ScenarioField, kind: String, among names: [String], check: Bool, allowsAll: Bool) -> String? {

@@ -21,7 +21,7 @@ extension ScenarioParser {
 
     private func bundled(from field: ScenarioField) -> BundledTarget? {
         let checkpoint = diagnostics.checkpoint
-        guard let bundled = field.mapping(keys: ["replicas", "model", "workers", "queue_depth", "ready_timeout"]) else {
+        guard let bundled = field.mapping(keys: ["replicas", "model", "workers", "queue_depth", "ready_timeout", "backup_every"]) else {
             return nil
         }
         let defaults = BundledTarget()
@@ -30,7 +30,15 @@ extension ScenarioParser {
             model: bundled["model"]?.identifier(),
             workers: bundled["workers"]?.int(atLeast: 1),
             queueDepth: bundled["queue_depth"]?.int(atLeast: 1),
-            readyTimeout: bundled["ready_timeout"]?.duration() ?? defaults.readyTimeout)
+            readyTimeout: bundled["ready_timeout"]?.duration() ?? defaults.readyTimeout,
+            backupEvery: bundled["backup_every"].flatMap { field in
+                guard let every = field.duration() else { return nil }
+                guard every >= .seconds(1) else {
+                    field.fail("\(ValueSyntax.text(every)) is shorter than the service's shortest backup interval, 1s")
+                    return nil
+                }
+                return every
+            })
         return diagnostics.hasErrors(since: checkpoint) ? nil : target
     }
 

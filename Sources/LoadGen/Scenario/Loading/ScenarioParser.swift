@@ -10,7 +10,7 @@ struct ScenarioParser {
     let environment: [String: String]
     let sourceFile: URL?
 
-    static let topLevelKeys = ["name", "description", "target", "options", "requests", "phases", "sla", "actions"]
+    static let topLevelKeys = ["name", "description", "target", "options", "requests", "phases", "sla", "actions", "recovery"]
     /// Keys later versions of the format add; named as unsupported rather than as typos.
     static let laterVersionKeys = ["chaos"]
 
@@ -36,12 +36,25 @@ struct ScenarioParser {
         let actions = top["actions"].flatMap {
             self.actions(from: $0, target: target, runLength: phases?.specs.map { $0.reduce(.zero) { $0 + $1.duration } })
         } ?? []
+        let recovery = top["recovery"].flatMap { self.recovery(from: $0, target: target) }
+        checkRecoveryReferences(top: top, sla: sla, actions: actions, recovery: recovery)
 
         guard diagnostics.errors.isEmpty, let name, let target,
             let requests = requests?.specs, let phases = phases?.specs
         else { return nil }
         return Scenario(
             name: name, description: description, target: target, requests: requests, phases: phases, sla: sla,
-            options: options, actions: actions, sourceFile: sourceFile)
+            options: options, actions: actions, recovery: recovery, sourceFile: sourceFile)
+    }
+
+    /// RTO/RPO limits need the drill that measures them, and the drill needs a disaster to measure.
+    private func checkRecoveryReferences(top: ScenarioMapping, sla: [SLARule], actions: [ActionSpec], recovery: RecoverySpec?) {
+        let hasDisaster = actions.contains { if case .disaster = $0.action { true } else { false } }
+        if top.has("recovery"), recovery != nil, !hasDisaster {
+            top["recovery"]?.fail("measures recovery from a disaster, but actions has no 'do: disaster'; add one (e.g. { at: 30s, do: disaster })")
+        }
+        if !top.has("recovery"), sla.contains(where: { $0.rto != nil || $0.rpo != nil || $0.rpoWrites != nil }) {
+            top["sla"]?.fail("rto, rpo and rpo_writes are measured by the disaster-recovery drill; add a 'recovery:' block and a 'do: disaster' action")
+        }
     }
 }

@@ -14,6 +14,7 @@ enum ServiceRouter {
         routes.add(.get, "/v1/models/:name")
         routes.add(.post, "/v1/feedback")
         routes.add(.delete, "/v1/feedback")
+        routes.add(.get, "/v1/feedback")
         routes.add(.get, "/healthz")
         routes.add(.get, "/readyz")
         routes.add(.get, "/metrics")
@@ -46,6 +47,9 @@ enum ServiceRouter {
         }
         router.delete("/v1/feedback") { request, _ in
             try await feedback.erase(request)
+        }
+        router.get("/v1/feedback") { request, _ in
+            try await feedback.export(request)
         }
         router.get("/healthz") { _, _ in
             Self.json(.ok, #"{"status":"alive"}"#)
