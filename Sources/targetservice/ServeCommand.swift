@@ -25,6 +25,9 @@ struct ServeCommand: AsyncParsableCommand {
     @Flag(help: "Set SO_REUSEPORT so several replicas can listen on the same port.")
     var reusePort = false
 
+    @Option(help: "Also listen on 127.0.0.1 on this port (0 picks one), reaching this replica only; logged as 'control listener on URL'.")
+    var controlPort: Int?
+
     @Option(help: "Data directory (created if missing): the model registry (service.sqlite, models/); its models.json is used when --models is not given.")
     var data: String?
 
@@ -107,6 +110,7 @@ struct ServeCommand: AsyncParsableCommand {
         configuration.host = host
         configuration.port = port
         configuration.reusePort = reusePort
+        configuration.controlPort = controlPort
         configuration.catalog = try loadCatalog()
         configuration.dataDirectory = data
         configuration.adminToken = try loadAdminToken()

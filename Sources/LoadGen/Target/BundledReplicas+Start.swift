@@ -104,6 +104,8 @@ extension BundledReplicas {
         // --log-level info: readiness is read from the "models loaded" info line.
         var arguments = ["serve", "--host", "127.0.0.1", "--port", "\(port)", "--reuse-port",
                          "--data", dataDirectory.path, "--log-level", "info",
+                         // Each replica's own address, for admin calls and read-backs aimed at one replica.
+                         "--control-port", "0",
                          // Even a loadgen killed with -9 leaves no replica behind: each exits when loadgen is gone.
                          "--exit-with-parent", "\(getpid())"]
         if let workers = spec.workers { arguments += ["--workers", "\(workers)"] }

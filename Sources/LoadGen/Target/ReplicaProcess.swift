@@ -43,6 +43,7 @@ final class ReplicaProcess: Sendable {
     private struct State {
         var phase = Phase.launching
         var url: String?
+        var controlURL: String?
         var loggedReady = false
     }
 
@@ -99,6 +100,12 @@ final class ReplicaProcess: Sendable {
     /// The address the child printed as its first stdout line, once it has.
     var url: String? { state.withLock { $0.url } }
     var loggedReady: Bool { state.withLock { $0.loggedReady } }
+    /// This replica's own address (`serve --control-port 0`, logged as "control listener on URL"): unlike the
+    /// shared port, a connection to it always reaches this process.
+    var controlURL: String? { state.withLock { $0.controlURL } }
+
+    /// The log line announcing the control listener; the URL follows it to the end of the word.
+    static let controlLogPrefix = "control listener on "
 
     /// The child's PID once launched; kept after it exits, so callers can check it is really gone.
     var processID: Int32? {
@@ -143,6 +150,10 @@ final class ReplicaProcess: Sendable {
             for try await line in output.strings() {
                 stderrTail.append(line)
                 if line.contains(Self.readyLogLine) { update { $0.loggedReady = true } }
+                if let range = line.range(of: Self.controlLogPrefix) {
+                    let url = line[range.upperBound...].prefix { !$0.isWhitespace }
+                    update { $0.controlURL = String(url) }
+                }
             }
         } catch {
             stderrTail.append("(loadgen: reading the replica's stderr failed: \(error))")

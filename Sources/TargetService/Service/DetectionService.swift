@@ -34,6 +34,9 @@ public struct DetectionService: Sendable {
         self.logger = logger
     }
 
+    /// The log line (stderr) that announces the control listener, followed by its URL.
+    public static let controlLogPrefix = "control listener on "
+
     /// A service group running everything; `onBound` gets the listening address as soon as it is known.
     public func makeServiceGroup(
         gracefulShutdownSignals: [UnixSignal] = [],
@@ -78,6 +81,18 @@ public struct DetectionService: Sendable {
                                                            interval: schedule.interval, keep: schedule.keep, logger: logger)))
         }
         services.append(.init(service: server))
+        if let controlPort = configuration.controlPort {
+            // Never SO_REUSEPORT: this address must reach this process only. Readiness is the main listener's.
+            let logger = self.logger
+            services.append(.init(service: HTTPServer(
+                responder: router.buildResponder(),
+                configuration: .init(host: "127.0.0.1", port: controlPort, reusePort: false, shutdownDelay: configuration.shutdownDelay),
+                logger: logger,
+                onBound: { address in
+                    logger.info("\(Self.controlLogPrefix)http://127.0.0.1:\(address.port ?? 0)")
+                }
+            )))
+        }
         var groupConfiguration = ServiceGroupConfiguration(
             services: services,
             gracefulShutdownSignals: gracefulShutdownSignals,

@@ -7,6 +7,10 @@ public struct ServiceConfiguration: Sendable {
     public var port = 0
     /// Sets SO_REUSEPORT so several replicas can listen on one port and the kernel spreads connections.
     public var reusePort = false
+    /// A second, private listener on 127.0.0.1 (0 picks a free port), serving the same routes: with several
+    /// replicas sharing one port (`reusePort`), it is how a controller reaches one replica in particular, as it
+    /// would a pod by its own address. Nil: none.
+    public var controlPort: Int?
     public var catalog = ModelCatalog.builtIn
     /// Holds `service.sqlite` (the model registry) and `models/NAME/VERSION/cascade.xml`. Nil: the registry lives
     /// in memory and new model versions cannot be uploaded.
