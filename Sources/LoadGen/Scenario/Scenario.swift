@@ -13,13 +13,15 @@ public struct Scenario: Sendable, Equatable {
     public var actions: [ActionSpec]
     /// The disaster-recovery drill's settings (`recovery:`), nil when the scenario measures no RTO/RPO.
     public var recovery: RecoverySpec?
+    /// Faults on the timeline (`chaos:`), nil when the scenario injects none.
+    public var chaos: ChaosSpec?
     /// The file the scenario came from; relative payload paths resolve against its directory.
     public var sourceFile: URL?
 
     public init(
         name: String, description: String = "", target: TargetSpec, requests: [RequestSpec], phases: [PhaseSpec],
         sla: [SLARule] = [], options: EngineOptions = EngineOptions(), actions: [ActionSpec] = [],
-        recovery: RecoverySpec? = nil, sourceFile: URL? = nil
+        recovery: RecoverySpec? = nil, chaos: ChaosSpec? = nil, sourceFile: URL? = nil
     ) {
         self.name = name
         self.description = description
@@ -30,6 +32,7 @@ public struct Scenario: Sendable, Equatable {
         self.options = options
         self.actions = actions
         self.recovery = recovery
+        self.chaos = chaos
         self.sourceFile = sourceFile
     }
 

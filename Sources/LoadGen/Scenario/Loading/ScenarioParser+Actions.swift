@@ -184,7 +184,8 @@ extension ScenarioParser {
         return exec(entry).map { RecoveryStepSpec(command: $0, timeout: timeout) }
     }
 
-    private func httpCall(_ entry: ScenarioMapping) -> HTTPCallSpec? {
+    /// `expectKeys`: what `expect` may hold (probes add their tolerances); only `status` is read here.
+    func httpCall(_ entry: ScenarioMapping, expectKeys: [String] = ["status"]) -> HTTPCallSpec? {
         let defaults = HTTPCallSpec(url: "")
         let method = entry["method"]?.choice(Self.methods, what: "method") ?? defaults.method
         let url = entry.required("url").flatMap { httpURL(from: $0) }
@@ -196,7 +197,7 @@ extension ScenarioParser {
         }
         let body = entry["body"]?.string()
         var accepted = defaults.expect
-        if let expect = entry["expect"]?.mapping(keys: ["status"]), let field = expect["status"], let parsed = status(from: field) {
+        if let expect = entry["expect"]?.mapping(keys: expectKeys), let field = expect["status"], let parsed = status(from: field) {
             accepted = parsed
         }
         let timeout = entry["timeout"]?.duration() ?? defaults.timeout
@@ -204,13 +205,14 @@ extension ScenarioParser {
         return HTTPCallSpec(method: method, url: url, headers: headers, body: body, expect: accepted, timeout: timeout)
     }
 
-    private func exec(_ entry: ScenarioMapping) -> ExecSpec? {
+    /// `expectKeys`: what `expect` may hold (probes add their tolerances); only `exit_code` is read here.
+    func exec(_ entry: ScenarioMapping, expectKeys: [String] = ["exit_code"]) -> ExecSpec? {
         let defaults = ExecSpec(command: "")
         let command = entry.required("command")?.string()
         let arguments = entry["args"]?.sequence(of: "arguments").map { $0.compactMap { $0.string() } } ?? []
         let timeout = entry["timeout"]?.duration() ?? defaults.timeout
         var exitCode = defaults.expectExitCode
-        if let expect = entry["expect"]?.mapping(keys: ["exit_code"]), let code = expect["exit_code"]?.int(atLeast: 0) {
+        if let expect = entry["expect"]?.mapping(keys: expectKeys), let code = expect["exit_code"]?.int(atLeast: 0) {
             exitCode = Int32(clamping: code)
         }
         guard let command else { return nil }

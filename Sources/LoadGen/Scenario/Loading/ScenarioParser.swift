@@ -10,9 +10,9 @@ struct ScenarioParser {
     let environment: [String: String]
     let sourceFile: URL?
 
-    static let topLevelKeys = ["name", "description", "target", "options", "requests", "phases", "sla", "actions", "recovery"]
+    static let topLevelKeys = ["name", "description", "target", "options", "requests", "phases", "sla", "actions", "recovery", "chaos"]
     /// Keys later versions of the format add; named as unsupported rather than as typos.
-    static let laterVersionKeys = ["chaos"]
+    static let laterVersionKeys: [String] = []
 
     func scenario(from root: Node) -> Scenario? {
         let document = ScenarioField(node: root, path: .root, diagnostics: diagnostics)
@@ -37,6 +37,9 @@ struct ScenarioParser {
             self.actions(from: $0, target: target, runLength: phases?.specs.map { $0.reduce(.zero) { $0 + $1.duration } })
         } ?? []
         let recovery = top["recovery"].flatMap { self.recovery(from: $0, target: target) }
+        let chaos = top["chaos"].flatMap {
+            self.chaos(from: $0, target: target, runLength: phases?.specs.map { $0.reduce(.zero) { $0 + $1.duration } })
+        }
         checkRecoveryReferences(top: top, sla: sla, actions: actions, recovery: recovery)
 
         guard diagnostics.errors.isEmpty, let name, let target,
@@ -44,7 +47,7 @@ struct ScenarioParser {
         else { return nil }
         return Scenario(
             name: name, description: description, target: target, requests: requests, phases: phases, sla: sla,
-            options: options, actions: actions, recovery: recovery, sourceFile: sourceFile)
+            options: options, actions: actions, recovery: recovery, chaos: chaos, sourceFile: sourceFile)
     }
 
     /// RTO/RPO limits need the drill that measures them, and the drill needs a disaster to measure.
