@@ -24,19 +24,6 @@ import Testing
         #expect(errors == ["scenarios/burst.yaml:14:5: unknown key 'durration' in phases[1]; did you mean 'duration'?"])
     }
 
-    @Test func laterVersionKeysAreNamedAsUnsupported() {
-        let errors = ScenarioInput.errors(
-            """
-            name: burst
-            target: { bundled: {} }
-            requests: [ { name: detect, path: /v1/detect } ]
-            phases: [ { name: steady, duration: 10s, arrival: { rate: 5/s } } ]
-            chaos:
-              - { at: 40s, for: 15s, fault: { latency: { ms: 200 } } }
-            """)
-        #expect(errors == ["scenario.yaml:5:1: 'chaos' is not supported by this version; remove it to run this scenario"])
-    }
-
     @Test func unknownKeyFarFromAnyValidKeyHasNoSuggestion() {
         let errors = ScenarioInput.errors(
             """
