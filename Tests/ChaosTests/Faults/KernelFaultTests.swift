@@ -26,14 +26,27 @@ import Testing
         try #require(Self.canRun, "kernel faults need root and nft (make setup); this machine has neither")
         let listener = try LoopbackListener()
         defer { listener.close() }
-        let undo = try await PacketDropFault(parameters: parameters(["percentage": "100", "port": "\(listener.port)"])).inject(into: environment())
+        let undo = try await PacketDropFault(parameters: parameters(["percentage": "30", "port": "\(listener.port)"])).inject(into: environment())
         let table = try #require(undo.record.values["table"])
         let rules = try nft(["list", "table", "inet", table])
-        #expect(rules.contains("tcp dport \(listener.port)") && rules.contains("numgen random mod 100 < 100") && rules.contains("drop"))
+        #expect(rules.contains("tcp dport \(listener.port) numgen random mod 100 < 30 drop"), "\(rules)")
         try await undo.revert()
         #expect(try !nftTables().contains(table))
         // Reverting twice (TTL and then an abort) is harmless.
         try await undo.revert()
+    }
+
+    @Test func droppingEveryPacketMakesConnectingTimeOutUntilReverted() async throws {
+        try #require(Self.canRun, "kernel faults need root and nft (make setup); this machine has neither")
+        let listener = try LoopbackListener()
+        defer { listener.close() }
+        let undo = try await PacketDropFault(parameters: parameters(["percentage": "100"])).inject(into: environment(port: listener.port))
+        let rules = try nft(["list", "table", "inet", try #require(undo.record.values["table"])])
+        #expect(rules.contains("tcp dport \(listener.port) drop"), "\(rules)")
+        // Every SYN is dropped, so the connect attempt runs into its (short) send timeout.
+        #expect(LoopbackListener.connect(port: listener.port, timeoutSeconds: 1) == EINPROGRESS)
+        try await undo.revert()
+        #expect(LoopbackListener.connect(port: listener.port) == 0)
     }
 
     @Test func withoutAPortTheFaultSaysWhatToAdd() async throws {

@@ -21,11 +21,12 @@ final class LoopbackListener {
 
     func close() { Glibc.close(descriptor) }
 
-    /// Connects to 127.0.0.1:`port` with a 5 s limit; 0 on success, else the errno (ECONNREFUSED for a reset).
-    static func connect(port: Int) -> Int32 {
+    /// Connects to 127.0.0.1:`port` within `timeoutSeconds`; 0 on success, else the errno (ECONNREFUSED for a
+    /// reset, EINPROGRESS when the time ran out).
+    static func connect(port: Int, timeoutSeconds: Int = 5) -> Int32 {
         let socket = Glibc.socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         defer { Glibc.close(socket) }
-        var timeout = timeval(tv_sec: 5, tv_usec: 0)
+        var timeout = timeval(tv_sec: timeoutSeconds, tv_usec: 0)
         setsockopt(socket, SOL_SOCKET, SO_SNDTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
         var address = sockaddr_in()
         address.sin_family = sa_family_t(AF_INET)
