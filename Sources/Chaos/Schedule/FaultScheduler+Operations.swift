@@ -4,7 +4,6 @@ extension FaultScheduler {
     /// Writes a placeholder to the state file, injects, and replaces the placeholder with the fault's record. A
     /// fault that cannot be written down is not injected: nothing could revert it after a crash.
     func inject(_ index: Int) async -> Active? {
-        defer { state.withLock { $0.injecting -= 1 } }
         let step = steps[index]
         let began = clock.now
         let expiresAt = wallClock() + Self.seconds(step.duration)

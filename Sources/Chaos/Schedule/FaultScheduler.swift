@@ -43,6 +43,8 @@ public final class FaultScheduler<C: Clock>: Sendable where C.Duration == Durati
         var injecting = 0
         /// Set by `revertAll`: nothing new is injected afterwards.
         var stopped: String?
+        /// `revertAll` calls waiting for the injections in progress to finish.
+        var waiters: [CheckedContinuation<Void, Never>] = []
     }
 
     /// - Parameters:
@@ -78,10 +80,21 @@ public final class FaultScheduler<C: Clock>: Sendable where C.Duration == Durati
         await revertAll(reason: Task.isCancelled ? "cancelled" : "the chaos timeline ended")
     }
 
-    /// Reverts every active fault now and injects nothing more (abort condition, Ctrl-C, SIGTERM, end of run).
+    /// Reverts every active fault and injects nothing more (abort condition, Ctrl-C, SIGTERM, end of run). An
+    /// injection in progress is waited for and then reverted too, so nothing is active when this returns.
     public func revertAll(reason: String) async {
-        let taken = state.withLock { state in
+        state.withLock { state in
             if state.stopped == nil { state.stopped = reason }
+        }
+        await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
+            let idle = state.withLock { state in
+                if state.injecting == 0 { return true }
+                state.waiters.append(continuation)
+                return false
+            }
+            if idle { continuation.resume() }
+        }
+        let taken = state.withLock { state in
             defer { state.active.removeAll() }
             return state.active.values.sorted { $0.step > $1.step }
         }
@@ -99,13 +112,19 @@ public final class FaultScheduler<C: Clock>: Sendable where C.Duration == Durati
             return
         }
         guard admit(index) else { return }
-        guard let active = await inject(index) else { return }
-        state.withLock { $0.active[index] = active }
-        if state.withLock({ $0.stopped != nil }) {
-            // revertAll ran while this step was injecting; it could not see the fault yet.
-            if let taken = take(index) { await revert(taken, reason: .stopped(state.withLock { $0.stopped ?? "stopped" })) }
-            return
+        let injected = await inject(index)
+        // Listed as active and no longer injecting in one step, so `revertAll` (which waits for injections to end)
+        // always finds it.
+        let (stopped, waiters) = state.withLock { state in
+            if let injected { state.active[index] = injected }
+            state.injecting -= 1
+            var waiters: [CheckedContinuation<Void, Never>] = []
+            if state.injecting == 0 { swap(&waiters, &state.waiters) }
+            return (state.stopped != nil, waiters)
         }
+        for waiter in waiters { waiter.resume() }
+        // Once stopped, `revertAll` reverts it.
+        guard injected != nil, !stopped else { return }
         // Cancellation ends the wait early; `run` then reverts through `revertAll`.
         try? await clock.sleep(until: start.advanced(by: step.at + step.duration), tolerance: nil)
         if Task.isCancelled { return }

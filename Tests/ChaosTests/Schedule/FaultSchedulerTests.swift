@@ -90,7 +90,8 @@ struct FaultSchedulerTests {
         defer { harness.scratch.remove() }
         let scheduler = harness.scheduler([harness.step("a", at: 0, for: 60), harness.step("b", at: 1, for: 60), harness.step("c", at: 30, for: 1)])
         let run = Task { await scheduler.run() }
-        #expect(await harness.idle(sleepers: 2))
+        #expect(await eventually { harness.log.all == ["inject a"] })
+        #expect(await harness.idle(sleepers: 3))
         harness.clock.advance(to: .seconds(1))
         #expect(await eventually { harness.log.all.count == 2 })
         #expect(await harness.idle(sleepers: 3))
@@ -109,8 +110,7 @@ struct FaultSchedulerTests {
         defer { harness.scratch.remove() }
         let scheduler = harness.scheduler([harness.step("a", at: 0, for: 60), harness.step("b", at: 5, for: 1)])
         let run = Task { await scheduler.run() }
-        #expect(await eventually { harness.log.all == ["inject a"] })
-        #expect(scheduler.activeSteps == [0])
+        #expect(await eventually { scheduler.activeSteps == [0] })
         await scheduler.revertAll(reason: "error rate above 50% for 5s")
         #expect(harness.log.all == ["inject a", "revert a"])
         #expect(scheduler.activeSteps.isEmpty)
@@ -120,6 +120,25 @@ struct FaultSchedulerTests {
         #expect(harness.log.all == ["inject a", "revert a"])
         #expect(harness.events.summary() == ["inject a ok", "revert a ok", "inject b skipped"])
         #expect(harness.events.all[1].revertReason == .stopped("error rate above 50% for 5s"))
+    }
+
+    @Test func revertAllWaitsForAnInjectionInProgressAndRevertsItToo() async throws {
+        let harness = try Harness()
+        defer { harness.scratch.remove() }
+        let gate = SlowFault.Gate()
+        let step = FaultStep(at: .zero, duration: .seconds(60), fault: SlowFault(gate: gate, log: harness.log), label: "slow")
+        let scheduler = harness.scheduler([step])
+        let run = Task { await scheduler.run() }
+        #expect(await eventually { gate.isWaiting })
+        let stopping = Task { await scheduler.revertAll(reason: "SIGTERM") }
+        // revertAll must not return while the injection is still running.
+        #expect(await !eventually(timeout: .milliseconds(200)) { harness.log.all.contains("revert slow") })
+        gate.open()
+        await stopping.value
+        #expect(harness.log.all == ["inject slow", "revert slow"])
+        #expect(scheduler.activeSteps.isEmpty)
+        #expect(try harness.stateFile.entries().isEmpty)
+        await run.value
     }
 
     @Test func unsupportedAndFailedInjectionsAreEventsAndLeaveNoStateBehind() async throws {
