@@ -2,7 +2,8 @@ import Foundation
 
 /// `loadgen chaos reset`: reverts what the state file lists, newest first (a filler is deleted before its tmpfs
 /// is unmounted), and removes what it reverted. Entries whose owner still runs are that run's to revert and are
-/// left alone unless `force`.
+/// left alone unless `force`. Then it deletes nftables tables of ours whose owner is gone but that no entry named
+/// (`OrphanTables`).
 public enum LeftoverReset {
     /// What happened to one entry.
     public struct Outcome: Sendable, Equatable {
@@ -17,7 +18,8 @@ public enum LeftoverReset {
         public var detail: String
     }
 
-    public static func run(_ stateFile: ChaosStateFile, force: Bool = false) async throws(FaultError) -> [Outcome] {
+    /// - Parameter sweepOrphanTables: also delete our nftables tables whose owner is gone (on for `chaos reset`).
+    public static func run(_ stateFile: ChaosStateFile, force: Bool = false, sweepOrphanTables: Bool = true) async throws(FaultError) -> [Outcome] {
         var outcomes: [Outcome] = []
         for entry in try stateFile.entries().reversed() {
             if entry.ownerIsAlive && !force {
@@ -30,6 +32,16 @@ public enum LeftoverReset {
                 try await revert(entry.record)
                 try stateFile.remove(entry: entry.id)
                 outcomes.append(Outcome(entry: entry, result: .reverted, detail: describe(entry.record)))
+            } catch {
+                outcomes.append(Outcome(entry: entry, result: .failed, detail: error.message))
+            }
+        }
+        for table in sweepOrphanTables ? await OrphanTables.find() : [] {
+            let record = FaultRecord(fault: "nftables_table", values: ["table": table], expiresAt: 0)
+            let entry = ChaosStateEntry(id: table, ownerPID: OrphanTables.ownerPID(of: table) ?? 0, ownerStartTime: nil, injectedAt: 0, record: record)
+            do {
+                try await OrphanTables.delete(table)
+                outcomes.append(Outcome(entry: entry, result: .reverted, detail: "\(describe(record)), not in the state file"))
             } catch {
                 outcomes.append(Outcome(entry: entry, result: .failed, detail: error.message))
             }

@@ -57,3 +57,13 @@ struct FaultParsingTests {
         #expect(throws: FaultError(.invalidParameter, message)) { _ = try kind.init(parameters: parameters(values)) }
     }
 }
+
+/// A scenario's fault name maps to exactly one kind; an unknown one lists them all.
+struct FaultCatalogMakeTests {
+    @Test func buildsTheNamedFaultOrListsTheKnownOnes() throws {
+        #expect(try FaultCatalog.fault(named: "latency", parameters: parameters(["latency": "5"])) is LatencyFault)
+        #expect(throws: FaultError(.invalidParameter, "chaos[0].fault: unknown fault 'latncy'; expected one of \(FaultCatalog.names.joined(separator: ", "))")) {
+            _ = try FaultCatalog.fault(named: "latncy", parameters: parameters([:]))
+        }
+    }
+}

@@ -40,12 +40,12 @@ import Testing
         #expect(await eventually { ProcessIdentity.state(of: victim) == "T" })
 
         // While the owner runs, the fault is its to revert.
-        let kept = try await LeftoverReset.run(file)
+        let kept = try await LeftoverReset.run(file, sweepOrphanTables: false)
         #expect(kept.map(\.result) == [.skippedOwnerAlive])
         #expect(ProcessIdentity.state(of: victim) == "T")
 
         owner.killHard()
-        let outcomes = try await LeftoverReset.run(file)
+        let outcomes = try await LeftoverReset.run(file, sweepOrphanTables: false)
         #expect(outcomes.map(\.result) == [.reverted])
         #expect(await eventually { ProcessIdentity.state(of: victim) == "S" })
         #expect(try file.entries().isEmpty)
@@ -77,9 +77,35 @@ import Testing
         let table = try #require(undo.record.values["table"])
         #expect(try nftTables().contains(table))
         owner.killHard()
-        #expect(try await LeftoverReset.run(file).map(\.result) == [.reverted])
+        #expect(try await LeftoverReset.run(file, sweepOrphanTables: false).map(\.result) == [.reverted])
         #expect(try !nftTables().contains(table))
         #expect(LoopbackListener.connect(port: listener.port) == 0)
+    }
+
+    @Test func deletesOurTablesWhoseOwnerIsGoneEvenWithoutARecord() async throws {
+        try #require(KernelFaultTests.canRun, "kernel faults need root and nft (make setup)")
+        let scratch = try ScratchDirectory()
+        defer { scratch.remove() }
+        let owner = try Owner()
+        let dead = owner.pid
+        owner.killHard()
+        let alive = getpid()
+        for name in ["loadgen_chaos_\(dead)_1", "loadgen_chaos_\(alive)_999"] {
+            let process = Process()
+            process.executableURL = URL(fileURLWithPath: "/usr/sbin/nft")
+            process.arguments = ["add", "table", "inet", name]
+            try process.run()
+            process.waitUntilExit()
+        }
+        defer { _ = try? nft(["delete", "table", "inet", "loadgen_chaos_\(alive)_999"]) }
+        // Other tests may leave orphans of their own for a moment; only this test's tables are checked.
+        let outcomes = try await LeftoverReset.run(ChaosStateFile(url: scratch.url.appendingPathComponent("state.json")))
+            .filter { $0.entry.id.hasPrefix("loadgen_chaos_\(dead)_") || $0.entry.id.hasPrefix("loadgen_chaos_\(alive)_") }
+        #expect(outcomes.map(\.entry.id) == ["loadgen_chaos_\(dead)_1"])
+        #expect(outcomes.map(\.result) == [.reverted])
+        let tables = try nftTables()
+        #expect(!tables.contains("loadgen_chaos_\(dead)_1"))
+        #expect(tables.contains("loadgen_chaos_\(alive)_999"))
     }
 
     @Test func emptiesAndUnmountsTheTmpfsOfAKilledRun() async throws {
@@ -97,7 +123,7 @@ import Testing
         try file.add(owner.entry(undo.record))
         #expect(DiskFaultTests.write(4096, in: mount.directory) == ENOSPC)
         owner.killHard()
-        let outcomes = try await LeftoverReset.run(file)
+        let outcomes = try await LeftoverReset.run(file, sweepOrphanTables: false)
         #expect(outcomes.map(\.entry.record.fault) == ["disk_full", DataDirectoryMount.recordName])
         #expect(outcomes.map(\.result) == [.reverted, .reverted])
         #expect(!FileManager.default.fileExists(atPath: mount.directory.appendingPathComponent(".loadgen-disk-full-filler").path))
@@ -113,7 +139,7 @@ import Testing
         let file = ChaosStateFile(url: scratch.url.appendingPathComponent("state.json"))
         try file.add(owner.entry(FaultRecord(fault: "latency", values: ["toxic": "latency_1"], expiresAt: 0)))
         try file.add(owner.entry(FaultRecord(fault: "warp_drive", expiresAt: 0)))
-        let outcomes = try await LeftoverReset.run(file, force: true)
+        let outcomes = try await LeftoverReset.run(file, force: true, sweepOrphanTables: false)
         #expect(outcomes.map(\.result) == [.failed, .reverted])
         #expect(outcomes[0].detail.contains("unknown fault 'warp_drive'"))
         #expect(try file.entries().map(\.record.fault) == ["warp_drive"])
