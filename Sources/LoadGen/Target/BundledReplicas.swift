@@ -51,6 +51,9 @@ public final class BundledReplicas: Sendable {
         ((try? String(contentsOf: launchPlan.adminTokenFile, encoding: .utf8)) ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
     }
 
+    /// True once `stop` began; the supervisor restarts nothing after that.
+    var isStopping: Bool { stopping.withLock { $0 != nil } }
+
     func replace(slot index: Int, with replica: ReplicaProcess) {
         everStarted.withLock { $0.append(replica) }
         slots.withLock { $0[index] = replica }

@@ -29,7 +29,7 @@ public struct DetectionService: Sendable {
         self.metrics = ServiceMetrics()
         self.readiness = Readiness()
         self.rollouts = ModelRollouts(registry: registry, models: models, metrics: metrics, logger: logger)
-        self.detectionLog = DetectionLog(database: registry.database)
+        self.detectionLog = DetectionLog(database: registry.database, metrics: metrics)
         self.feedback = FeedbackStore(database: registry.database)
         self.logger = logger
     }

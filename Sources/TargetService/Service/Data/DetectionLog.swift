@@ -1,18 +1,32 @@
 import Foundation
 import GRDB
+import Prometheus
 import Synchronization
 
 /// The detection log: requests append to a memory buffer (one lock, no I/O, so the hot path does not slow down)
 /// and `DetectionLogWriter` writes the buffer in one transaction about once a second. The buffer is bounded: past
-/// `capacity` unwritten entries new ones are dropped and counted, so a stuck disk cannot exhaust memory.
+/// `capacity` unwritten entries new ones are dropped and counted, so a stuck disk cannot exhaust memory. A flush
+/// that fails (a full or read-only data directory) loses its entries and counts them too: detections never wait
+/// for, or fail because of, the log. Both counts are `targetservice_detection_log_dropped_total{reason}`.
 public final class DetectionLog: Sendable {
     public let capacity: Int
     let database: any DatabaseWriter
     private let buffer = Mutex<(entries: [DetectionLogEntry], dropped: Int)>(([], 0))
+    private let droppedBufferFull: Counter?
+    private let droppedWriteFailed: Counter?
 
-    public init(database: any DatabaseWriter, capacity: Int = 100_000) {
+    public init(database: any DatabaseWriter, capacity: Int = 100_000, metrics: ServiceMetrics? = nil) {
         self.database = database
         self.capacity = capacity
+        func counter(_ reason: String) -> Counter? {
+            metrics?.registry.makeCounter(
+                descriptor: MetricNameDescriptor(
+                    namespace: "targetservice", metricName: "detection_log_dropped", unitName: "total",
+                    helpText: "Detection log entries never written: buffer_full (writes fell behind) or write_failed (the data directory is full or read-only)."),
+                labels: [("reason", reason)])
+        }
+        droppedBufferFull = counter("buffer_full")
+        droppedWriteFailed = counter("write_failed")
     }
 
     /// Queues `entry` for the next flush.
@@ -22,6 +36,7 @@ public final class DetectionLog: Sendable {
                 buffer.entries.append(entry)
             } else {
                 buffer.dropped += 1
+                droppedBufferFull?.increment()
             }
         }
     }
@@ -32,7 +47,7 @@ public final class DetectionLog: Sendable {
     /// Writes every queued entry in one transaction; returns how many. On failure the entries are lost (logged by
     /// the caller): the log is diagnostics, not a ledger.
     @discardableResult
-    public func flush() async throws(RegistryError) -> Int {
+    public func flush() async throws(StorageFailure) -> Int {
         let entries = buffer.withLock { buffer in
             defer { buffer = ([], 0) }
             return buffer.entries
@@ -48,7 +63,10 @@ public final class DetectionLog: Sendable {
                 }
             }
         } catch {
-            throw RegistryError("cannot write \(entries.count) detection log entries: \(error)")
+            droppedWriteFailed?.increment(by: Int64(entries.count))
+            throw StorageFailure(
+                "cannot write \(entries.count) detection log entries: \(error)",
+                condition: DataDirectoryCondition.of(error, databasePath: database.path))
         }
         return entries.count
     }

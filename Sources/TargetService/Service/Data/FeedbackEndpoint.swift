@@ -30,7 +30,7 @@ struct FeedbackEndpoint: Sendable {
         do {
             id = try await store.add(submission)
         } catch {
-            throw ServiceError(.internalServerError, .storageError, error.description)
+            throw error.serviceError(doing: "store feedback")
         }
         return try ModelsEndpoint.json(.created, ["id": id])
     }
@@ -44,7 +44,7 @@ struct FeedbackEndpoint: Sendable {
         do {
             deleted = try await store.deleteAll(from: email)
         } catch {
-            throw ServiceError(.internalServerError, .storageError, error.description)
+            throw error.serviceError(doing: "delete feedback")
         }
         return try ModelsEndpoint.json(.ok, ["deleted": deleted])
     }

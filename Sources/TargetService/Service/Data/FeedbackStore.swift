@@ -11,7 +11,7 @@ public final class FeedbackStore: Sendable {
     }
 
     /// Stores a valid submission (trimmed); returns its id.
-    public func add(_ submission: FeedbackSubmission, now: Date = Date()) async throws(RegistryError) -> Int64 {
+    public func add(_ submission: FeedbackSubmission, now: Date = Date()) async throws(StorageFailure) -> Int64 {
         do {
             return try await database.write { db in
                 try db.execute(sql: "INSERT INTO feedback (name, email, message, created) VALUES (?, ?, ?, ?)", arguments: [
@@ -23,19 +23,19 @@ public final class FeedbackStore: Sendable {
                 return db.lastInsertedRowID
             }
         } catch {
-            throw RegistryError("cannot store feedback: \(error)")
+            throw StorageFailure("cannot store feedback: \(error)", condition: DataDirectoryCondition.of(error, databasePath: database.path))
         }
     }
 
     /// Erases every message from `email` (case-insensitive); returns how many.
-    public func deleteAll(from email: String) async throws(RegistryError) -> Int {
+    public func deleteAll(from email: String) async throws(StorageFailure) -> Int {
         do {
             return try await database.write { db in
                 try db.execute(sql: "DELETE FROM feedback WHERE email = ?", arguments: [email.trimmingCharacters(in: .whitespacesAndNewlines)])
                 return db.changesCount
             }
         } catch {
-            throw RegistryError("cannot delete feedback: \(error)")
+            throw StorageFailure("cannot delete feedback: \(error)", condition: DataDirectoryCondition.of(error, databasePath: database.path))
         }
     }
 

@@ -29,6 +29,8 @@ public struct ServiceError: HTTPResponseError, Sendable {
         case noDataDirectory = "no_data_directory"
         case modelLoadFailed = "model_load_failed"
         case storageError = "storage_error"
+        case dataDirectoryFull = "data_directory_full"
+        case dataDirectoryReadOnly = "data_directory_read_only"
         case invalidFeedback = "invalid_feedback"
     }
 
