@@ -132,6 +132,7 @@ let package = Package(
             dependencies: [
                 "LoadGen",
                 "Reports",
+                "Chaos",
                 // End-to-end tests read the results file of a running (or killed) loadgen read-only.
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Hummingbird", package: "hummingbird"),
@@ -164,6 +165,7 @@ let package = Package(
             name: "TargetServiceTests",
             dependencies: [
                 "TargetService",
+                .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
