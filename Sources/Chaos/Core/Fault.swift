@@ -6,6 +6,8 @@ public protocol Fault: Sendable {
     static var name: String { get }
     /// One line for docs and for the error that lists every fault.
     static var summary: String { get }
+    /// What the run must provide for this fault (the proxy, bundled replicas, root, ...).
+    static var requirements: Set<FaultRequirement> { get }
     /// Builds the fault from the scenario's parameters; a missing or bad one throws saying what to write instead.
     init(parameters: FaultParameters) throws(FaultError)
     /// Applies the fault. The returned undo reverts it; its `record` is written to the state file first, so
@@ -17,5 +19,8 @@ public protocol Fault: Sendable {
 }
 
 extension Fault {
+    /// Faults that need nothing from the run beyond the target keep this default.
+    public static var requirements: Set<FaultRequirement> { [] }
+
     public static func revertLeftover(_ record: FaultRecord) async throws(FaultError) {}
 }

@@ -55,19 +55,11 @@ public struct ChaosStep: Sendable, Equatable {
 
     /// A new instance of the fault (parsing was checked when the scenario loaded).
     public func makeFault() throws(FaultError) -> any Fault {
-        guard let kind = FaultCatalog.kind(named: fault) else {
-            throw FaultError(.invalidParameter, "unknown fault '\(fault)'; expected one of \(FaultCatalog.names.joined(separator: ", "))")
-        }
-        return try kind.init(parameters: parameters)
+        try FaultCatalog.fault(named: fault, parameters: parameters)
     }
 
-    /// Whether the fault acts through the fault proxy (its kind's parameters accept `stream`, like Toxiproxy's toxics).
-    public var needsProxy: Bool { ChaosStep.proxyFaults.contains(fault) }
-
-    /// Faults that are toxics of the fault proxy.
-    public static let proxyFaults: Set<String> = [
-        "latency", "bandwidth", "slow_close", "timeout", "reset_peer", "slicer", "limit_data", "http_abort", "http_delay", "proxy_down",
-    ]
+    /// What the step's fault needs from the run (empty for an unknown name, which parsing already refused).
+    public var requirements: Set<FaultRequirement> { FaultCatalog.kind(named: fault)?.requirements ?? [] }
 }
 
 /// `abort: { error_rate: 50%, for: 5s }`: the experiment ends when the per-second error rate stays at or above

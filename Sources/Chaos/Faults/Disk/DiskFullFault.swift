@@ -5,6 +5,7 @@ import Foundation
 public struct DiskFullFault: DescribedFault {
     public static let name = "disk_full"
     public static let summary = "fill a bundled replica's data directory (its own tmpfs) to ENOSPC (root)"
+    public static let requirements: Set<FaultRequirement> = [.bundledReplicas, .root, .tmpfsDataDirectory]
     public static let parameterHelp = [
         "(none; target: replica-N, N or all, default replica 1)",
     ]

@@ -9,6 +9,7 @@ import Glibc
 public struct DiskReadOnlyFault: DescribedFault {
     public static let name = "disk_read_only"
     public static let summary = "remount a bundled replica's data directory (its own tmpfs) read-only (root)"
+    public static let requirements: Set<FaultRequirement> = [.bundledReplicas, .root, .tmpfsDataDirectory]
     public static let parameterHelp = [
         "(none; target: replica-N, N or all, default replica 1)",
     ]

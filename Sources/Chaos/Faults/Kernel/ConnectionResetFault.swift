@@ -3,6 +3,7 @@
 public struct ConnectionResetFault: DescribedFault {
     public static let name = "connection_reset"
     public static let summary = "answer new connections to the target port with a TCP reset (root + nftables)"
+    public static let requirements: Set<FaultRequirement> = [.root, .nft]
     public static let parameterHelp = [
         "port (default: the target port)",
     ]

@@ -2,6 +2,7 @@
 public struct PacketDropFault: DescribedFault {
     public static let name = "packet_drop"
     public static let summary = "drop percentage % of packets to the target port (root + nftables)"
+    public static let requirements: Set<FaultRequirement> = [.root, .nft]
     public static let parameterHelp = [
         "percentage (1...100, required)",
         "port (default: the target port)",

@@ -2,6 +2,7 @@
 public struct BandwidthFault: DescribedFault {
     public static let name = "bandwidth"
     public static let summary = "limit throughput to rate KB/s (fault proxy)"
+    public static let requirements: Set<FaultRequirement> = [.proxy]
     public static let parameterHelp = [
         "rate (KB/s, required)",
         "stream (downstream|upstream, default downstream)",

@@ -2,6 +2,7 @@
 public struct HTTPAbortFault: DescribedFault {
     public static let name = "http_abort"
     public static let summary = "answer percentage % of HTTP requests with status (fault proxy)"
+    public static let requirements: Set<FaultRequirement> = [.proxy]
     public static let parameterHelp = [
         "status (HTTP status, default 503)",
         "percentage (0...100, default 100)",

@@ -2,6 +2,7 @@
 public struct HTTPDelayFault: DescribedFault {
     public static let name = "http_delay"
     public static let summary = "delay percentage % of HTTP requests by delay ms (fault proxy)"
+    public static let requirements: Set<FaultRequirement> = [.proxy]
     public static let parameterHelp = [
         "delay (ms, required)",
         "percentage (0...100, default 100)",

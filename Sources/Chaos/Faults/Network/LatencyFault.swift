@@ -2,6 +2,7 @@
 public struct LatencyFault: DescribedFault {
     public static let name = "latency"
     public static let summary = "delay data by latency ms ± jitter ms (fault proxy)"
+    public static let requirements: Set<FaultRequirement> = [.proxy]
     public static let parameterHelp = [
         "latency (ms, required)",
         "jitter (ms, default 0)",

@@ -2,6 +2,7 @@
 public struct LimitDataFault: DescribedFault {
     public static let name = "limit_data"
     public static let summary = "close connections after bytes bytes (fault proxy)"
+    public static let requirements: Set<FaultRequirement> = [.proxy]
     public static let parameterHelp = [
         "bytes (required)",
         "stream (downstream|upstream, default downstream)",

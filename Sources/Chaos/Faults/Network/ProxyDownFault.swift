@@ -2,6 +2,7 @@
 public struct ProxyDownFault: DescribedFault {
     public static let name = "proxy_down"
     public static let summary = "take the fault proxy down: close connections, refuse new ones (fault proxy)"
+    public static let requirements: Set<FaultRequirement> = [.proxy]
     public static let parameterHelp = [
         "stream (downstream|upstream, default downstream)",
         "toxicity (0...1, default 1)",

@@ -2,6 +2,7 @@
 public struct ResetPeerFault: DescribedFault {
     public static let name = "reset_peer"
     public static let summary = "reset connections with TCP RST after timeout ms (fault proxy)"
+    public static let requirements: Set<FaultRequirement> = [.proxy]
     public static let parameterHelp = [
         "timeout (ms, default 0 = at once)",
         "stream (downstream|upstream, default downstream)",

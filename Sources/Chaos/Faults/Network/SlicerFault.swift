@@ -2,6 +2,7 @@
 public struct SlicerFault: DescribedFault {
     public static let name = "slicer"
     public static let summary = "slice data into average_size ± size_variation byte pieces, delay µs apart (fault proxy)"
+    public static let requirements: Set<FaultRequirement> = [.proxy]
     public static let parameterHelp = [
         "average_size (bytes, required)",
         "size_variation (bytes, default 0)",

@@ -2,6 +2,7 @@
 public struct SlowCloseFault: DescribedFault {
     public static let name = "slow_close"
     public static let summary = "delay the TCP close by delay ms (fault proxy)"
+    public static let requirements: Set<FaultRequirement> = [.proxy]
     public static let parameterHelp = [
         "delay (ms, required)",
         "stream (downstream|upstream, default downstream)",

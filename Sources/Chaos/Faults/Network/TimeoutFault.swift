@@ -3,6 +3,7 @@
 public struct TimeoutFault: DescribedFault {
     public static let name = "timeout"
     public static let summary = "stop all data, close after timeout ms (0: hold until reverted) (fault proxy)"
+    public static let requirements: Set<FaultRequirement> = [.proxy]
     public static let parameterHelp = [
         "timeout (ms, default 0 = hold until reverted)",
         "stream (downstream|upstream, default downstream)",

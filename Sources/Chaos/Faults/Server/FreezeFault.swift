@@ -5,6 +5,7 @@ import Foundation
 public struct FreezeFault: DescribedFault {
     public static let name = "freeze"
     public static let summary = "SIGSTOP one bundled replica (target: replica-N) or all for the step, then SIGCONT"
+    public static let requirements: Set<FaultRequirement> = [.bundledReplicas]
     public static let parameterHelp = [
         "(none; target: replica-N, N or all, default replica 1; lasts the step's for:)",
     ]

@@ -5,6 +5,7 @@ import Foundation
 public struct KillFault: DescribedFault {
     public static let name = "kill"
     public static let summary = "SIGKILL one bundled replica (target: replica-N) or all; the supervisor restarts it"
+    public static let requirements: Set<FaultRequirement> = [.bundledReplicas]
     public static let parameterHelp = [
         "(none; target: replica-N, N or all, default replica 1)",
     ]

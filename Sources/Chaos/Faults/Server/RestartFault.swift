@@ -5,6 +5,7 @@ import Foundation
 public struct RestartFault: DescribedFault {
     public static let name = "restart"
     public static let summary = "gracefully restart one bundled replica (target: replica-N) or all, one at a time"
+    public static let requirements: Set<FaultRequirement> = [.bundledReplicas]
     public static let parameterHelp = [
         "timeout (s per replica, default 30); target: replica-N, N or all",
     ]

@@ -34,11 +34,11 @@ extension ScenarioParser {
             spec.steps = items.compactMap { chaosStep(from: $0, target: target, runLength: runLength) }
         }
         if case .url = target {
-            for (index, step) in spec.steps.enumerated() where ChaosParser.bundledOnlyFaults.contains(step.fault) {
+            for (index, step) in spec.steps.enumerated() where step.requirements.contains(.bundledReplicas) {
                 field.fail("chaos step \(index) (\(step.fault)) acts on bundled replicas; against a url target use an exec action or a network fault through the proxy")
             }
         }
-        if spec.proxy == .never, let step = spec.steps.first(where: \.needsProxy) {
+        if spec.proxy == .never, let step = spec.steps.first(where: { $0.requirements.contains(.proxy) }) {
             field.fail("'\(step.fault)' is injected by the fault proxy, but proxy is 'never'; set proxy: auto")
         }
         return diagnostics.hasErrors(since: checkpoint) ? nil : spec
@@ -122,10 +122,4 @@ extension ScenarioParser {
         if case .mapping(let mapping) = field.node { return Array(mapping) }
         return []
     }
-}
-
-/// Which faults need what, for validation before a run.
-enum ChaosParser {
-    /// Faults that act on replicas loadgen started (processes, data directories).
-    static let bundledOnlyFaults: Set<String> = ["kill", "freeze", "restart", "disk_full", "disk_read_only"]
 }
