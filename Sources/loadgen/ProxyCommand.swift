@@ -79,11 +79,11 @@ struct ProxyCommand: AsyncParsableCommand {
                 do { try await server.value; return nil } catch { return error }
             }
             let first = await group.next() ?? nil
+            // Awaiting a task's value does not pass cancellation on: cancel the server itself, or the group waits.
+            server.cancel()
             group.cancelAll()
             return first
         }
-        server.cancel()
-        _ = try? await server.value
         await proxies.stopAll()
         if let failure { throw CommandFailure(description: "control API on \(api): \(failure)", exitCode: 3) }
     }
