@@ -13,11 +13,17 @@ public final class ActionContext: Sendable {
     let runStart: UInt64
     /// The disaster-recovery drill, when the scenario has `recovery:`; `disaster` and `restore` report to it.
     let recovery: RecoveryDrill?
+    /// Where the load goes (`http://127.0.0.1:PORT`, the fault proxy's address when there is one); `http` actions
+    /// and probes whose url is a path go there.
+    let targetURL: String?
     /// Model name → the version each replica (bundled slot order) or the one endpoint gave the latest upload.
     private let uploads = Mutex<[String: [Int]]>([:])
 
-    public init(replicas: BundledReplicas?, environment: [String: String], workingDirectory: URL, runStart: UInt64, recovery: RecoveryDrill? = nil) {
+    public init(replicas: BundledReplicas?, environment: [String: String], workingDirectory: URL, runStart: UInt64, recovery: RecoveryDrill? = nil,
+        targetURL: String? = nil
+    ) {
         self.replicas = replicas
+        self.targetURL = targetURL
         self.recovery = recovery
         self.environment = environment
         self.workingDirectory = workingDirectory

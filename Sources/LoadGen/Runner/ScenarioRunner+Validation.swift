@@ -16,10 +16,16 @@ extension ScenarioRunner {
     static func validated(_ options: RunOptions) throws -> (Scenario, BundledTarget?, String?) {
         let loaded = try ScenarioLoader.load(file: URL(fileURLWithPath: options.scenarioPath), environment: options.environment)
         let scenario = options.durationScale == 1 ? loaded : loaded.scaled(by: options.durationScale)
-        for action in scenario.actions {
-            if case .http(let call) = action.action {
-                try TargetGuard.check(url: call.url, commandLineTarget: options.target, allowedHosts: options.allowedHosts)
-            }
+        // Control-plane URLs (a path means the target itself, checked below).
+        var calls = scenario.actions.compactMap { action -> HTTPCallSpec? in
+            if case .http(let call) = action.action { return call }
+            return nil
+        }
+        for probe in scenario.chaos?.steadyState?.probes ?? [] {
+            if case .http(let call, _) = probe.kind { calls.append(call) }
+        }
+        for call in calls where !call.url.hasPrefix("/") {
+            try TargetGuard.check(url: call.url, commandLineTarget: options.target, allowedHosts: options.allowedHosts)
         }
         if let target = options.target {
             if let index = scenario.actions.firstIndex(where: \.needsBundledTarget) {

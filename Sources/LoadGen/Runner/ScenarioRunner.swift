@@ -58,6 +58,18 @@ public enum ScenarioRunner {
             return RunResult(exitCode: .interrupted, summary: "", message: "interrupted before the run started")
         }
 
+        // Chaos: the fault proxy (the load then goes through it), tmpfs data directories, the supervisor.
+        var experiment: ChaosExperiment?
+        if let chaos = scenario.chaos {
+            do {
+                experiment = try await ChaosExperiment.prepare(
+                    spec: chaos, targetURL: baseURL, replicas: replicas, environment: options.environment) { line in progress.note(line) }
+            } catch {
+                await replicas?.stop()
+                return RunResult(exitCode: .couldNotRun, summary: "", message: "chaos: \(error)")
+            }
+        }
+
         // Which processes served the run, on the run's own timeline: the report lists it, and tests prove every one
         // of them is gone after the run without having to catch them while it runs.
         let targetEvents = replicas.map { started in
@@ -68,19 +80,22 @@ public enum ScenarioRunner {
         } ?? []
         let result = await drive(
             scenario: scenario, baseURL: baseURL, options: options, store: store, signals: signals, targetEvents: targetEvents,
-            replicas: replicas, progress: &progress)
+            replicas: replicas, experiment: experiment, progress: &progress)
+        await experiment?.finish()
         await replicas?.stop()
+        experiment?.releaseDataDirectories()
         return result
     }
 
     private static func drive(
         scenario: Scenario, baseURL: String, options: RunOptions, store: ResultsStore, signals: InterruptSignals,
-        targetEvents: [EventRecord], replicas: BundledReplicas?, progress: inout ProgressReporter
+        targetEvents: [EventRecord], replicas: BundledReplicas?, experiment: ChaosExperiment?, progress: inout ProgressReporter
     ) async -> RunResult {
         let engine: LoadEngine
         do {
             // The delay lets the engine connect its warm-up connections before the first request is due.
-            engine = try LoadEngine(scenario: scenario, baseURL: baseURL, loops: options.loops, startDelay: .milliseconds(250))
+            engine = try LoadEngine(
+                scenario: scenario, baseURL: experiment?.loadURL ?? baseURL, loops: options.loops, startDelay: .milliseconds(250))
         } catch {
             return RunResult(exitCode: .couldNotRun, summary: "", message: "\(error)")
         }
@@ -120,8 +135,15 @@ public enum ScenarioRunner {
         // Actions run beside the load, off the engine's loops, on the same timeline.
         let actionContext = ActionContext(
             replicas: replicas, environment: options.environment, workingDirectory: scenarioDirectory, runStart: timeline.runStart,
-            recovery: recovery)
+            recovery: recovery, targetURL: experiment?.loadURL ?? baseURL)
         let actionTask = Task { await ActionExecutor(actions: scenario.actions, context: actionContext).run() }
+        do {
+            try experiment?.start(runStart: timeline.runStart, context: actionContext)
+        } catch {
+            progress.note("chaos: \(error.message)")
+            engine.stop()
+        }
+        var chaosAborted: String?
         var abortViolations: [SLAOutcome] = []
         var interrupted = false
         var totals = (errors: 0, dropped: 0)
@@ -150,7 +172,7 @@ public enum ScenarioRunner {
                 return StoreRecords.second(bucket, phase: phase, connections: gauges.connections, users: gauges.users)
             }
             do {
-                try store.appendSecond(runID: runID, seconds: records, events: [])
+                try store.appendSecond(runID: runID, seconds: records, events: experiment?.takeEvents() ?? [])
             } catch {
                 storeError = error
             }
@@ -168,7 +190,17 @@ public enum ScenarioRunner {
                     p99LastSecondMicros: last.latency.totalCount > 0 ? last.latency.valueAtPercentile(99) : nil,
                     errors: totals.errors, dropped: totals.dropped, connections: gauges.connections, users: gauges.users))
             }
+            // Every second reaches the experiment (recovery is judged on them), the last ones too.
+            let abortConditionHolds = experiment?.observe(buckets) ?? false
             if isDone { break }
+            if let experiment, abortConditionHolds, chaosAborted == nil, !interrupted, let condition = scenario.chaos?.abort {
+                let reason = "chaos abort condition: error rate at or above \(Int(condition.errorRate * 100))% for \(condition.duration)"
+                chaosAborted = reason
+                ended = ended ?? current
+                progress.note(reason + "; reverting every fault and stopping the load")
+                engine.stop()
+                await experiment.revertAll(reason: reason)
+            }
             if abortViolations.isEmpty, !interrupted, let phaseIndex {
                 let rules = scenario.sla.filter(\.abortOnFail)
                 if !rules.isEmpty, let stats = try? await engine.stats(phase: phaseIndex) {
@@ -185,12 +217,13 @@ public enum ScenarioRunner {
             if !interrupted, signals.isInterrupted {
                 interrupted = true
                 ended = ended ?? current
-                progress.note("interrupted: stopping the load, saving what was measured")
+                progress.note("interrupted: stopping the load, reverting any fault, saving what was measured")
                 engine.stop()
+                await experiment?.revertAll(reason: "interrupted")
             }
         }
         progress.finish()
-        if interrupted || !abortViolations.isEmpty { actionTask.cancel() }
+        if interrupted || !abortViolations.isEmpty || chaosAborted != nil { actionTask.cancel() }
         var actionResults = await actionTask.value
         let recoveryReport = await recovery?.finish()
         let failedActions = actionResults.filter { !$0.succeeded && !$0.spec.continueOnFailure }
@@ -227,7 +260,9 @@ public enum ScenarioRunner {
         }
         let recoveryOutcomes = recoveryReport.map { $0.outcomes(rules: scenario.sla, phase: phaseAtMs($0.disasterAtMs)) }
             ?? Self.unmeasuredRecoveryOutcomes(rules: scenario.sla)
-        let outcomes = phaseOutcomes + recoveryOutcomes
+        await experiment?.finish()
+        let chaosReport = experiment?.report(rules: scenario.sla, phaseAt: phaseAtMs)
+        let outcomes = phaseOutcomes + recoveryOutcomes + (chaosReport?.outcomes ?? [])
         let exitCode: RunExitCode
         let status: RunStatus
         let verdict: String
@@ -235,6 +270,10 @@ public enum ScenarioRunner {
             (exitCode, status, verdict) = (.interrupted, .aborted, "INTERRUPTED: results up to the interruption are stored")
         } else if !abortViolations.isEmpty {
             (exitCode, status, verdict) = (.slaBreached, .failed, "FAILED: aborted by abort_on_fail")
+        } else if let chaosAborted {
+            (exitCode, status, verdict) = (.slaBreached, .failed, "FAILED: aborted by the \(chaosAborted)")
+        } else if let failed = chaosReport?.failedInjections, !failed.isEmpty {
+            (exitCode, status, verdict) = (.slaBreached, .failed, "FAILED: \(failed.count) fault(s) not injected: " + failed.joined(separator: "; "))
         } else if !failedActions.isEmpty {
             (exitCode, status, verdict) = (.slaBreached, .failed, "FAILED: \(failedActions.count) action(s) failed: " + failedActions.map { "actions[\($0.index)] \($0.spec.action.name)" }.joined(separator: ", "))
         } else if outcomes.contains(where: { !$0.passed }) {
@@ -243,6 +282,7 @@ public enum ScenarioRunner {
             (exitCode, status, verdict) = (.passed, .passed, outcomes.isEmpty ? "PASSED (no SLA defined)" : "PASSED: all \(outcomes.count) SLA thresholds met")
         }
         var events: [EventRecord] = actionResults.map(\.event) + (recoveryReport?.events ?? [])
+            + (experiment?.takeEvents() ?? []) + (chaosReport?.events ?? [])
         if !abortViolations.isEmpty, let ended {
             events.append(EventRecord(
                 atMs: Int64((ended - timeline.runStart) / 1_000_000), kind: "sla", name: "abort_on_fail",
@@ -279,7 +319,7 @@ public enum ScenarioRunner {
 
         var summary = "\(scenario.name) against \(baseURL) (run \(runID))\n\n" + SummaryTable.render(phases: phases, sla: outcomes, verdict: verdict) + lagLine
             + (actionResults.isEmpty ? "" : "actions:\n" + actionResults.map { "  \($0.summaryLine)\n" }.joined())
-            + (recoveryReport?.summaryLine ?? "")
+            + (recoveryReport?.summaryLine ?? "") + (chaosReport?.summary ?? "")
         var message: String?
         if let storeError { message = "results store: \(storeError)" }
         if let runError { message = "load engine: \(runError)" }

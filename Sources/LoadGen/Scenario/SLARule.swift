@@ -17,10 +17,17 @@ public struct SLARule: Sendable, Equatable {
     public var rpo: Duration?
     /// `rpo_writes:`: acknowledged canary writes lost by the restore must be at most this many.
     public var rpoWrites: Int?
+    /// `recovery:`: after each chaos fault reverted in this rule's phase(s), the per-second SLA must hold again
+    /// within this (see `FaultRecoveryTimer`).
+    public var recovery: Duration?
+    /// `steady_state: true`: the chaos experiment's steady-state probes passed before the first fault and were
+    /// re-established after the last.
+    public var steadyState: Bool
 
     public init(
         phase: String = "*", request: String? = nil, thresholds: [Threshold], abortOnFail: Bool = false, grace: Duration = .seconds(5),
-        versionConsistency: Bool = false, rto: Duration? = nil, rpo: Duration? = nil, rpoWrites: Int? = nil
+        versionConsistency: Bool = false, rto: Duration? = nil, rpo: Duration? = nil, rpoWrites: Int? = nil, recovery: Duration? = nil,
+        steadyState: Bool = false
     ) {
         self.phase = phase
         self.request = request
@@ -31,6 +38,8 @@ public struct SLARule: Sendable, Equatable {
         self.rto = rto
         self.rpo = rpo
         self.rpoWrites = rpoWrites
+        self.recovery = recovery
+        self.steadyState = steadyState
     }
 }
 

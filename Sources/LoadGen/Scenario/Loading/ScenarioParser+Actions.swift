@@ -188,7 +188,7 @@ extension ScenarioParser {
     func httpCall(_ entry: ScenarioMapping, expectKeys: [String] = ["status"]) -> HTTPCallSpec? {
         let defaults = HTTPCallSpec(url: "")
         let method = entry["method"]?.choice(Self.methods, what: "method") ?? defaults.method
-        let url = entry.required("url").flatMap { httpURL(from: $0) }
+        let url = entry.required("url").flatMap { httpURL(from: $0, allowsTargetPath: true) }
         var headers: [(name: String, value: String)] = []
         if let mapping = entry["headers"]?.anyKeyMapping(of: "header names to values") {
             for (name, value) in mapping.fields {
@@ -220,8 +220,10 @@ extension ScenarioParser {
     }
 
     /// An http:// or https:// URL with a host; `${VAR}` allowed.
-    private func httpURL(from field: ScenarioField) -> String? {
+    /// `allowsTargetPath`: a path such as `/readyz` is also accepted, meaning that path on the run's target.
+    private func httpURL(from field: ScenarioField, allowsTargetPath: Bool = false) -> String? {
         guard let text = field.substituted(environment, expected: "an http:// or https:// URL") else { return nil }
+        if allowsTargetPath, text.hasPrefix("/") { return text }
         guard let url = URL(string: text), let scheme = url.scheme?.lowercased(), ["http", "https"].contains(scheme),
             let host = url.host, !host.isEmpty
         else {

@@ -4,7 +4,9 @@ extension ScenarioParser {
         LatencyPercentile.allCases.map(\.key) + ["error_rate", "check_rate", "min_throughput", "max_dropped"]
     /// Limits judged once per run by the disaster-recovery drill rather than per phase.
     static let recoveryKeys = ["rto", "rpo", "rpo_writes"]
-    static let slaKeys = ["phase", "request"] + thresholdKeys + ["version_consistency"] + recoveryKeys + ["abort_on_fail", "grace"]
+    /// Limits judged by the chaos experiment.
+    static let chaosLimitKeys = ["recovery", "steady_state"]
+    static let slaKeys = ["phase", "request"] + thresholdKeys + ["version_consistency"] + recoveryKeys + chaosLimitKeys + ["abort_on_fail", "grace"]
 
     func slaRules(from field: ScenarioField, references: SLAReferences) -> [SLARule]? {
         let checkpoint = diagnostics.checkpoint
@@ -21,7 +23,7 @@ extension ScenarioParser {
         let thresholds = rule.keys.filter(Self.thresholdKeys.contains).compactMap { key in
             rule[key].flatMap { threshold(key, from: $0) }
         }
-        let everyLimit = Self.thresholdKeys + ["version_consistency"] + Self.recoveryKeys
+        let everyLimit = Self.thresholdKeys + ["version_consistency"] + Self.recoveryKeys + Self.chaosLimitKeys
         if rule.present(everyLimit).isEmpty {
             field.fail("needs at least one threshold: \(everyLimit.joined(separator: ", "))")
         }
@@ -32,7 +34,8 @@ extension ScenarioParser {
         guard !diagnostics.hasErrors(since: checkpoint) else { return nil }
         return SLARule(phase: phase, request: request, thresholds: thresholds, abortOnFail: abortOnFail, grace: grace,
             versionConsistency: versionConsistency, rto: rule["rto"]?.duration(), rpo: rule["rpo"]?.duration(positive: false),
-            rpoWrites: rule["rpo_writes"]?.int(atLeast: 0))
+            rpoWrites: rule["rpo_writes"]?.int(atLeast: 0), recovery: rule["recovery"]?.duration(positive: false),
+            steadyState: rule["steady_state"]?.bool() ?? false)
     }
 
     private func reference(from field: ScenarioField, kind: String, among names: [String], check: Bool, allowsAll: Bool) -> String? {

@@ -56,6 +56,9 @@ struct ScenarioParser {
         if top.has("recovery"), recovery != nil, !hasDisaster {
             top["recovery"]?.fail("measures recovery from a disaster, but actions has no 'do: disaster'; add one (e.g. { at: 30s, do: disaster })")
         }
+        if !top.has("chaos"), sla.contains(where: { $0.recovery != nil || $0.steadyState }) {
+            top["sla"]?.fail("recovery and steady_state are judged by the chaos experiment; add a 'chaos:' block (and steady_state probes for steady_state)")
+        }
         if !top.has("recovery"), sla.contains(where: { $0.rto != nil || $0.rpo != nil || $0.rpoWrites != nil }) {
             top["sla"]?.fail("rto, rpo and rpo_writes are measured by the disaster-recovery drill; add a 'recovery:' block and a 'do: disaster' action")
         }

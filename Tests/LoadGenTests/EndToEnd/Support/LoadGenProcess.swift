@@ -36,8 +36,9 @@ final class LoadGenProcess: Sendable {
         self.exitState = exitState
     }
 
-    /// Starts `loadgen arguments…` with `directory` as its working directory (and home of its output files).
-    static func launch(_ arguments: [String], in directory: URL) throws -> LoadGenProcess {
+    /// Starts `loadgen arguments…` with `directory` as its working directory (and home of its output files), with
+    /// `environment` added to the test's own.
+    static func launch(_ arguments: [String], in directory: URL, environment extra: [String: String] = [:]) throws -> LoadGenProcess {
         let executable = PackageLayout.loadgen
         guard FileManager.default.isExecutableFile(atPath: executable.path) else {
             throw Failure(description: """
@@ -58,6 +59,7 @@ final class LoadGenProcess: Sendable {
         var environment = ProcessInfo.processInfo.environment
         // Bundled targets must use the targetservice built next to loadgen, whatever the caller's shell exports.
         environment.removeValue(forKey: "LOADGEN_TARGETSERVICE")
+        environment.merge(extra) { _, new in new }
         process.environment = environment
         process.standardInput = FileHandle.nullDevice
         process.standardOutput = try FileHandle(forWritingTo: stdoutFile)
@@ -81,8 +83,10 @@ final class LoadGenProcess: Sendable {
     }
 
     /// Runs loadgen to its end, killing it (and its replicas) if it takes longer than `limit`.
-    static func run(_ arguments: [String], in directory: URL, within limit: Duration = .seconds(30)) async throws -> LoadGenOutcome {
-        try await launch(arguments, in: directory).waitForExit(within: limit)
+    static func run(
+        _ arguments: [String], in directory: URL, within limit: Duration = .seconds(30), environment: [String: String] = [:]
+    ) async throws -> LoadGenOutcome {
+        try await launch(arguments, in: directory, environment: environment).waitForExit(within: limit)
     }
 
     var hasExited: Bool { exitState.withLockedValue { $0.ending != nil } }
