@@ -49,6 +49,18 @@ final class TestSocket {
         }
     }
 
+    /// Sends up to `count` bytes until the send buffer stays full for the socket's timeout; returns how many went.
+    func sendUntilBlocked(count: Int) -> Int {
+        let block = [UInt8](repeating: 0x62, count: 64 * 1024)
+        var total = 0
+        while total < count {
+            let sent = block.withUnsafeBytes { Glibc.send(descriptor, $0.baseAddress, min($0.count, count - total), Int32(MSG_NOSIGNAL)) }
+            if sent <= 0 { break }
+            total += sent
+        }
+        return total
+    }
+
     /// One `recv`, as the application would see it.
     func readOnce(max: Int = 65536) -> ReadResult {
         var buffer = [UInt8](repeating: 0, count: max)

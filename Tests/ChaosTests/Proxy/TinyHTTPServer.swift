@@ -1,59 +1,6 @@
-import Foundation
 import NIOCore
 import NIOHTTP1
 import NIOPosix
-
-/// A value shared between a test and its servers' event loops.
-final class Shared<Value: Sendable>: @unchecked Sendable {
-    private let lock = NSLock()
-    private var value: Value
-
-    init(_ value: Value) {
-        self.value = value
-    }
-
-    func with<Result>(_ body: (inout Value) -> Result) -> Result {
-        lock.lock()
-        defer { lock.unlock() }
-        return body(&value)
-    }
-
-    var current: Value { with { $0 } }
-}
-
-/// An echo server on 127.0.0.1 port 0: every byte comes back. Counts the bytes it received.
-final class EchoServer: Sendable {
-    let channel: any Channel
-    let receivedBytes = Shared(0)
-    var port: Int { channel.localAddress!.port! }
-
-    init(group: any EventLoopGroup) async throws {
-        let received = receivedBytes
-        channel = try await ServerBootstrap(group: group)
-            .childChannelInitializer { channel in
-                channel.eventLoop.makeCompletedFuture { try channel.pipeline.syncOperations.addHandler(EchoHandler(received: received)) }
-            }
-            .bind(host: "127.0.0.1", port: 0).get()
-    }
-
-    func stop() async { try? await channel.close() }
-
-    private final class EchoHandler: ChannelInboundHandler {
-        typealias InboundIn = ByteBuffer
-        typealias OutboundOut = ByteBuffer
-        let received: Shared<Int>
-
-        init(received: Shared<Int>) {
-            self.received = received
-        }
-
-        func channelRead(context: ChannelHandlerContext, data: NIOAny) {
-            let buffer = unwrapInboundIn(data)
-            received.with { $0 += buffer.readableBytes }
-            context.writeAndFlush(data, promise: nil)
-        }
-    }
-}
 
 /// A keep-alive HTTP/1.1 server on 127.0.0.1 port 0 answering `200 ok` to every request; counts requests.
 final class TinyHTTPServer: Sendable {
