@@ -48,6 +48,13 @@ public final class FaultProxy: @unchecked Sendable {
         return proxy
     }
 
+    /// Whether toxics of `type` act on HTTP requests (`http_abort`, `http_delay`). A connection parses HTTP only if
+    /// such a toxic existed when it opened (or `alwaysParsesHTTP`), so keep-alive clients need that flag to see
+    /// these toxics when they are added later.
+    public static func toxicActsOnRequests(_ type: String) -> Bool {
+        ToxicRegistry.kind(named: type)?.actsOnRequests ?? false
+    }
+
     /// The port the proxy listens on (the bound one when it was asked for port 0).
     public var listenPort: Int { withState { $0.boundPort ?? $0.listen.port } }
     /// `host:port` the proxy listens on, as Toxiproxy reports it (with the bound port).

@@ -68,8 +68,10 @@ public final class ChaosExperiment: Sendable {
                 throw ChaosSetupError("cannot route \(targetURL) through the fault proxy: it is not a URL with a host")
             }
             let port = url.port ?? (scheme == "https" ? 443 : 80)
+            // The load keeps its connections open, so HTTP faults added mid-run must find them parsing HTTP already.
             let started = try await FaultProxy.start(
-                name: "loadgen", listen: "127.0.0.1:0", upstream: "\(host):\(port)", group: MultiThreadedEventLoopGroup.singleton)
+                name: "loadgen", listen: "127.0.0.1:0", upstream: "\(host):\(port)", group: MultiThreadedEventLoopGroup.singleton,
+                alwaysParsesHTTP: spec.steps.contains { FaultProxy.toxicActsOnRequests($0.fault) })
             proxy = started
             loadURL = "\(scheme)://127.0.0.1:\(started.listenPort)"
             early.append(EventRecord(atMs: 0, kind: "chaos", name: "fault proxy", detail: ["listen": started.listen, "upstream": started.upstream]))

@@ -1,7 +1,7 @@
 /// `--duration-scale`: the same scenario shortened or stretched in time, e.g. a 0.1 smoke run of a long test.
 extension Scenario {
     /// Scales phase durations, ramp stage durations, burst `every`/`for`, action times, the bundled target's
-    /// `backup_every`, chaos steps' `at`/`for`, the chaos recovery window and abort duration, and SLA grace by `factor` (> 0); rates, user
+    /// `backup_every`, chaos steps' `at`/`for`, the chaos recovery window, and SLA grace by `factor` (> 0); rates, user
     /// counts, think times and timeouts stay as they are. Scaled durations are at least 1 ms.
     public func scaled(by factor: Double) -> Scenario {
         precondition(factor > 0 && factor.isFinite, "duration scale must be a positive number")
@@ -27,7 +27,8 @@ extension Scenario {
             action.at = action.at == .zero ? .zero : action.at.scaled(by: factor)
             return action
         }
-        // Faults keep their place and length on the shortened timeline, and so does the recovery window.
+        // Faults keep their place and length on the shortened timeline, and so does the recovery window; the
+        // abort condition is a safety rail in real time and stays as written.
         if var chaos = scenario.chaos {
             chaos.steps = chaos.steps.map { step in
                 var step = step
@@ -36,9 +37,6 @@ extension Scenario {
                 return step
             }
             chaos.recoverySeconds = Swift.max(1, Int((Double(chaos.recoverySeconds) * factor).rounded()))
-            if let abort = chaos.abort {
-                chaos.abort = ChaosAbortCondition(errorRate: abort.errorRate, duration: Swift.max(.seconds(1), abort.duration.scaled(by: factor)))
-            }
             scenario.chaos = chaos
         }
         return scenario
