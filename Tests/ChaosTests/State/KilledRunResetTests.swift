@@ -90,7 +90,7 @@ import Testing
         #expect(await eventually { ProcessIdentity.state(of: victim) == "S" })
         #expect(LoopbackListener.connect(port: listener.port) == 0)
         #expect(try !nftTables().contains { $0.hasPrefix("loadgen_chaos_\(helper.processIdentifier)_") })
-        let mounts = try String(contentsOfFile: "/proc/self/mountinfo", encoding: .utf8)
+        let mounts = try #require(ProcFile.read("/proc/self/mountinfo"))
         #expect(!mounts.contains(" \(data.path) "))
         #expect(!FileManager.default.fileExists(atPath: statePath))
     }

@@ -127,7 +127,7 @@ import Testing
         #expect(outcomes.map(\.entry.record.fault) == ["disk_full", DataDirectoryMount.recordName])
         #expect(outcomes.map(\.result) == [.reverted, .reverted])
         #expect(!FileManager.default.fileExists(atPath: mount.directory.appendingPathComponent(".loadgen-disk-full-filler").path))
-        let stillMounted = try String(contentsOfFile: "/proc/self/mountinfo", encoding: .utf8).contains(" \(mount.directory.path) ")
+        let stillMounted = try #require(ProcFile.read("/proc/self/mountinfo")).contains(" \(mount.directory.path) ")
         #expect(!stillMounted)
     }
 

@@ -32,7 +32,7 @@ extension ScenarioRuns {
             let limits = try store.slaResults(runID: runID).filter { $0.threshold == "recovery" }
             #expect(limits.count == 7 && limits.allSatisfy(\.passed))
             #expect(try ChaosStateFile(url: URL(fileURLWithPath: stateFile)).entries().isEmpty)
-            let mounts = try String(contentsOfFile: "/proc/self/mounts", encoding: .utf8)
+            let mounts = try #require(ProcFile.read("/proc/self/mounts"))
             #expect(!mounts.contains("loadgen-bundled-"))
             print(outcome.stdout)
         }

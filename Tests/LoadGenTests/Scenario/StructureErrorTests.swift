@@ -116,7 +116,7 @@ import Testing
             """)
         #expect(
             errors == [
-                "scenario.yaml:5:8: sla[0]: needs at least one threshold: p50, p90, p95, p99, p99.9, max, error_rate, check_rate, min_throughput, max_dropped, version_consistency"
+                "scenario.yaml:5:8: sla[0]: needs at least one threshold: p50, p90, p95, p99, p99.9, max, error_rate, check_rate, min_throughput, max_dropped, version_consistency, rto, rpo, rpo_writes, recovery, steady_state"
             ])
     }
 

@@ -31,7 +31,8 @@ import Testing
         for (replica, control) in zip([first, second], controls) {
             let port = try #require(URLComponents(string: control)?.port)
             // The listening socket on that port belongs to this replica's process.
-            let table = try String(contentsOfFile: "/proc/net/tcp", encoding: .utf8)
+            // Read to the end: /proc files report size 0, and a busy machine's table spans many pages.
+            let table = String(decoding: try FileHandle(forReadingFrom: URL(fileURLWithPath: "/proc/net/tcp")).readToEnd() ?? Data(), as: UTF8.self)
             let listening = table.split(separator: "\n").first { $0.contains(String(format: "0100007F:%04X 00000000:0000 0A", port)) }
             let inode = try #require(listening?.split(separator: " ", omittingEmptySubsequences: true)[9])
             let descriptors = try FileManager.default.contentsOfDirectory(atPath: "/proc/\(replica.pid)/fd")

@@ -21,7 +21,7 @@ enum MountTable {
     }
 
     static func entries() -> [Entry] {
-        guard let text = try? String(contentsOfFile: "/proc/self/mountinfo", encoding: .utf8) else { return [] }
+        guard let text = ProcFile.read("/proc/self/mountinfo") else { return [] }
         return text.split(separator: "\n").compactMap { line in
             // Fields: id parent major:minor root mount-point options [optional...] - fstype source super-options
             let fields = line.split(separator: " ")

@@ -28,7 +28,7 @@ public struct ProcessIdentity: Sendable, Equatable {
     /// The fields after `(comm)`: the command name may hold spaces and parentheses, so split after the last `)`.
     /// Index 0 is the state (field 3 in proc(5)), so field N is at index N - 3.
     private static func statFields(_ pid: Int32) -> [Substring]? {
-        guard pid > 0, let text = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8),
+        guard pid > 0, let text = ProcFile.read("/proc/\(pid)/stat"),
               let close = text.lastIndex(of: ")") else { return nil }
         return text[text.index(after: close)...].split(separator: " ", omittingEmptySubsequences: true)
     }
