@@ -32,6 +32,9 @@ struct ProxyCommand: AsyncParsableCommand {
     @Option(help: "Name of the --listen proxy.")
     var name: String = "proxy"
 
+    @Flag(name: .customLong("parse-http"), help: "Parse HTTP on every connection, so http_abort/http_delay added later reach open keep-alive connections.")
+    var parseHTTP = false
+
     @Option(help: "Seed for every random choice (toxicity, jitter, HTTP percentages), for repeatable runs.")
     var seed: UInt64?
 
@@ -44,7 +47,7 @@ struct ProxyCommand: AsyncParsableCommand {
     func run() async throws {
         let interrupts = InterruptSignals.install()
         defer { interrupts.uninstall() }
-        let proxies = ProxyCollection(allowsRemoteListen: allowRemoteAPI, seed: seed)
+        let proxies = ProxyCollection(allowsRemoteListen: allowRemoteAPI, alwaysParsesHTTP: parseHTTP, seed: seed)
         var specs: [ProxySpec] = []
         do {
             if let config {
