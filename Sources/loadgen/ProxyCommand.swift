@@ -42,6 +42,11 @@ struct ProxyCommand: AsyncParsableCommand {
         if (listen == nil) != (upstream == nil) {
             throw ValidationError("--listen and --upstream go together: give both, e.g. --listen 127.0.0.1:8081 --upstream 127.0.0.1:8080")
         }
+        do {
+            try ProxyControlAPI.check(address: api, allowRemote: allowRemoteAPI)
+        } catch {
+            throw ValidationError("--api: \(error.message)")
+        }
     }
 
     func run() async throws {
@@ -62,10 +67,12 @@ struct ProxyCommand: AsyncParsableCommand {
         if let listen, let upstream { specs.append(ProxySpec(name: name, listen: listen, upstream: upstream)) }
         do {
             for proxy in try await proxies.populate(specs) {
-                Self.say("proxy \(proxy.name): listening on \(proxy.listen), upstream \(proxy.upstream)")
+                let state = proxy.isEnabled ? "listening on \(proxy.listen)" : "disabled (listen \(proxy.listen))"
+                Self.say("proxy \(proxy.name): \(state), upstream \(proxy.upstream)")
             }
         } catch {
-            throw CommandFailure(description: "cannot start the proxies: \(error.error)", exitCode: 3)
+            // A 400 is a mistake in the config or options; anything else (a port in use) is a failure to run.
+            throw CommandFailure(description: "cannot start the proxies: \(error.error)", exitCode: error.status == 400 ? 2 : 3)
         }
         let address = api
         let allowRemote = allowRemoteAPI
