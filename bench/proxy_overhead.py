@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """What the fault proxy costs with no toxics: the same fixed-rate load (hey -q, 10,000 req/s by default) against a
-static nginx file, directly and through `loadgen proxy`, rounds interleaved. Reports the added p50/p99 latency and
-the proxy's CPU time per request (user + system from /proc/PID/stat, over the timed run only).
+static nginx file, directly and through `loadgen proxy`, rounds interleaved. Reports the added p50/p99 latency
+(under that load, and for one request at a time on one keep-alive connection) and the proxy's CPU time per request (user + system from /proc/PID/stat, over the timed run only).
 
 The release binary is built only with --build (`swift build -c release --product loadgen`); build when no other
 build is running, since the numbers are only meaningful on an otherwise idle machine.
@@ -103,6 +103,32 @@ def run_hey(url, rate, seconds, connections):
     return p50, p99, responses
 
 
+def sequential_rtt(port, path, count=2000):
+    """Median and p99 (µs) of one keep-alive connection sending requests one after another: the added latency of
+    the proxy itself, without the queueing a loaded 2-core machine adds."""
+    request = f"GET /{path} HTTP/1.1\r\nHost: bench\r\n\r\n".encode()
+    times = []
+    with socket.create_connection(("127.0.0.1", port)) as s:
+        s.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
+        for _ in range(count):
+            started = time.perf_counter()
+            s.sendall(request)
+            answer = b""
+            while b"\r\n\r\n" not in answer or len(answer) < answer.index(b"\r\n\r\n") + 4 + content_length(answer):
+                chunk = s.recv(65536)
+                if not chunk:
+                    raise SystemExit("the upstream closed the connection during the sequential test")
+                answer += chunk
+            times.append((time.perf_counter() - started) * 1e6)
+    times.sort()
+    return statistics.median(times), times[int(len(times) * 0.99)]
+
+
+def content_length(answer):
+    match = re.search(rb"(?i)content-length: *(\d+)", answer)
+    return int(match.group(1)) if match else 0
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--build", action="store_true", help="build loadgen (and targetservice) in release first")
@@ -123,11 +149,13 @@ def main():
 
     upstream = NginxStatic() if args.upstream == "nginx" else TargetService()
     path = upstream.url.split("/", 3)[3]
-    direct, proxied, cpu_per_request = [], [], []
+    direct, proxied, cpu_per_request, rtt_direct, rtt_proxy = [], [], [], [], []
     try:
         proxy = Proxy(f"127.0.0.1:{upstream.port}")
         try:
             for _ in range(args.rounds):
+                rtt_direct.append(sequential_rtt(upstream.port, path))
+                rtt_proxy.append(sequential_rtt(proxy.port, path))
                 direct.append(run_hey(upstream.url, args.rate, args.seconds, args.connections))
                 before = cpu_seconds(proxy.process.pid)
                 result = run_hey(f"http://127.0.0.1:{proxy.port}/{path}", args.rate, args.seconds, args.connections)
@@ -146,6 +174,8 @@ def main():
     print(f"{'':10} {'req/s':>8} {'p50 ms':>8} {'p99 ms':>8}")
     for name, rows in (("direct", direct), ("proxy", proxied)):
         print(f"{name:10} {median(rows, 2) / args.seconds:8.0f} {median(rows, 0):8.3f} {median(rows, 1):8.3f}")
+    print(f"one request at a time: direct p50 {median(rtt_direct, 0):.0f} us p99 {median(rtt_direct, 1):.0f} us, "
+          f"proxy p50 {median(rtt_proxy, 0):.0f} us p99 {median(rtt_proxy, 1):.0f} us")
     print(f"added p50 {median(proxied, 0) - median(direct, 0):+.3f} ms, "
           f"added p99 {median(proxied, 1) - median(direct, 1):+.3f} ms, "
           f"proxy CPU {statistics.median(cpu_per_request) * 1e6:.1f} us/request")

@@ -32,6 +32,9 @@ struct ProxyCommand: AsyncParsableCommand {
     @Option(help: "Name of the --listen proxy.")
     var name: String = "proxy"
 
+    @Flag(name: .customLong("parse-http"), help: "Parse HTTP on every connection, so http_abort/http_delay added later reach open keep-alive connections.")
+    var parseHTTP = false
+
     @Option(help: "Seed for every random choice (toxicity, jitter, HTTP percentages), for repeatable runs.")
     var seed: UInt64?
 
@@ -39,12 +42,17 @@ struct ProxyCommand: AsyncParsableCommand {
         if (listen == nil) != (upstream == nil) {
             throw ValidationError("--listen and --upstream go together: give both, e.g. --listen 127.0.0.1:8081 --upstream 127.0.0.1:8080")
         }
+        do {
+            try ProxyControlAPI.check(address: api, allowRemote: allowRemoteAPI)
+        } catch {
+            throw ValidationError("--api: \(error.message)")
+        }
     }
 
     func run() async throws {
         let interrupts = InterruptSignals.install()
         defer { interrupts.uninstall() }
-        let proxies = ProxyCollection(allowsRemoteListen: allowRemoteAPI, seed: seed)
+        let proxies = ProxyCollection(allowsRemoteListen: allowRemoteAPI, alwaysParsesHTTP: parseHTTP, seed: seed)
         var specs: [ProxySpec] = []
         do {
             if let config {
@@ -59,10 +67,12 @@ struct ProxyCommand: AsyncParsableCommand {
         if let listen, let upstream { specs.append(ProxySpec(name: name, listen: listen, upstream: upstream)) }
         do {
             for proxy in try await proxies.populate(specs) {
-                Self.say("proxy \(proxy.name): listening on \(proxy.listen), upstream \(proxy.upstream)")
+                let state = proxy.isEnabled ? "listening on \(proxy.listen)" : "disabled (listen \(proxy.listen))"
+                Self.say("proxy \(proxy.name): \(state), upstream \(proxy.upstream)")
             }
         } catch {
-            throw CommandFailure(description: "cannot start the proxies: \(error.error)", exitCode: 3)
+            // A 400 is a mistake in the config or options; anything else (a port in use) is a failure to run.
+            throw CommandFailure(description: "cannot start the proxies: \(error.error)", exitCode: error.status == 400 ? 2 : 3)
         }
         let address = api
         let allowRemote = allowRemoteAPI

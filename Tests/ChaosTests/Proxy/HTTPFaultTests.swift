@@ -10,9 +10,13 @@ import Testing
     let group = MultiThreadedEventLoopGroup.singleton
     let request = "GET /healthz HTTP/1.1\r\nhost: test\r\n\r\n"
 
-    func withHTTPProxy(_ toxics: [Toxic], _ body: (FaultProxy, TinyHTTPServer) async throws -> Void) async throws {
+    func withHTTPProxy(
+        _ toxics: [Toxic], alwaysParsesHTTP: Bool = false, _ body: (FaultProxy, TinyHTTPServer) async throws -> Void
+    ) async throws {
         let server = try await TinyHTTPServer(group: group)
-        let proxy = try await FaultProxy.start(name: "http", listen: "127.0.0.1:0", upstream: "127.0.0.1:\(server.port)", group: group, seed: 9)
+        let proxy = try await FaultProxy.start(
+            name: "http", listen: "127.0.0.1:0", upstream: "127.0.0.1:\(server.port)", group: group, seed: 9,
+            alwaysParsesHTTP: alwaysParsesHTTP)
         for toxic in toxics { try await proxy.addToxic(toxic) }
         do {
             try await body(proxy, server)
@@ -77,6 +81,19 @@ import Testing
             socket.send(request)
             #expect(response(socket, bodyLength: 2).hasPrefix("HTTP/1.1 200 OK"))
             #expect(ContinuousClock.now - started >= .milliseconds(300))
+            #expect(server.requests.current == 1)
+        }
+    }
+
+    /// With `alwaysParsesHTTP`, an HTTP toxic added later reaches a keep-alive connection that was already open.
+    @Test func abortAddedLaterReachesAnOpenKeepAliveConnection() async throws {
+        try await withHTTPProxy([], alwaysParsesHTTP: true) { proxy, server in
+            let socket = try TestSocket(port: proxy.listenPort)
+            socket.send(request)
+            #expect(response(socket, bodyLength: 2).hasPrefix("HTTP/1.1 200 OK"))
+            try await proxy.addToxic(Toxic(name: "abort", type: "http_abort", attributes: ["status": 500]))
+            socket.send(request)
+            #expect(response(socket, bodyLength: "fault filter abort".utf8.count).hasPrefix("HTTP/1.1 500 Internal Server Error"))
             #expect(server.requests.current == 1)
         }
     }

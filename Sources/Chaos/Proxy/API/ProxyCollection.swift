@@ -8,12 +8,18 @@ public actor ProxyCollection {
     private let seed: UInt64?
     /// Whether proxies may listen on non-loopback hosts (only when the API was opened to them too).
     private let allowsRemoteListen: Bool
+    /// Every proxy parses HTTP on every connection, so HTTP toxics added later reach open keep-alive connections.
+    private let alwaysParsesHTTP: Bool
     private var proxies: [String: FaultProxy] = [:]
 
     /// `group` runs the proxies' connections (NIO's shared group by default).
-    public init(group: any EventLoopGroup = MultiThreadedEventLoopGroup.singleton, allowsRemoteListen: Bool = false, seed: UInt64? = nil) {
+    public init(
+        group: any EventLoopGroup = MultiThreadedEventLoopGroup.singleton, allowsRemoteListen: Bool = false,
+        alwaysParsesHTTP: Bool = false, seed: UInt64? = nil
+    ) {
         self.group = group
         self.allowsRemoteListen = allowsRemoteListen
+        self.alwaysParsesHTTP = alwaysParsesHTTP
         self.seed = seed
     }
 
@@ -107,7 +113,7 @@ public actor ProxyCollection {
         do {
             let proxy = try await FaultProxy.start(
                 name: name, listen: listen.description, upstream: upstream, group: group, enabled: spec.enabled ?? true,
-                seed: seed ?? UInt64.random(in: .min ... .max))
+                seed: seed ?? UInt64.random(in: .min ... .max), alwaysParsesHTTP: alwaysParsesHTTP)
             for toxic in spec.toxics ?? [] {
                 try await proxy.addToxic(try ToxicRegistry.validatedForAPI(try toxic.toxic()))
             }

@@ -15,10 +15,7 @@ public enum ProxyControlAPI {
         host: String = "127.0.0.1", port: Int, proxies: ProxyCollection, allowRemote: Bool = false,
         onListening: @escaping @Sendable (Int) async -> Void = { _ in }
     ) async throws {
-        let address = ProxyAddress(host: host, port: port)
-        guard allowRemote || address.isLoopback else {
-            throw FaultError(.invalidParameter, "the control API would listen on \(address), reachable from other machines; use 127.0.0.1, or pass --allow-remote-api if that is really meant")
-        }
+        try check(ProxyAddress(host: host, port: port), allowRemote: allowRemote)
         var logger = Logger(label: "proxy-api")
         // Stopping the API cancels its task, which the server logs as errors; its real failures are thrown instead.
         logger.logLevel = .critical
@@ -29,6 +26,18 @@ public enum ProxyControlAPI {
             logger: logger)
         // The caller owns signal handling (loadgen stops its proxies itself); the server ends when the task is cancelled.
         try await app.runService(gracefulShutdownSignals: [])
+    }
+
+    /// Checks an API address written as `host:port` before anything starts: it must parse, and a non-loopback
+    /// host needs `allowRemote`.
+    public static func check(address: String, allowRemote: Bool) throws(FaultError) {
+        try check(ProxyAddress(parsing: address, role: "control API"), allowRemote: allowRemote)
+    }
+
+    private static func check(_ address: ProxyAddress, allowRemote: Bool) throws(FaultError) {
+        guard allowRemote || address.isLoopback else {
+            throw FaultError(.invalidParameter, "the control API would listen on \(address), reachable from other machines; use 127.0.0.1, or pass --allow-remote-api if that is really meant")
+        }
     }
 
     /// `run` with the address written as `host:port` (`--api 127.0.0.1:8474`).
