@@ -67,7 +67,14 @@ public struct DetectionService: Sendable {
                                  shutdownDelay: configuration.shutdownDelay),
             logger: logger,
             onBound: onBound,
-            onShutdownStarted: { readiness.markDraining() }
+            onShutdownStarted: { readiness.markDraining() },
+            // A replica joining a shared port would get connections (answered 503) while its models load; like a
+            // pod behind a readiness gate, it joins once it can serve. Its control listener is there meanwhile.
+            beforeBinding: { [reusePort = configuration.reusePort] in
+                guard reusePort else { return true }
+                await readiness.waitUntilLoaded()
+                return readiness.current == .ready
+            }
         )
         let loader = ModelLoadingService(catalog: configuration.catalog, registry: registry, models: models, readiness: readiness, metrics: metrics, logger: logger)
         var services: [ServiceGroupConfiguration.ServiceConfiguration] = [

@@ -46,6 +46,9 @@ public struct HTTPServer<Responder: HTTPResponder>: Service where Responder.Cont
     let eventLoopGroup: any EventLoopGroup
     let onBound: @Sendable (SocketAddress) async -> Void
     let onShutdownStarted: @Sendable () -> Void
+    /// Awaited before the listener binds; `false` means do not bind at all (the service stops). A shutdown meanwhile
+    /// calls `onShutdownStarted`, which must make it return.
+    let beforeBinding: @Sendable () async -> Bool
 
     public init(
         responder: Responder,
@@ -53,7 +56,8 @@ public struct HTTPServer<Responder: HTTPResponder>: Service where Responder.Cont
         logger: Logger,
         eventLoopGroup: any EventLoopGroup = MultiThreadedEventLoopGroup.singleton,
         onBound: @escaping @Sendable (SocketAddress) async -> Void = { _ in },
-        onShutdownStarted: @escaping @Sendable () -> Void = {}
+        onShutdownStarted: @escaping @Sendable () -> Void = {},
+        beforeBinding: @escaping @Sendable () async -> Bool = { true }
     ) {
         self.responder = responder
         self.configuration = configuration
@@ -61,9 +65,21 @@ public struct HTTPServer<Responder: HTTPResponder>: Service where Responder.Cont
         self.eventLoopGroup = eventLoopGroup
         self.onBound = onBound
         self.onShutdownStarted = onShutdownStarted
+        self.beforeBinding = beforeBinding
     }
 
     public func run() async throws {
+        // A shutdown or cancellation while waiting ends the wait (draining resumes it) instead of hanging.
+        let onShutdownStarted = self.onShutdownStarted
+        let proceed = await withTaskCancellationHandler {
+            await withGracefulShutdownHandler { await beforeBinding() } onGracefulShutdown: { onShutdownStarted() }
+        } onCancel: {
+            onShutdownStarted()
+        }
+        guard proceed, !Task.isCancelled else {
+            logger.info("stopping before the listener was bound")
+            return
+        }
         let http = HTTP1Channel(
             responder: respond,
             configuration: .init(idleTimeout: TimeAmount(configuration.idleTimeout))
