@@ -221,7 +221,7 @@ extension ScenarioParser {
 
     /// An http:// or https:// URL with a host; `${VAR}` allowed.
     /// `allowsTargetPath`: a path such as `/readyz` is also accepted, meaning that path on the run's target.
-    private func httpURL(from field: ScenarioField, allowsTargetPath: Bool = false) -> String? {
+    func httpURL(from field: ScenarioField, allowsTargetPath: Bool = false) -> String? {
         guard let text = field.substituted(environment, expected: "an http:// or https:// URL") else { return nil }
         if allowsTargetPath, text.hasPrefix("/") { return text }
         guard let url = URL(string: text), let scheme = url.scheme?.lowercased(), ["http", "https"].contains(scheme),

@@ -8,7 +8,7 @@ extension ScenarioParser {
         case ["bundled"]:
             return target["bundled"].flatMap(bundled(from:)).map(TargetSpec.bundled)
         case ["url"]:
-            return target["url"].flatMap(url(from:)).map(TargetSpec.url)
+            return target["url"].flatMap { httpURL(from: $0) }.map(TargetSpec.url)
         case []:
             if target.misspelt(["bundled", "url"]) { return nil }
             field.fail("needs 'bundled' (loadgen starts the service) or 'url' (an already running service)")
@@ -40,17 +40,6 @@ extension ScenarioParser {
                 return every
             })
         return diagnostics.hasErrors(since: checkpoint) ? nil : target
-    }
-
-    private func url(from field: ScenarioField) -> String? {
-        guard let text = field.substituted(environment, expected: "an http:// or https:// URL") else { return nil }
-        guard let url = URL(string: text), let scheme = url.scheme?.lowercased(), ["http", "https"].contains(scheme),
-            let host = url.host, !host.isEmpty
-        else {
-            field.fail("'\(text)' is not an http:// or https:// URL with a host")
-            return nil
-        }
-        return text
     }
 
     func options(from field: ScenarioField) -> EngineOptions? {
