@@ -23,7 +23,7 @@ extension ScenarioRuns {
             let events = try store.events(runID: runID)
             let faults = events.filter { $0.kind == "chaos" && $0.name.hasPrefix("chaos[") }
             #expect(faults.map { $0.detail["fault"] ?? "?" } == ["latency", "bandwidth", "reset_peer", "http_abort", "kill", "freeze", "disk_full"])
-            #expect(faults.allSatisfy { $0.outcome == "ok" && $0.detail["reverted_because"] == "ttl" && ($0.durationMs ?? 0) >= 2_000 })
+            #expect(faults.allSatisfy { $0.outcome == "ok" && $0.detail["reverted_because"] == "ttl" && ($0.durationMs ?? 0) >= 1_000 })
             let recoveries = events.filter { $0.kind == "chaos" && $0.name.hasPrefix("recovery after") }
             #expect(recoveries.count == 7 && recoveries.allSatisfy { $0.outcome == "ok" })
             #expect(events.contains { $0.kind == "supervisor" && $0.outcome == "ready" })
