@@ -30,10 +30,11 @@ extension ChaosExperiment {
             lines.append("  \(window.label) at \(seconds(window.injectedAtMs)) for \(seconds(window.revertedAtMs - window.injectedAtMs)): "
                 + "\(timer.errorsDuringFault) errors in \(timer.attemptsDuringFault) requests while active; \(recovered)")
             report.events.append(EventRecord(
-                atMs: window.revertedAtMs, kind: "chaos", name: "recovery after \(window.label)",
+                atMs: window.revertedAtMs, kind: "chaos", name: "recovery[\(window.step)]",
                 detail: [
                     "recovery_ms": timer.recoveryMs.map(String.init) ?? "none", "errors_during_fault": "\(timer.errorsDuringFault)",
                     "requests_during_fault": "\(timer.attemptsDuringFault)", "consecutive_seconds": "\(spec.recoverySeconds)",
+                    "fault": window.label,
                 ],
                 durationMs: timer.recoveryMs, outcome: timer.recoveryMs == nil ? "not recovered" : "ok"))
             for rule in judged {

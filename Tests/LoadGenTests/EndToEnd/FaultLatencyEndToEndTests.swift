@@ -24,7 +24,7 @@ extension ScenarioRuns {
             let faults = events.filter { $0.kind == "chaos" && $0.name.hasPrefix("chaos[") }
             #expect(faults.map { $0.detail["fault"] ?? "?" } == ["latency", "bandwidth", "reset_peer", "http_abort", "kill", "freeze", "disk_full"])
             #expect(faults.allSatisfy { $0.outcome == "ok" && $0.detail["reverted_because"] == "ttl" && ($0.durationMs ?? 0) >= 1_000 })
-            let recoveries = events.filter { $0.kind == "chaos" && $0.name.hasPrefix("recovery after") }
+            let recoveries = events.filter { $0.kind == "chaos" && $0.name.hasPrefix("recovery[") }
             #expect(recoveries.count == 7 && recoveries.allSatisfy { $0.outcome == "ok" })
             #expect(events.contains { $0.kind == "supervisor" && $0.outcome == "ready" })
             #expect(events.contains { $0.kind == "steady_state" && $0.outcome == "held" })
