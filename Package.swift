@@ -142,6 +142,11 @@ let package = Package(
                 .product(name: "Histogram", package: "hdrhistogram-swift"),
             ]
         ),
+        // Headless Chromium and the test-artifacts folder, shared by the browser tests of the report and the web pages.
+        .target(
+            name: "BrowserTestSupport",
+            path: "Tests/BrowserTestSupport"
+        ),
         .testTarget(
             name: "ChaosTests",
             dependencies: [
@@ -155,6 +160,7 @@ let package = Package(
             name: "ReportsTests",
             dependencies: [
                 "Reports",
+                "BrowserTestSupport",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Histogram", package: "hdrhistogram-swift"),
             ],
@@ -165,6 +171,7 @@ let package = Package(
             name: "TargetServiceTests",
             dependencies: [
                 "TargetService",
+                "BrowserTestSupport",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),

@@ -1,3 +1,4 @@
+import BrowserTestSupport
 import Foundation
 import Testing
 @testable import Reports
@@ -7,19 +8,8 @@ import Testing
 /// Chromium comes with `make setup`; when it is missing this suite fails and says how to install it rather than
 /// passing without having looked.
 @Suite(.serialized) struct ReportBrowserTests {
-    private func chromium() throws -> HeadlessChromium {
-        guard let browser = HeadlessChromium.find() else {
-            Issue.record("""
-                chromium is not installed, so the HTML report was NOT checked in a browser. \
-                Install it with `make setup` (Debian package `chromium`) and run the tests again.
-                """)
-            throw HeadlessChromium.Failure(description: "chromium not found on PATH")
-        }
-        return browser
-    }
-
     @Test func storedRunReportRendersWithChartsAndTablesAndNoConsoleErrors() throws {
-        let browser = try chromium()
+        let browser = try HeadlessChromium.require()
         let artifacts = try TestArtifacts.directory("report-browser")
         try withTemporaryDirectory { dir in
             let store = try ResultsStore.open(path: dir.appendingPathComponent("results.sqlite").path)
@@ -48,7 +38,7 @@ import Testing
 
     /// The check above must be able to fail: a page with a script error is caught.
     @Test func aScriptErrorOnThePageIsReported() throws {
-        let browser = try chromium()
+        let browser = try HeadlessChromium.require()
         try withTemporaryDirectory { dir in
             let page = dir.appendingPathComponent("broken.html")
             try "<!doctype html><title>t</title><p>x</p><script>console.error('drawn wrong'); missingFunction();</script>"

@@ -1,24 +1,30 @@
 import Foundation
 
-/// Debian's `chromium`, run headless on a local HTML file: the DOM after it rendered, the page's console messages
-/// and a screenshot. A smaller copy of the Reports tests' helper (test targets cannot share files).
-struct HeadlessChromium {
+/// Debian's `chromium`, run headless on a local HTML file: the DOM after scripts ran, the page's console messages
+/// (uncaught errors included) and a screenshot. Used to prove a generated report or page renders in a real browser.
+public struct HeadlessChromium: Sendable {
     /// What one page load produced.
-    struct PageLoad {
-        var dom: String
-        /// Console messages as Chromium logs them (`"text", source: file://... (line)`).
-        var consoleMessages: [String]
-        var screenshot: URL
+    public struct PageLoad: Sendable {
+        /// The serialised DOM after the page's scripts ran.
+        public var dom: String
+        /// Every console message the page logged, as Chromium prints them (`"text", source: file://... (line)`).
+        public var consoleMessages: [String]
+        public var screenshot: URL
     }
 
-    struct Failure: Error, CustomStringConvertible {
-        var description: String
+    /// The browser could not be found, did not finish, or failed; the description says what to do.
+    public struct Failure: Error, CustomStringConvertible {
+        public var description: String
+
+        public init(description: String) {
+            self.description = description
+        }
     }
 
-    let executable: URL
+    public let executable: URL
 
     /// Finds the browser on PATH; when it is missing the error says how to install it.
-    static func require() throws -> HeadlessChromium {
+    public static func require() throws -> HeadlessChromium {
         let path = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"
         for directory in path.split(separator: ":") {
             for name in ["chromium", "chromium-browser"] {
@@ -33,7 +39,7 @@ struct HeadlessChromium {
     }
 
     /// Loads `page` and writes a screenshot to `screenshot`; kills the browser after `timeout` seconds.
-    func load(_ page: URL, screenshot: URL, width: Int = 1100, height: Int = 1400, timeout: TimeInterval = 90) throws -> PageLoad {
+    public func load(_ page: URL, screenshot: URL, width: Int = 1100, height: Int = 1400, timeout: TimeInterval = 90) throws -> PageLoad {
         let profile = FileManager.default.temporaryDirectory.appendingPathComponent("chromium-profile-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: profile) }
         let process = Process()
@@ -56,8 +62,8 @@ struct HeadlessChromium {
 }
 
 /// Runs a child process to completion with both pipes drained, killing it by PID when it overruns.
-enum ChildProcess {
-    static func run(_ process: Process, timeout: TimeInterval, what: String) throws -> (stdout: String, stderr: String) {
+public enum ChildProcess {
+    public static func run(_ process: Process, timeout: TimeInterval, what: String) throws -> (stdout: String, stderr: String) {
         let stdout = Pipe()
         let stderr = Pipe()
         process.standardOutput = stdout
@@ -80,7 +86,7 @@ enum ChildProcess {
     }
 
     /// `run` on a new thread, awaited.
-    static func runOnThread(_ process: Process, timeout: TimeInterval, what: String) async throws -> (stdout: String, stderr: String) {
+    public static func runOnThread(_ process: Process, timeout: TimeInterval, what: String) async throws -> (stdout: String, stderr: String) {
         return try await withCheckedThrowingContinuation { continuation in
             Thread.detachNewThread {
                 continuation.resume(with: Result { try run(process, timeout: timeout, what: what) })
