@@ -263,24 +263,10 @@ public enum ScenarioRunner {
         await experiment?.finish()
         let chaosReport = experiment?.report(rules: scenario.sla, phaseAt: phaseAtMs)
         let outcomes = phaseOutcomes + recoveryOutcomes + (chaosReport?.outcomes ?? [])
-        let exitCode: RunExitCode
-        let status: RunStatus
-        let verdict: String
-        if interrupted {
-            (exitCode, status, verdict) = (.interrupted, .aborted, "INTERRUPTED: results up to the interruption are stored")
-        } else if !abortViolations.isEmpty {
-            (exitCode, status, verdict) = (.slaBreached, .failed, "FAILED: aborted by abort_on_fail")
-        } else if let chaosAborted {
-            (exitCode, status, verdict) = (.slaBreached, .failed, "FAILED: aborted by the \(chaosAborted)")
-        } else if let failed = chaosReport?.failedInjections, !failed.isEmpty {
-            (exitCode, status, verdict) = (.slaBreached, .failed, "FAILED: \(failed.count) fault(s) not injected: " + failed.joined(separator: "; "))
-        } else if !failedActions.isEmpty {
-            (exitCode, status, verdict) = (.slaBreached, .failed, "FAILED: \(failedActions.count) action(s) failed: " + failedActions.map { "actions[\($0.index)] \($0.spec.action.name)" }.joined(separator: ", "))
-        } else if outcomes.contains(where: { !$0.passed }) {
-            (exitCode, status, verdict) = (.slaBreached, .failed, "FAILED: \(outcomes.filter { !$0.passed }.count) of \(outcomes.count) SLA thresholds breached")
-        } else {
-            (exitCode, status, verdict) = (.passed, .passed, outcomes.isEmpty ? "PASSED (no SLA defined)" : "PASSED: all \(outcomes.count) SLA thresholds met")
-        }
+        let verdict = RunVerdict(
+            interrupted: interrupted, abortedByRule: !abortViolations.isEmpty, chaosAbort: chaosAborted,
+            faultsNotInjected: chaosReport?.failedInjections ?? [], failedActions: failedActions, outcomes: outcomes)
+        let (exitCode, status) = (verdict.exitCode, verdict.status)
         var events: [EventRecord] = actionResults.map(\.event) + (recoveryReport?.events ?? [])
             + (experiment?.takeEvents() ?? []) + (chaosReport?.events ?? [])
         if !abortViolations.isEmpty, let ended {
@@ -317,7 +303,7 @@ public enum ScenarioRunner {
             storeError = storeError ?? error
         }
 
-        var summary = "\(scenario.name) against \(baseURL) (run \(runID))\n\n" + SummaryTable.render(phases: phases, sla: outcomes, verdict: verdict) + lagLine
+        var summary = "\(scenario.name) against \(baseURL) (run \(runID))\n\n" + SummaryTable.render(phases: phases, sla: outcomes, verdict: verdict.text) + lagLine
             + (actionResults.isEmpty ? "" : "actions:\n" + actionResults.map { "  \($0.summaryLine)\n" }.joined())
             + (recoveryReport?.summaryLine ?? "") + (chaosReport?.summary ?? "")
         var message: String?
