@@ -38,8 +38,10 @@ public struct HeadlessChromium: Sendable {
             """)
     }
 
-    /// Loads `page` and writes a screenshot to `screenshot`; kills the browser after `timeout` seconds.
-    public func load(_ page: URL, screenshot: URL, width: Int = 1100, height: Int = 1400, timeout: TimeInterval = 90) throws -> PageLoad {
+    /// Loads `page` and writes a screenshot to `screenshot`; kills the browser after `timeout` seconds. The browser
+    /// is waited for on a thread of its own: blocking a concurrency-pool thread for seconds would stall every other
+    /// test running at the same time.
+    public func load(_ page: URL, screenshot: URL, width: Int = 1100, height: Int = 1400, timeout: TimeInterval = 90) async throws -> PageLoad {
         let profile = FileManager.default.temporaryDirectory.appendingPathComponent("chromium-profile-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: profile) }
         let process = Process()
@@ -50,7 +52,7 @@ public struct HeadlessChromium: Sendable {
             "--user-data-dir=\(profile.path)", "--enable-logging=stderr", "--v=0", "--hide-scrollbars",
             "--window-size=\(width),\(height)", "--screenshot=\(screenshot.path)", "--dump-dom", page.absoluteString,
         ]
-        let (out, err) = try ChildProcess.run(process, timeout: timeout, what: "chromium loading \(page.lastPathComponent)")
+        let (out, err) = try await ChildProcess.runOnThread(process, timeout: timeout, what: "chromium loading \(page.lastPathComponent)")
         guard process.terminationStatus == 0 else {
             throw Failure(description: "chromium exited with \(process.terminationStatus) loading \(page.path):\n\(err.suffix(2000))")
         }

@@ -13,6 +13,8 @@ public final class ChaosExperiment: Sendable {
     let spec: ChaosSpec
     /// Where the load goes: the proxy when there is one, else the target itself.
     public let loadURL: String
+    /// The port of the target itself (behind the proxy, if any); kernel faults match on it.
+    let targetPort: Int?
     let proxy: FaultProxy?
     let replicas: BundledReplicas?
     let stateFile: ChaosStateFile
@@ -76,7 +78,9 @@ public final class ChaosExperiment: Sendable {
             loadURL = "\(scheme)://127.0.0.1:\(started.listenPort)"
             early.append(EventRecord(atMs: 0, kind: "chaos", name: "fault proxy", detail: ["listen": started.listen, "upstream": started.upstream]))
         }
-        let experiment = ChaosExperiment(spec: spec, loadURL: loadURL, proxy: proxy, replicas: replicas, stateFile: stateFile, mounts: mounts)
+        let targetPort = URLComponents(string: targetURL).map { $0.port ?? ($0.scheme == "https" ? 443 : 80) }
+        let experiment = ChaosExperiment(
+            spec: spec, loadURL: loadURL, targetPort: targetPort, proxy: proxy, replicas: replicas, stateFile: stateFile, mounts: mounts)
         experiment.pending.withLock { $0 += early }
         if spec.supervisor, let replicas { experiment.supervise(replicas) }
         return experiment
@@ -85,9 +89,13 @@ public final class ChaosExperiment: Sendable {
     /// Disk faults fill this much; small, since a tmpfs lives in memory.
     static let dataDirectorySize = 64 * 1_048_576
 
-    private init(spec: ChaosSpec, loadURL: String, proxy: FaultProxy?, replicas: BundledReplicas?, stateFile: ChaosStateFile, mounts: [DataDirectoryMount]) {
+    private init(
+        spec: ChaosSpec, loadURL: String, targetPort: Int?, proxy: FaultProxy?, replicas: BundledReplicas?, stateFile: ChaosStateFile,
+        mounts: [DataDirectoryMount]
+    ) {
         self.spec = spec
         self.loadURL = loadURL
+        self.targetPort = targetPort
         self.proxy = proxy
         self.replicas = replicas
         self.stateFile = stateFile
@@ -121,11 +129,9 @@ public final class ChaosExperiment: Sendable {
         let steps = try spec.steps.enumerated().map { index, step throws(FaultError) in
             FaultStep(at: step.at, duration: step.duration, fault: try step.makeFault(), targetSelector: step.target, label: "chaos[\(index)] \(step.fault)")
         }
-        let targetPort = replicas.flatMap { URLComponents(string: $0.baseURL)?.port }
-            ?? URLComponents(string: loadURL).flatMap { proxy == nil ? $0.port : nil }
         let made = FaultScheduler(
             steps: steps, clock: ContinuousClock(), maxConcurrentFaults: spec.maxConcurrentFaults,
-            targets: .init(proxy: proxy, replicas: replicas, targetPort: targetPort ?? proxy.flatMap { URLComponents(string: "http://\($0.upstream)")?.port }),
+            targets: .init(proxy: proxy, replicas: replicas, targetPort: targetPort),
             stateFile: stateFile
         ) { [self] event in record(event, clock: runClock) }
         scheduler.withLock { $0 = made }

@@ -2,7 +2,7 @@ import Chaos
 import Foundation
 
 /// Polls `condition` until it holds or `timeout` passes (signals and process states change asynchronously).
-func eventually(timeout: Duration = .seconds(10), _ condition: @Sendable () async -> Bool) async -> Bool {
+func eventually(timeout: Duration = .seconds(60), _ condition: @Sendable () async -> Bool) async -> Bool {
     let deadline = ContinuousClock.now + timeout
     while ContinuousClock.now < deadline {
         if await condition() { return true }

@@ -91,11 +91,13 @@ import Glibc
             try await waitUntil("the fault to be recorded as active", within: .seconds(20)) {
                 (try? state.entries().first?.record.values.isEmpty == false) == true
             }
+            // Checked while the run lives: once it is gone, any `chaos reset` on the machine may sweep its table.
+            let table = try #require(try state.entries().first?.record.values["table"])
+            #expect(try Self.nftTables().contains(table))
             loadgen.send(SIGKILL)
             _ = try await loadgen.waitForExit(within: .seconds(10))
         }
         let table = try #require(try state.entries().first?.record.values["table"])
-        #expect(try Self.nftTables().contains(table))
 
         let reset = try await LoadGenProcess.run(["chaos", "reset", "--state", stateFile], in: directory.url, within: .seconds(30))
         #expect(reset.exitCode == 0, "\(reset)")

@@ -31,7 +31,7 @@ import Testing
         }
         #expect(!apiBoxes.isEmpty, "the fixture should contain a face, or the comparison proves nothing")
 
-        let load = try browser.load(page, screenshot: artifacts.appendingPathComponent("detect.png"))
+        let load = try await browser.load(page, screenshot: artifacts.appendingPathComponent("detect.png"))
         try load.dom.write(to: artifacts.appendingPathComponent("detect-dom.html"), atomically: true, encoding: .utf8)
         #expect(load.consoleMessages.isEmpty, "the page logged to the console: \(load.consoleMessages)")
         let start = try #require(load.dom.range(of: #"<svg id="overlay""#), "no overlay in the rendered page")
