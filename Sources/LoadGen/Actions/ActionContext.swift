@@ -1,5 +1,4 @@
 import Foundation
-import NIOCore
 import Synchronization
 
 /// What actions share during one run: the bundled replicas (if loadgen started them), the environment for
@@ -39,8 +38,5 @@ public final class ActionContext: Sendable {
     }
 
     /// Milliseconds since the run's start, as stored events count time.
-    var elapsedMilliseconds: Int64 {
-        let now = NIODeadline.now().uptimeNanoseconds
-        return now > runStart ? Int64((now - runStart) / 1_000_000) : 0
-    }
+    var elapsedMilliseconds: Int64 { RunClock(runStart: runStart).nowMs }
 }

@@ -69,7 +69,7 @@ public struct RecoveryReport: Sendable {
                 let observed = measurement.rtoMs.map(Double.init)
                 outcomes.append(SLAOutcome(
                     phase: label, request: nil, threshold: "rto", limit: ValueSyntax.text(limit), limitValue: limitMs,
-                    observed: observed ?? 0, observedText: observed.map { _ in Self.seconds(measurement.rtoMs!) } ?? "not recovered",
+                    observed: observed ?? 0, observedText: measurement.rtoMs.map(Self.seconds) ?? "not recovered",
                     passed: observed.map { $0 <= limitMs } ?? false, unit: "ms"))
             }
             if let limit = rule.rpo {
