@@ -1,19 +1,24 @@
 # Two entry points for a fresh Debian machine with the Swift toolchain: `make run` and `make test`.
 SHELL := /bin/bash
 SWIFT ?= swift
-# chromium (+ a font) renders generated HTML reports headless in the browser test.
-APT_PACKAGES := libjpeg-dev libsqlite3-dev libcurl4-openssl-dev opencv-data wrk curl chromium fonts-dejavu-core nftables
+# chromium (+ a font) renders generated HTML reports headless in the browser test; nginx-light is the third-party
+# server the engine's keep-alive and connection-close handling is tested against.
+APT_PACKAGES := libjpeg-dev libsqlite3-dev libcurl4-openssl-dev opencv-data wrk curl chromium fonts-dejavu-core nftables nginx-light
 
 BENCH_PACKAGES := nginx-light hey wrk
 
 .PHONY: setup bench-setup build release test run demo bench bench-loadgen clean
 
-# Installs only what is missing, so a second run costs nothing and needs no network.
+# Installs only what is missing, so a second run costs nothing and needs no network. policy-rc.d keeps Debian's
+# nginx package from starting a system-wide server: tests and benchmarks start their own nginx on a loopback port
+# and stop it by PID.
 setup:
 	@missing=""; for p in $(APT_PACKAGES); do dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q "install ok installed" || missing="$$missing $$p"; done; \
 	if [ -n "$$missing" ]; then \
 		echo "installing:$$missing"; \
+		printf '#!/bin/sh\nexit 101\n' > /usr/sbin/policy-rc.d; chmod +x /usr/sbin/policy-rc.d; \
 		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $$missing; \
+		status=$$?; rm -f /usr/sbin/policy-rc.d; exit $$status; \
 	fi
 
 # Benchmark-only tools. policy-rc.d keeps Debian's nginx package from starting a system-wide server: the
