@@ -2,6 +2,12 @@ import NIOCore
 
 /// One keep-alive HTTP/1.1 connection of the engine: writes pre-encoded requests, parses responses, and reports each
 /// outcome to its `LoopWorker`. Lives on one event loop; all state is touched only there.
+///
+/// A connection the server is ending never gets another request: a response that closes it (`Connection: close`,
+/// HTTP/1.0, a body delimited by the close) retires the connection *before* the worker hears of the response, and a
+/// server's close (FIN) retires it when it arrives. The one race left — a request written while the server's close
+/// of an idle connection is on its way — is retried once when the server provably never received it (see
+/// `RaceWithIdleClose`).
 final class Connection: ChannelInboundHandler, @unchecked Sendable {
     typealias InboundIn = ByteBuffer
     typealias OutboundOut = ByteBuffer
@@ -13,6 +19,10 @@ final class Connection: ChannelInboundHandler, @unchecked Sendable {
         var variant: Int
         var intended: UInt64
         var sent: UInt64
+        /// Bytes this connection had written to its socket before this request (TLS records and handshake included).
+        var wireOffset: UInt64 = 0
+        /// Already sent once on a connection the server closed before receiving it: never retried again.
+        var retried = false
     }
 
     let id: Int
@@ -27,10 +37,20 @@ final class Connection: ChannelInboundHandler, @unchecked Sendable {
     /// Responses completed by the current read; kept between reads so the hot path does not allocate.
     private var completedResponses: [HTTPResponseParser.Response] = []
     private(set) var isClosed = false
+    /// Complete responses this connection has carried: a connection that carried none is new, and its failures are
+    /// the target's, never a keep-alive race.
+    private var responsesCompleted = 0
+    /// Some byte of a response to the request in flight has arrived.
+    private var responseStarted = false
+    /// Bytes written to the socket so far. Plain HTTP counts its own writes; TLS counts the encrypted bytes below the
+    /// TLS handler (`wireBytes`).
+    private var plainBytesWritten: UInt64 = 0
+    let wireBytes: WireByteCounter?
 
-    init(id: Int, worker: LoopWorker) {
+    init(id: Int, worker: LoopWorker, countsWireBytes: Bool = false) {
         self.id = id
         self.worker = worker
+        wireBytes = countsWireBytes ? WireByteCounter() : nil
     }
 
     var isConnected: Bool { context != nil && !isClosed }
@@ -47,7 +67,10 @@ final class Connection: ChannelInboundHandler, @unchecked Sendable {
         guard let context, !isClosed else { return }
         var request = request
         request.sent = time
+        request.wireOffset = wireBytes?.total ?? plainBytesWritten
+        plainBytesWritten &+= UInt64(bytes.readableBytes)
         inFlight = request
+        responseStarted = false
         parser.keepHeaders = keepHeaders
         parser.keepBody = keepBody
         parser.expectsNoBody = isHead
@@ -56,6 +79,7 @@ final class Connection: ChannelInboundHandler, @unchecked Sendable {
 
     func channelRead(context: ChannelHandlerContext, data: NIOAny) {
         var buffer = unwrapInboundIn(data)
+        if buffer.readableBytes > 0 { responseStarted = true }
         // Finishing a response may send the next request at once (closed model), which resets the parser's
         // flags: so collect the responses first and finish them after the parser is done with this read.
         var parseError: (any Error)?
@@ -79,8 +103,24 @@ final class Connection: ChannelInboundHandler, @unchecked Sendable {
     private func finish(_ response: HTTPResponseParser.Response) {
         guard let request = inFlight else { return }  // an unsolicited response: ignore it
         inFlight = nil
+        responsesCompleted += 1
+        responseStarted = false
+        if response.closesConnection {
+            // Retire the connection first: the worker may hand the user's next request (or a waiting arrival) to a
+            // connection as soon as it hears of this response, and it must not be this one.
+            close()
+        }
         worker.completed(self, request: request, response: response)
-        if response.closesConnection { close() }
+    }
+
+    func userInboundEventTriggered(context: ChannelHandlerContext, event: Any) {
+        // The engine allows half-closure so that a server's close arrives here with the socket still open: whether
+        // the server acknowledged any byte of the request in flight can still be asked of the kernel.
+        if let event = event as? ChannelEvent, event == .inputClosed {
+            serverClosed(context: context, reason: (.reset, "connection closed by the server before the response completed"))
+        } else {
+            context.fireUserInboundEventTriggered(event)
+        }
     }
 
     func channelInactive(context: ChannelHandlerContext) {
@@ -91,7 +131,37 @@ final class Connection: ChannelInboundHandler, @unchecked Sendable {
     }
 
     func errorCaught(context: ChannelHandlerContext, error: any Error) {
-        fail(error)
+        if error is HTTPResponseParser.ParseError {
+            fail(error)
+        } else {
+            serverClosed(context: context, reason: TransportError.classifyInFlight(error))
+        }
+    }
+
+    /// The server ended the connection (FIN or reset). A body delimited by the close is complete now; a request
+    /// still in flight is lost, or retried when it provably never reached the server.
+    private func serverClosed(context: ChannelHandlerContext, reason: (ErrorCode, String)) {
+        var last: HTTPResponseParser.Response?
+        _ = parser.finishOnClose { last = $0 }
+        if let last { finish(last) }
+        guard !isClosed else { return }
+        guard let request = inFlight, RaceWithIdleClose.mayRetry(request, reused: responsesCompleted > 0, responseStarted: responseStarted) else {
+            markClosed(reason: reason)
+            context.close(promise: nil)
+            return
+        }
+        TCPInfo.bytesAcknowledged(by: context.channel).whenComplete { result in
+            guard !self.isClosed, let current = self.inFlight, current.sent == request.sent else { return }
+            let acknowledged = (try? result.get()) ?? nil
+            if RaceWithIdleClose.serverNeverReceived(request, acknowledged: acknowledged) {
+                self.inFlight = nil
+                self.isClosed = true
+                self.worker.retry(self, request: request)
+            } else {
+                self.markClosed(reason: reason)
+            }
+            self.context?.close(promise: nil)
+        }
     }
 
     private func fail(_ error: any Error) {

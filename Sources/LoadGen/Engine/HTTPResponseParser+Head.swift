@@ -14,7 +14,12 @@ extension HTTPResponseParser {
         var status: Int
         var contentLength: Int?
         var chunked = false
-        var closes = false
+        /// `Connection: close`, or an HTTP/1.0 response without `Connection: keep-alive`: the server ends the
+        /// connection after this response (RFC 9112 §9.3), so no further request may be written on it.
+        var closes: Bool { closeRequested || (isHTTP10 && !keepAliveRequested) }
+        var closeRequested = false
+        var keepAliveRequested = false
+        var isHTTP10 = false
         var headers: [(String, String)] = []
     }
 
@@ -38,6 +43,7 @@ extension HTTPResponseParser {
             position = newline + 1
             if isStatusLine {
                 head.status = try parseStatus(line)
+                head.isHTTP10 = line[5] == UInt8(ascii: "1") && line[7] == UInt8(ascii: "0")
                 isStatusLine = false
             } else if line.isEmpty {
                 head.consumed = position
@@ -78,7 +84,8 @@ extension HTTPResponseParser {
         case 17 where equalsIgnoringCase(name, "transfer-encoding"):
             head.chunked = containsIgnoringCase(value, "chunked")
         case 10 where equalsIgnoringCase(name, "connection"):
-            if containsIgnoringCase(value, "close") { head.closes = true }
+            if containsIgnoringCase(value, "close") { head.closeRequested = true }
+            if containsIgnoringCase(value, "keep-alive") { head.keepAliveRequested = true }
         default:
             break
         }

@@ -326,7 +326,7 @@ final class LoopWorker: @unchecked Sendable {
 
     private func send(_ inFlight: Connection.InFlight, on connection: Connection, at now: UInt64 = LoopWorker.now()) {
         // Field by field rather than copying the PreparedRequest: a copy retains and releases all its storage.
-        if phaseIsOpen[inFlight.phase] { recorder.recordSendLag(now &- min(now, inFlight.intended)) }
+        if phaseIsOpen[inFlight.phase], !inFlight.retried { recorder.recordSendLag(now &- min(now, inFlight.intended)) }
         connection.send(
             inFlight, at: now, bytes: requests[inFlight.request].variants[inFlight.variant].bytes,
             keepHeaders: keepHeaders[inFlight.request], keepBody: keepBody[inFlight.request],
@@ -334,15 +334,19 @@ final class LoopWorker: @unchecked Sendable {
     }
 
     private func openConnection() -> Connection {
-        let connection = Connection(id: nextConnectionID, worker: self)
+        let tls = self.tls
+        let connection = Connection(id: nextConnectionID, worker: self, countsWireBytes: tls != nil)
         nextConnectionID += 1
         connections[connection.id] = connection
-        let tls = self.tls
         let bootstrap = ClientBootstrap(group: loop)
             .connectTimeout(.nanoseconds(options.connectTimeout.nanoseconds))
             .channelOption(.socketOption(.tcp_nodelay), value: 1)
+            // A server's close arrives as `inputClosed` with the socket still open, so `Connection` can ask the
+            // kernel what the server acknowledged before deciding whether a lost request may be retried.
+            .channelOption(.allowRemoteHalfClosure, value: true)
             .channelInitializer { channel in
                 do {
+                    if let wireBytes = connection.wireBytes { try channel.pipeline.syncOperations.addHandler(wireBytes) }
                     if let tls {
                         let handler = try NIOSSLClientHandler(context: tls.context, serverHostname: tls.serverName)
                         try channel.pipeline.syncOperations.addHandler(handler)
@@ -429,10 +433,26 @@ final class LoopWorker: @unchecked Sendable {
             finished: finishedAt, code: code, checked: checked, version: version)
         if let user = connection.user {
             userContinue(user, afterError: false)
-        } else if !response.closesConnection, !serveWaiting(on: connection), !ending {
+        } else if connection.isConnected, !serveWaiting(on: connection), !ending {
             idle.append(connection)
         }
         checkEnding()
+    }
+
+    /// Called by a connection the server closed before it received `request` (see `RaceWithIdleClose`): the request
+    /// goes out once more on a new connection, still timed from its intended send time and counted as sent once.
+    func retry(_ connection: Connection, request: Connection.InFlight) {
+        connections[connection.id] = nil
+        if let index = idle.firstIndex(where: { $0 === connection }) { idle.remove(at: index) }
+        var again = request
+        again.retried = true
+        recorder.recordRetry(phase: request.phase, request: request.request)
+        let replacement = openConnection()
+        replacement.pendingFirst = again
+        if let user = connection.user {
+            user.connection = replacement
+            replacement.user = user
+        }
     }
 
     /// Called by a connection when it closed; `lost` is the request it had in flight, if any.

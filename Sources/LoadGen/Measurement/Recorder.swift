@@ -76,6 +76,11 @@ final class Recorder {
         if let message { recordSample(phase: phase, request: request, code: code, message: message) }
     }
 
+    /// A request lost to a server's idle close before the server received it, sent again (`RaceWithIdleClose`).
+    func recordRetry(phase: Int, request: Int) {
+        cells[cell(phase, request)].retried += 1
+    }
+
     func recordSample(phase: Int, request: Int, code: ErrorCode, message: String) {
         samples.add(message, for: ErrorSamples.Key(phase: phaseNames[phase], request: requestNames[request], code: code))
     }

@@ -11,6 +11,9 @@ public struct RequestStats: Sendable {
     /// Responses that passed / failed their checks (only responses with an accepted status are checked).
     public var checksPassed: Int = 0
     public var checksFailed: Int = 0
+    /// Requests sent a second time because the server closed an idle connection before receiving them
+    /// (`RaceWithIdleClose`); each is still one request in `sent`.
+    public var retried: Int = 0
     /// Latency in µs from the intended send time (coordinated-omission corrected).
     public var corrected: Histogram<UInt64> = RequestStats.makeHistogram()
     /// Latency in µs from the actual send time.
@@ -47,6 +50,7 @@ public struct RequestStats: Sendable {
         errors.merge(other.errors, uniquingKeysWith: +)
         checksPassed += other.checksPassed
         checksFailed += other.checksFailed
+        retried += other.retried
         corrected.add(other.corrected)
         uncorrected.add(other.uncorrected)
     }

@@ -48,6 +48,15 @@ import Testing
         #expect(responses.first?.closesConnection == true)
     }
 
+    @Test func anHTTP10ResponseClosesUnlessItAsksToKeepAlive() throws {
+        let plain = try parse(["HTTP/1.0 200 OK\r\nContent-Length: 2\r\n\r\nok"])
+        #expect(plain.first?.closesConnection == true)
+        let kept = try parse(["HTTP/1.0 200 OK\r\nConnection: Keep-Alive\r\nContent-Length: 2\r\n\r\nok"])
+        #expect(kept.first?.closesConnection == false)
+        let http11 = try parse(["HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\nok"])
+        #expect(http11.first?.closesConnection == false)
+    }
+
     @Test func bodyDelimitedByCloseCompletesOnClose() throws {
         var parser = HTTPResponseParser()
         parser.keepBody = true
