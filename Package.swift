@@ -7,6 +7,7 @@ let package = Package(
     products: [
         .library(name: "TargetService", targets: ["TargetService"]),
         .executable(name: "targetservice", targets: ["targetservice"]),
+        .library(name: "LoadCore", targets: ["LoadCore"]),
         .library(name: "LoadGen", targets: ["LoadGen"]),
         .library(name: "Reports", targets: ["Reports"]),
         .library(name: "Chaos", targets: ["Chaos"]),
@@ -71,10 +72,13 @@ let package = Package(
                 .product(name: "NIOCore", package: "swift-nio"),
             ]
         ),
+        // The run's vocabulary without I/O: error codes and the one definition of outcomes and the error rate.
+        .target(name: "LoadCore"),
         // Scenario model and YAML loading, arrival schedules, the HTTP load engine, checks, SLAs and the runner.
         .target(
             name: "LoadGen",
             dependencies: [
+                "LoadCore",
                 "Reports",
                 "Chaos",
                 "CCurl",
@@ -111,6 +115,7 @@ let package = Package(
         .target(
             name: "Reports",
             dependencies: [
+                "LoadCore",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Histogram", package: "hdrhistogram-swift"),
                 .product(name: "Mustache", package: "swift-mustache"),
@@ -146,6 +151,10 @@ let package = Package(
         .target(
             name: "BrowserTestSupport",
             path: "Tests/BrowserTestSupport"
+        ),
+        .testTarget(
+            name: "LoadCoreTests",
+            dependencies: ["LoadCore"]
         ),
         .testTarget(
             name: "ChaosTests",

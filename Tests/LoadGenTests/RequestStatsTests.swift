@@ -5,6 +5,7 @@ import Testing
     @Test func errorRateCountsDroppedButNotCheckFailures() {
         var stats = RequestStats()
         stats.sent = 90
+        stats.completed = 90
         stats.errors = [.dropped: 10, .http5xx: 5, .checkFailed: 7]
         #expect(stats.attempted == 100)
         #expect(stats.errorCount == 15)

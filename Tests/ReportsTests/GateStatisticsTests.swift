@@ -58,7 +58,7 @@ import Testing
     @Test func oneErrorOnACleanBaselineIsBelowTheFloor() {
         let base = GateSyntheticRun().samples(seed: 31)
         var cand = GateSyntheticRun().samples(seed: 32)
-        cand[7].errors = 1
+        cand[7].outcomes.errorStatuses = 1
         let rate = try! #require(RegressionStatistics.judge(phase: "steady", baseline: base, candidate: cand).first { $0.metric == .errorRate })
         #expect(rate.verdict == .pass, "\(rate)")
         #expect(rate.limit == 0.005)

@@ -17,7 +17,7 @@ struct ChaosAbortWatch: Sendable {
 
     /// Feeds one second; true once the condition holds.
     mutating func observe(_ sample: SecondSample) -> Bool {
-        if sample.attempted > 0, Double(sample.errors) / Double(sample.attempted) >= condition.errorRate {
+        if sample.attempted > 0, sample.errorRate >= condition.errorRate {
             streak += 1
         } else {
             streak = 0

@@ -8,7 +8,6 @@ extension SecondSample {
                 latency[percentile] = .microseconds(Int64(micros))
             }
         }
-        let errors = bucket.errorCount
-        self.init(second: bucket.second, attempted: bucket.completed + errors, errors: errors, completed: bucket.completed, latency: latency)
+        self.init(second: bucket.second, outcomes: bucket.outcomes, latency: latency)
     }
 }

@@ -31,13 +31,14 @@ public struct RequestStats: Sendable {
     public var succeeded: Int {
         completed - errors[.http4xx, default: 0] - errors[.http5xx, default: 0] - errors[.checkFailed, default: 0]
     }
+    /// How these requests ended: the one definition of attempts, errors and the error rate.
+    public var outcomes: OutcomeCounts { OutcomeCounts(sent: sent, completed: completed, errorsByCode: errors) }
     /// Transport and status errors, dropped included, check failures excluded.
-    public var errorCount: Int { errors.reduce(0) { $0 + ($1.key.isError ? $1.value : 0) } }
+    public var errorCount: Int { outcomes.errors }
     /// Requests that were due: sent or dropped.
-    public var attempted: Int { sent + dropped }
-
-    /// Errors over attempted requests (0 when nothing was due).
-    public var errorRate: Double { attempted == 0 ? 0 : Double(errorCount) / Double(attempted) }
+    public var attempted: Int { outcomes.attempts }
+    /// `OutcomeCounts.errorRate`.
+    public var errorRate: Double { outcomes.errorRate }
     /// Passed over checked responses (1 when nothing was checked).
     public var checkRate: Double {
         let checked = checksPassed + checksFailed

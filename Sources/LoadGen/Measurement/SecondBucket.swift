@@ -19,7 +19,10 @@ public struct SecondBucket: Sendable {
         uncorrectedLatency = RequestStats.makeHistogram()
     }
 
-    public var errorCount: Int { errors.reduce(0) { $0 + ($1.key.isError ? $1.value : 0) } }
+    /// How the requests of this second ended (sent counted by send time, the rest by when they ended).
+    public var outcomes: OutcomeCounts { OutcomeCounts(sent: sent, completed: completed, errorsByCode: errors) }
+    /// Error statuses and requests that ended without a response (`OutcomeCounts.errors`).
+    public var errorCount: Int { outcomes.errors }
 
     public mutating func merge(_ other: SecondBucket) {
         sent += other.sent

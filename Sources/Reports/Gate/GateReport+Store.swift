@@ -35,7 +35,7 @@ extension GateReport {
                 throw GateError.noHistograms(runID: snapshot.run.id ?? 0, path: path)
             }
             result[second.phase, default: []].append(
-                SecondSample(latencies: buckets, attempted: second.sent + second.dropped, errors: second.errors))
+                SecondSample(latencies: buckets, outcomes: second.outcomes))
         }
         return result
     }

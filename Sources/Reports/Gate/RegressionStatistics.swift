@@ -95,12 +95,9 @@ public enum RegressionStatistics {
     }
 
     static func rate(_ seconds: [SecondSample], indices: [Int]) -> Double {
-        var (errors, attempted) = (0, 0)
-        for index in indices {
-            errors += seconds[index].errors
-            attempted += seconds[index].attempted
-        }
-        return attempted == 0 ? 0 : Double(errors) / Double(attempted)
+        var outcomes = OutcomeCounts.none
+        for index in indices { outcomes = outcomes + seconds[index].outcomes }
+        return outcomes.errorRate
     }
 
     /// The percentile interval of bootstrap replicates.

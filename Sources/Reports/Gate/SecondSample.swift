@@ -3,10 +3,8 @@
 public struct SecondSample: Sendable, Equatable {
     /// Recorded latency buckets, µs: (bucket value, count), as HDR's `recordedValues()` lists them.
     public var latencies: [Bucket]
-    /// Requests due in this second (sent + dropped): the error rate's denominator.
-    public var attempted: Int
-    /// Transport and status errors (dropped included), as the `error_rate` SLA counts them.
-    public var errors: Int
+    /// How the requests that ended in this second ended (`OutcomeCounts`: the `error_rate` SLA's definition).
+    public var outcomes: OutcomeCounts
 
     /// One recorded latency bucket.
     public struct Bucket: Sendable, Equatable {
@@ -19,11 +17,20 @@ public struct SecondSample: Sendable, Equatable {
         }
     }
 
-    public init(latencies: [Bucket], attempted: Int, errors: Int) {
+    public init(latencies: [Bucket], outcomes: OutcomeCounts) {
         self.latencies = latencies
-        self.attempted = attempted
-        self.errors = errors
+        self.outcomes = outcomes
     }
+
+    /// A second in which `attempted` requests ended, each with a response, `errors` of them with an error status.
+    public init(latencies: [Bucket], attempted: Int, errors: Int) {
+        self.init(
+            latencies: latencies,
+            outcomes: OutcomeCounts(attempts: attempted, completions: attempted, errorStatuses: errors, endedWithoutResponse: 0))
+    }
+
+    /// Requests that ended in this second.
+    public var attempted: Int { outcomes.ended }
 
     /// Responses completed in this second.
     public var completed: UInt64 { latencies.reduce(0) { $0 + $1.count } }

@@ -45,11 +45,10 @@ public struct RequestStatsRecord: Sendable, Equatable, Codable, FetchableRecord,
         uncorrectedHistogram = HistogramCodec.encode(uncorrected)
     }
 
-    /// Errors over attempted requests (sent + dropped; 0 when nothing was due), as the `error_rate` SLA counts.
-    public var errorRate: Double {
-        let attempted = sent + dropped
-        return attempted == 0 ? 0 : Double(errors) / Double(attempted)
-    }
+    /// How these requests ended, from the stored counts by code.
+    public var outcomes: OutcomeCounts { OutcomeCounts(sent: sent, completed: completed, errorsByCode: errorsByCode) }
+    /// `OutcomeCounts.errorRate`, as the `error_rate` SLA judges it.
+    public var errorRate: Double { outcomes.errorRate }
 
     /// Passed over checked responses (1 when nothing was checked).
     public var checkPassRate: Double {

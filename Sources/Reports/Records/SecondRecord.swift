@@ -45,6 +45,9 @@ public struct SecondRecord: Sendable, Equatable, Codable, FetchableRecord, Table
         case modelVersions = "model_versions"
     }
 
+    /// How the requests of this second ended, from the stored counts by code.
+    public var outcomes: OutcomeCounts { OutcomeCounts(sent: sent, completed: completed, errorsByCode: errorsByCode) }
+
     public init(
         second: Int, phase: String, sent: Int, completed: Int, errors: Int, dropped: Int, errorsByCode: [String: Int],
         p50Us: Int64, p90Us: Int64, p99Us: Int64, maxUs: Int64, connections: Int, users: Int,

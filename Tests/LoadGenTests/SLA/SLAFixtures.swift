@@ -7,9 +7,11 @@ func measuredStats(latenciesMs: [UInt64], errors: [ErrorCode: Int] = [:], sent: 
         _ = stats.corrected.record(latency * 1000)
         _ = stats.uncorrected.record(latency * 500)
     }
-    stats.completed = latenciesMs.count
     stats.sent = sent ?? latenciesMs.count
     stats.errors = errors
+    // Every request sent either got a response or failed in transport, as in a finished phase.
+    let failedInTransport = errors.reduce(0) { $0 + ($1.key.endsWithoutResponse && $1.key != .dropped ? $1.value : 0) }
+    stats.completed = sent.map { $0 - failedInTransport } ?? latenciesMs.count
     return stats
 }
 

@@ -12,4 +12,13 @@ public enum ErrorCode: String, Sendable, Hashable, CaseIterable, Codable {
 
     /// Check failures are counted apart from transport and status errors.
     public var isError: Bool { self != .checkFailed }
+
+    /// The request ended without a response: it failed in transport, timed out, or was never sent (`dropped`).
+    /// Status errors and check failures came with a complete response.
+    public var endsWithoutResponse: Bool {
+        switch self {
+        case .connectRefused, .connectTimeout, .reset, .timeout, .tls, .dropped: true
+        case .http4xx, .http5xx, .checkFailed: false
+        }
+    }
 }
