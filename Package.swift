@@ -73,7 +73,10 @@ let package = Package(
             ]
         ),
         // The run's vocabulary without I/O: error codes and the one definition of outcomes and the error rate.
-        .target(name: "LoadCore"),
+        .target(
+            name: "LoadCore",
+            dependencies: [.product(name: "Histogram", package: "hdrhistogram-swift")]
+        ),
         // Scenario model and YAML loading, arrival schedules, the HTTP load engine, checks, SLAs and the runner.
         .target(
             name: "LoadGen",
@@ -154,7 +157,7 @@ let package = Package(
         ),
         .testTarget(
             name: "LoadCoreTests",
-            dependencies: ["LoadCore"]
+            dependencies: ["LoadCore", .product(name: "Histogram", package: "hdrhistogram-swift")]
         ),
         .testTarget(
             name: "ChaosTests",

@@ -48,7 +48,8 @@ struct CompareCommand: ParsableCommand {
         var rows = [["phase", "request", "metric", "baseline", "candidate", "change", ""]]
         for row in comparison.rows {
             let format = { (value: Double) -> String in
-                switch row.metric {
+                if let beyond = row.metric.beyondRangeText(value) { return beyond }
+                return switch row.metric {
                 case .errorRate: String(format: "%.2f%%", value * 100)
                 case .throughput: String(format: "%.1f/s", value)
                 default: String(format: "%.2fms", value / 1000)

@@ -12,7 +12,7 @@ import Testing
             let decoded = try JSONSummary.decoder().decode(JSONSummary.self, from: data)
             #expect(decoded == summary)
 
-            #expect(decoded.schemaVersion == 1)
+            #expect(decoded.schemaVersion == 2)
             #expect(decoded.run.status == "failed")
             #expect(decoded.run.exitCode == 1)
             #expect(decoded.phases.map(\.name) == ["warmup", "steady"])
@@ -22,7 +22,7 @@ import Testing
             #expect(decoded.errorsByCode == ["http_5xx": 2])
 
             let text = try #require(String(data: data, encoding: .utf8))
-            #expect(text.contains("\"schema_version\" : 1"))
+            #expect(text.contains("\"schema_version\" : 2"))
             #expect(text.contains("\"started_at\" : \"2023-11-14T22:13:20Z\""))
             #expect(text.contains("\"uncorrected_latency_ms\""))
         }

@@ -1,10 +1,13 @@
 extension SecondSample {
-    /// The sample of one second of load, with every latency percentile an SLA can name.
+    /// The sample of one second of load, with every latency percentile an SLA can name, judged as SLAs judge them:
+    /// successes, with each failed request counted beyond them (a percentile among failures reads as 1 h, the top of
+    /// the range, which no limit admits).
     init(_ bucket: SecondBucket) {
         var latency: [LatencyPercentile: Duration] = [:]
-        if bucket.latency.totalCount > 0 {
+        let judged = bucket.judgedLatency
+        if judged.totalCount > 0 {
             for percentile in LatencyPercentile.allCases {
-                let micros = percentile == .max ? bucket.latency.max : bucket.latency.valueAtPercentile(percentile.value)
+                let micros = percentile == .max ? judged.max : judged.valueAtPercentile(percentile.value)
                 latency[percentile] = .microseconds(Int64(micros))
             }
         }

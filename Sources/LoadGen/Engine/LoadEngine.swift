@@ -1,5 +1,6 @@
 import Foundation
 import Histogram
+import NIOConcurrencyHelpers
 import NIOCore
 import NIOPosix
 import NIOSSL
@@ -9,14 +10,16 @@ import NIOSSL
 /// Requests are prepared once (pre-encoded heads and bodies); each loop owns its connections and recorder, and the
 /// runner collects per-second buckets and per-phase statistics from the loops while the run goes on.
 public final class LoadEngine: Sendable {
-    public let timeline: EngineTimeline
     public let phaseNames: [String]
     public let requestNames: [String]
     private let group: MultiThreadedEventLoopGroup
     private let workers: [LoopWorker]
+    private let startDelay: Duration
+    private let phaseDurations: [Duration]
+    private let started = NIOLockedValueBox<(timeline: EngineTimeline, done: [EventLoopFuture<Void>])?>(nil)
 
     /// Prepares everything that can fail (payloads, goldens, address resolution, TLS) before any request is sent.
-    /// The first phase starts `startDelay` after this returns.
+    /// Nothing is scheduled yet: the first phase starts `startDelay` after `start()`.
     public init(scenario: Scenario, baseURL: String, loops: Int = 1, startDelay: Duration = .milliseconds(20)) throws {
         guard let address = TargetAddress(url: baseURL) else {
             throw EngineError("target URL '\(baseURL)' is not an http:// or https:// URL with a host")
@@ -51,16 +54,15 @@ public final class LoadEngine: Sendable {
         }
         let loopCount = max(1, loops)
         group = MultiThreadedEventLoopGroup(numberOfThreads: loopCount)
-        timeline = EngineTimeline(
-            runStart: NIODeadline.now().uptimeNanoseconds + UInt64(startDelay.nanoseconds),
-            phaseDurations: scenario.phases.map(\.duration))
+        self.startDelay = startDelay
+        phaseDurations = scenario.phases.map(\.duration)
         phaseNames = scenario.phases.map(\.name)
         requestNames = scenario.requests.map(\.name)
         let warm = Self.warmConnections(for: scenario)
         var workers: [LoopWorker] = []
         for (index, loop) in group.makeIterator().enumerated() {
             var configuration = LoopWorker.Configuration(
-                loopIndex: index, loopCount: loopCount, phases: scenario.phases, timeline: timeline, requests: prepared,
+                loopIndex: index, loopCount: loopCount, phases: scenario.phases, requests: prepared,
                 weights: scenario.requests.map(\.weight), options: scenario.options, remote: remote, tls: tls)
             configuration.warmConnections = (warm + loopCount - 1) / loopCount
             workers.append(LoopWorker(loop: loop, configuration: configuration))
@@ -84,9 +86,24 @@ public final class LoadEngine: Sendable {
         return min(scenario.options.maxConnections, max(1, Int((peak / 1000).rounded(.up)) * 2))
     }
 
-    /// Runs the whole timeline; returns when the last phase has ended and in-flight requests have settled.
+    /// Fixes the run's timeline — the first phase starts `startDelay` from now, time for the warm connections to
+    /// connect — and starts every loop. Call it once everything else is ready; later calls return the same timeline.
+    @discardableResult
+    public func start() -> EngineTimeline {
+        started.withLockedValue { state in
+            if let state { return state.timeline }
+            let timeline = EngineTimeline(
+                runStart: NIODeadline.now().uptimeNanoseconds + UInt64(startDelay.nanoseconds), phaseDurations: phaseDurations)
+            state = (timeline, workers.map { $0.start(timeline) })
+            return timeline
+        }
+    }
+
+    /// Starts the run if `start()` was not called, and returns when the last phase has ended and in-flight requests
+    /// have settled.
     public func run() async throws {
-        let futures = workers.map { $0.start() }
+        start()
+        let futures = started.withLockedValue { $0?.done ?? [] }
         for future in futures { try await future.get() }
     }
 

@@ -9,7 +9,9 @@ final class LoopWorker: @unchecked Sendable {
     private let loopIndex: Int
     private let loopCount: Int
     private let phases: [PhaseSpec]
-    private let timeline: EngineTimeline
+    /// Fixed when the engine starts, after every bit of setup: a schedule that began earlier would turn slow setup
+    /// into a catch-up burst of late requests.
+    private var timeline = EngineTimeline(runStart: 0, phaseDurations: [])
     private let requests: [PreparedRequest]
     private let keepHeaders: [Bool]
     private let keepBody: [Bool]
@@ -58,7 +60,6 @@ final class LoopWorker: @unchecked Sendable {
         var loopIndex: Int
         var loopCount: Int
         var phases: [PhaseSpec]
-        var timeline: EngineTimeline
         var requests: [PreparedRequest]
         var weights: [Int]
         var options: EngineOptions
@@ -73,7 +74,6 @@ final class LoopWorker: @unchecked Sendable {
         loopIndex = c.loopIndex
         loopCount = c.loopCount
         phases = c.phases
-        timeline = c.timeline
         requests = c.requests
         keepHeaders = c.requests.map { !$0.checker.expect.headers.isEmpty }
         keepBody = c.requests.map { $0.checker.needsBody }
@@ -91,16 +91,18 @@ final class LoopWorker: @unchecked Sendable {
         tls = c.tls
         maxConnections = max(1, (c.options.maxConnections + c.loopCount - 1) / c.loopCount)
         warmConnections = min(maxConnections, c.warmConnections)
-        recorder = Recorder(phaseNames: c.phases.map(\.name), requestNames: c.requests.map(\.name), runStart: c.timeline.runStart)
+        recorder = Recorder(phaseNames: c.phases.map(\.name), requestNames: c.requests.map(\.name))
         done = loop.makePromise()
     }
 
     /// Monotonic nanoseconds, the clock every timestamp of the engine uses.
     @inline(__always) static func now() -> UInt64 { NIODeadline.now().uptimeNanoseconds }
 
-    /// Starts the timeline; the future completes when the last phase has ended and in-flight requests are settled.
-    func start() -> EventLoopFuture<Void> {
+    /// Starts `timeline`; the future completes when the last phase has ended and in-flight requests are settled.
+    func start(_ timeline: EngineTimeline) -> EventLoopFuture<Void> {
         loop.execute {
+            self.timeline = timeline
+            self.recorder.runStart = timeline.runStart
             // Connect before the first arrival is due: otherwise the first requests of an open phase all find no
             // idle connection and wait for connects started at the same instant, a send lag of milliseconds.
             for _ in 0..<self.warmConnections { _ = self.openConnection() }
@@ -225,7 +227,7 @@ final class LoopWorker: @unchecked Sendable {
         while waitingHead < waiting.count, now &- waiting[waitingHead].intended > limit, waiting[waitingHead].intended < now {
             let late = waiting[waitingHead]
             waitingHead += 1
-            recorder.recordFailure(phase: late.phase, request: late.request, code: .dropped, at: now, message: nil)
+            recorder.recordFailure(phase: late.phase, request: late.request, code: .dropped, intended: late.intended, at: now, message: nil)
         }
         compactWaiting()
     }
@@ -390,7 +392,7 @@ final class LoopWorker: @unchecked Sendable {
         if let lost = connection.pendingFirst {
             connection.pendingFirst = nil
             inFlightCount -= 1
-            recorder.recordFailure(phase: lost.phase, request: lost.request, code: code, at: Self.now(), message: message)
+            recorder.recordFailure(phase: lost.phase, request: lost.request, code: code, intended: lost.intended, at: Self.now(), message: message)
         }
         if let user = connection.user {
             user.connection = nil
@@ -461,7 +463,7 @@ final class LoopWorker: @unchecked Sendable {
         if let index = idle.firstIndex(where: { $0 === connection }) { idle.remove(at: index) }
         if let lost {
             inFlightCount -= 1
-            recorder.recordFailure(phase: lost.phase, request: lost.request, code: reason.0, at: Self.now(), message: reason.1)
+            recorder.recordFailure(phase: lost.phase, request: lost.request, code: reason.0, intended: lost.intended, at: Self.now(), message: reason.1)
         }
         if let user = connection.user {
             user.connection = nil
@@ -498,7 +500,7 @@ final class LoopWorker: @unchecked Sendable {
         if dropWaiting {
             let now = Self.now()
             for late in waiting[waitingHead...] {
-                recorder.recordFailure(phase: late.phase, request: late.request, code: .dropped, at: now, message: nil)
+                recorder.recordFailure(phase: late.phase, request: late.request, code: .dropped, intended: late.intended, at: now, message: nil)
             }
             waiting.removeAll()
             waitingHead = 0
@@ -521,7 +523,7 @@ final class LoopWorker: @unchecked Sendable {
         finished = true
         let now = Self.now()
         for late in waiting[waitingHead...] {
-            recorder.recordFailure(phase: late.phase, request: late.request, code: .dropped, at: now, message: nil)
+            recorder.recordFailure(phase: late.phase, request: late.request, code: .dropped, intended: late.intended, at: now, message: nil)
         }
         waiting.removeAll()
         waitingHead = 0

@@ -3,7 +3,8 @@
 final class Recorder {
     private let phaseNames: [String]
     private let requestNames: [String]
-    private let runStart: UInt64
+    /// Set when the engine starts, before anything is recorded.
+    var runStart: UInt64 = 0
     /// Phase × request cells, flattened: `phase * requestCount + request`.
     private(set) var cells: [RequestStats]
     /// The second being filled, and the finished ones the runner has not taken yet. Every timestamp a loop records
@@ -15,10 +16,9 @@ final class Recorder {
     /// Open model: how late each request went out after its intended time (µs). The engine's own accuracy.
     private(set) var sendLag = RequestStats.makeHistogram()
 
-    init(phaseNames: [String], requestNames: [String], runStart: UInt64) {
+    init(phaseNames: [String], requestNames: [String]) {
         self.phaseNames = phaseNames
         self.requestNames = requestNames
-        self.runStart = runStart
         cells = Array(repeating: RequestStats(), count: max(1, phaseNames.count * requestNames.count))
         current = SecondBucket(second: 0)
     }
@@ -43,7 +43,8 @@ final class Recorder {
         current.sent += 1
     }
 
-    /// A complete response; `code` is nil when its status was accepted, `check_failed` when a check failed.
+    /// A complete response; `code` is nil when its status was accepted, `check_failed` when a check failed (still a
+    /// successful response for latency), a status error code otherwise.
     func recordResponse(
         phase: Int, request: Int, intended: UInt64, sent: UInt64, finished: UInt64, code: ErrorCode?, checked: Bool,
         version: String? = nil
@@ -51,16 +52,25 @@ final class Recorder {
         let index = cell(phase, request)
         let correctedMicros = (finished &- min(intended, finished)) / 1_000
         let uncorrectedMicros = (finished &- min(sent, finished)) / 1_000
+        let succeeded = code == nil || code == .checkFailed
         cells[index].completed += 1
-        _ = cells[index].corrected.record(max(1, correctedMicros))
-        _ = cells[index].uncorrected.record(max(1, uncorrectedMicros))
+        roll(to: finished)
+        current.completed += 1
+        var clamped = LatencyHistogram.record(correctedMicros, in: &cells[index].attempts)
+        LatencyHistogram.record(correctedMicros, in: &current.attemptsLatency)
+        if succeeded {
+            LatencyHistogram.record(correctedMicros, in: &cells[index].corrected)
+            LatencyHistogram.record(uncorrectedMicros, in: &cells[index].uncorrected)
+            LatencyHistogram.record(correctedMicros, in: &current.latency)
+            LatencyHistogram.record(uncorrectedMicros, in: &current.uncorrectedLatency)
+        } else {
+            LatencyHistogram.record(correctedMicros, in: &cells[index].errorStatusLatency)
+        }
+        clamped = clamped || uncorrectedMicros > LatencyHistogram.highestMicroseconds
+        if clamped { cells[index].clampedLatencies += 1 }
         if checked {
             if code == .checkFailed { cells[index].checksFailed += 1 } else { cells[index].checksPassed += 1 }
         }
-        roll(to: finished)
-        current.completed += 1
-        _ = current.latency.record(max(1, correctedMicros))
-        _ = current.uncorrectedLatency.record(max(1, uncorrectedMicros))
         if let version { current.versions[version, default: VersionSighting()].add(sent: sent, finished: finished) }
         if let code {
             cells[index].errors[code, default: 0] += 1
@@ -68,11 +78,17 @@ final class Recorder {
         }
     }
 
-    /// A request that got no response (transport error, timeout) or never went out (dropped).
-    func recordFailure(phase: Int, request: Int, code: ErrorCode, at time: UInt64, message: String?) {
-        cells[cell(phase, request)].errors[code, default: 0] += 1
+    /// A request that got no response (transport error, timeout; latency from `intended` to `time`) or never went
+    /// out (dropped: beyond every latency, at the top of the range).
+    func recordFailure(phase: Int, request: Int, code: ErrorCode, intended: UInt64, at time: UInt64, message: String?) {
+        let index = cell(phase, request)
+        cells[index].errors[code, default: 0] += 1
         roll(to: time)
         current.errors[code, default: 0] += 1
+        let micros = code == .dropped ? LatencyHistogram.highestMicroseconds : (time &- min(intended, time)) / 1_000
+        if LatencyHistogram.record(micros, in: &cells[index].attempts) { cells[index].clampedLatencies += 1 }
+        LatencyHistogram.record(micros, in: &current.attemptsLatency)
+        if code != .dropped { LatencyHistogram.record(micros, in: &cells[index].noResponseLatency) }
         if let message { recordSample(phase: phase, request: request, code: code, message: message) }
     }
 
@@ -86,7 +102,7 @@ final class Recorder {
     }
 
     func recordSendLag(_ nanoseconds: UInt64) {
-        _ = sendLag.record(max(1, nanoseconds / 1_000))
+        LatencyHistogram.record(nanoseconds / 1_000, in: &sendLag)
     }
 
     /// Removes and returns the buckets of every second before `second`.

@@ -14,17 +14,30 @@ public struct RequestStats: Sendable {
     /// Requests sent a second time because the server closed an idle connection before receiving them
     /// (`RaceWithIdleClose`); each is still one request in `sent`.
     public var retried: Int = 0
-    /// Latency in µs from the intended send time (coordinated-omission corrected).
+    /// Latency in µs of the successful responses (accepted status) from their intended send time
+    /// (coordinated-omission corrected). A bare SLA percentile judges these with every failure counted as slower
+    /// (`JudgedLatency`).
     public var corrected: Histogram<UInt64> = RequestStats.makeHistogram()
-    /// Latency in µs from the actual send time.
+    /// Latency in µs of the same responses from their actual send time.
     public var uncorrected: Histogram<UInt64> = RequestStats.makeHistogram()
+    /// Every request that was due, from its intended send time to when its outcome was known: responses of every
+    /// status, transport failures and timeouts at their elapsed time, dropped requests at the top of the range.
+    public var attempts: Histogram<UInt64> = RequestStats.makeHistogram()
+    /// Latency by outcome, from the intended send time: responses with an error status, and requests that ended
+    /// without a response (transport failures and timeouts; drops have no latency of their own).
+    public var errorStatusLatency: Histogram<UInt64> = RequestStats.makeHistogram()
+    public var noResponseLatency: Histogram<UInt64> = RequestStats.makeHistogram()
+    /// Latencies above the histograms' 1 h range, recorded at its top rather than lost.
+    public var clampedLatencies: Int = 0
 
     public init() {}
 
     /// 1 µs to 1 h at 3 significant digits, as wrk2 keeps them.
-    public static func makeHistogram() -> Histogram<UInt64> {
-        Histogram<UInt64>(lowestDiscernibleValue: 1, highestTrackableValue: 3_600_000_000, numberOfSignificantValueDigits: .three)
-    }
+    public static func makeHistogram() -> Histogram<UInt64> { LatencyHistogram.make() }
+
+    /// What a bare SLA percentile judges: the successes with every failed request counted beyond them.
+    public var judgedLatency: Histogram<UInt64> { JudgedLatency.histogram(successes: corrected, failures: errorCount) }
+    public var judgedUncorrectedLatency: Histogram<UInt64> { JudgedLatency.histogram(successes: uncorrected, failures: errorCount) }
 
     public var dropped: Int { errors[.dropped, default: 0] }
     /// Responses with an accepted status that passed every check.
@@ -54,6 +67,10 @@ public struct RequestStats: Sendable {
         retried += other.retried
         corrected.add(other.corrected)
         uncorrected.add(other.uncorrected)
+        attempts.add(other.attempts)
+        errorStatusLatency.add(other.errorStatusLatency)
+        noResponseLatency.add(other.noResponseLatency)
+        clampedLatencies += other.clampedLatencies
     }
 }
 

@@ -1,9 +1,11 @@
 import Foundation
 
 /// The table printed at the end of a run: per phase × request counts and latencies, then every SLA verdict.
+/// `p50`…`max` are the successful responses'; `p99 all` is every request that was due, failures included (at their
+/// elapsed time, drops beyond every value), so a run that fails fast cannot hide behind the successes' figures.
 enum SummaryTable {
     static func render(phases: [PhaseMeasurements], sla: [SLAOutcome], verdict: String) -> String {
-        var rows: [[String]] = [["phase", "request", "sent", "ok", "errors", "dropped", "checks", "req/s", "p50", "p90", "p99", "p99 unc.", "max"]]
+        var rows: [[String]] = [["phase", "request", "sent", "ok", "errors", "dropped", "checks", "req/s", "p50", "p90", "p99", "p99 unc.", "max", "p99 all"]]
         for phase in phases {
             let seconds = max(0.001, Double(phase.elapsed.components.seconds) + Double(phase.elapsed.components.attoseconds) / 1e18)
             for name in phase.requests.keys.sorted() {
@@ -14,10 +16,16 @@ enum SummaryTable {
                     let histogram = uncorrected ? stats.uncorrected : stats.corrected
                     return ProgressReporter.milliseconds(p >= 100 ? histogram.max : histogram.valueAtPercentile(p))
                 }
+                func allAttempts() -> String {
+                    guard stats.attempts.totalCount > 0 else { return "-" }
+                    let micros = stats.attempts.valueAtPercentile(99)
+                    return LatencyHistogram.isBeyondRange(micros, in: stats.attempts) ? "dropped" : ProgressReporter.milliseconds(micros)
+                }
                 rows.append([
                     phase.name, name, "\(stats.sent)", "\(stats.succeeded)",
                     "\(stats.errorCount)", "\(stats.dropped)", String(format: "%.1f%%", stats.checkRate * 100),
                     String(format: "%.1f", Double(stats.completed) / seconds), latency(50), latency(90), latency(99), latency(99, true), latency(100),
+                    allAttempts(),
                 ])
             }
         }

@@ -100,7 +100,6 @@ public enum ScenarioRunner {
             return RunResult(exitCode: .couldNotRun, summary: "", message: "\(error)")
         }
         defer { Task { await engine.shutdown() } }
-        let timeline = engine.timeline
         let scenarioText = (try? String(contentsOfFile: options.scenarioPath, encoding: .utf8)) ?? ""
         let scenarioDirectory = URL(fileURLWithPath: options.scenarioPath).deletingLastPathComponent()
         let startedAt = Date()
@@ -124,6 +123,8 @@ public enum ScenarioRunner {
             }
         }
 
+        // The schedule starts now that everything is ready: setup time (git, the store) never becomes lateness.
+        let timeline = engine.start()
         let finished = NIOLockedValueBox(false)
         let runTask = Task {
             defer { finished.withLockedValue { $0 = true } }

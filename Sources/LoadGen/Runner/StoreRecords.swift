@@ -15,14 +15,17 @@ enum StoreRecords {
             p50Us: micros(50), p90Us: micros(90), p99Us: micros(99), maxUs: micros(100), connections: connections, users: users,
             uncorrectedP99Us: hasLatency ? Int64(bucket.uncorrectedLatency.valueAtPercentile(99)) : 0,
             latencyHistogram: hasLatency ? HistogramCodec.encode(bucket.latency) : nil,
-            modelVersions: bucket.versions.mapValues(\.count))
+            modelVersions: bucket.versions.mapValues(\.count),
+            attemptsHistogram: bucket.attemptsLatency.totalCount > 0 ? HistogramCodec.encode(bucket.attemptsLatency) : nil)
     }
 
     static func requestStats(_ stats: RequestStats, phase: String, request: String) -> RequestStatsRecord {
         RequestStatsRecord(
             phase: phase, request: request, sent: stats.sent, completed: stats.completed, errors: stats.errorCount,
             checksPassed: stats.checksPassed, checksFailed: stats.checksFailed, dropped: stats.dropped,
-            errorsByCode: errorsByCode(stats.errors), corrected: stats.corrected, uncorrected: stats.uncorrected)
+            errorsByCode: errorsByCode(stats.errors), corrected: stats.corrected, uncorrected: stats.uncorrected,
+            attempts: stats.attempts, errorStatus: stats.errorStatusLatency, noResponse: stats.noResponseLatency,
+            clampedLatencies: stats.clampedLatencies, retried: stats.retried)
     }
 
     static func sla(_ outcome: SLAOutcome) -> SLAResultRecord {

@@ -36,22 +36,28 @@ struct ThresholdVerdict {
         }
     }
 
+    /// Judged on the successes with every failed request counted beyond them (`JudgedLatency`): a percentile that
+    /// falls among failures fails any limit, so requests that failed can never help a latency SLA pass.
     private static func latency(at percentile: LatencyPercentile, limit: Duration, stats: RequestStats) -> ThresholdVerdict {
         let limitMicroseconds = Double(ScheduleTime.nanoseconds(limit)) / 1000
         var verdict = ThresholdVerdict(
             limit: SLAText.duration(limit), limitValue: limitMicroseconds / 1000, observed: 0,
             observedText: "no responses", passed: false, unit: "ms")
-        // Nothing answered: a latency limit must not pass for want of measurements.
-        guard stats.completed > 0, stats.corrected.totalCount > 0 else { return verdict }
-        let corrected = value(at: percentile, in: stats.corrected)
+        let judged = stats.judgedLatency
+        // Nothing ended: a latency limit must not pass for want of measurements.
+        guard judged.totalCount > 0 else { return verdict }
+        let corrected = value(at: percentile, in: judged)
         verdict.observed = Double(corrected) / 1000
-        verdict.observedText = SLAText.decimal(verdict.observed, places: 2) + "ms"
-        if stats.uncorrected.totalCount > 0 {
-            verdict.uncorrectedObserved = Double(value(at: percentile, in: stats.uncorrected)) / 1000
+        let uncorrected = stats.judgedUncorrectedLatency
+        verdict.uncorrectedObserved = Double(value(at: percentile, in: uncorrected)) / 1000
+        if LatencyHistogram.isBeyondRange(corrected, in: judged) {
+            verdict.observedText = "failed requests (\(SLAText.percent(stats.errorRate)) failed)"
+            return verdict
         }
+        verdict.observedText = SLAText.decimal(verdict.observed, places: 2) + "ms"
         // The histogram keeps 3 significant digits, so a value is only known to within its bucket: a limit anywhere
         // in the observed value's bucket is met (a response of exactly 500 ms meets `p99: 500ms`).
-        verdict.passed = Double(stats.corrected.lowestEquivalentForValue(corrected)) <= limitMicroseconds
+        verdict.passed = Double(judged.lowestEquivalentForValue(corrected)) <= limitMicroseconds
         return verdict
     }
 

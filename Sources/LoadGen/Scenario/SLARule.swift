@@ -45,7 +45,8 @@ public struct SLARule: Sendable, Equatable {
 
 /// One limit of an SLA rule.
 public enum Threshold: Sendable, Equatable {
-    /// The corrected latency at `percentile` must be at most `limit`.
+    /// The corrected latency at `percentile`, with every failed request counted as slower than every success
+    /// (`JudgedLatency`), must be at most `limit`.
     case latency(percentile: LatencyPercentile, limit: Duration)
     /// Share of requests with a transport or status error (incl. dropped) must be at most this fraction (0...1).
     case errorRate(Double)

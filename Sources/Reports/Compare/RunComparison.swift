@@ -57,14 +57,17 @@ public struct RunComparison: Sendable {
     }
 
     private static func value(_ metric: ComparedMetric, _ stats: RequestStatsRecord, in snapshot: RunSnapshot) -> Double? {
-        let latency = stats.corrected
+        // As SLAs judge latency: failed requests count beyond every success, so fewer successes never compare better.
+        let latency = (try? stats.judgedLatency()).map(LatencySummary.init) ?? stats.corrected
+        let measured = stats.completed + stats.errors > 0
         switch metric {
-        case .p50: return stats.completed > 0 ? Double(latency.p50) : nil
-        case .p90: return stats.completed > 0 ? Double(latency.p90) : nil
-        case .p95: return stats.completed > 0 ? Double(latency.p95) : nil
-        case .p99: return stats.completed > 0 ? Double(latency.p99) : nil
-        case .p999: return stats.completed > 0 ? Double(latency.p999) : nil
-        case .max: return stats.completed > 0 ? Double(latency.max) : nil
+        case .p50: return measured ? Double(latency.p50) : nil
+        case .p90: return measured ? Double(latency.p90) : nil
+        case .p95: return measured ? Double(latency.p95) : nil
+        case .p99: return measured ? Double(latency.p99) : nil
+        case .p999: return measured ? Double(latency.p999) : nil
+        case .max: return measured ? Double(latency.max) : nil
+        case .allAttemptsP99: return ((try? stats.attemptsSummary()) ?? nil).map { Double($0.p99) }
         case .errorRate: return stats.errorRate
         case .throughput: return snapshot.throughput(stats)
         }

@@ -1,3 +1,4 @@
+import Histogram
 import Foundation
 
 extension GateReport {
@@ -27,17 +28,23 @@ extension GateReport {
     static func samplesByPhase(_ snapshot: RunSnapshot, path: String) throws -> [String: [SecondSample]] {
         var result: [String: [SecondSample]] = [:]
         for second in snapshot.seconds {
-            var buckets: [SecondSample.Bucket] = []
+            var successes = LatencyHistogram.make()
             if let data = second.latencyHistogram {
-                let histogram = try HistogramCodec.decode(data)
-                buckets = histogram.recordedValues().map { SecondSample.Bucket(valueUs: $0.value, count: $0.count) }
+                successes = try HistogramCodec.decode(data)
             } else if second.completed > 0 {
                 throw GateError.noHistograms(runID: snapshot.run.id ?? 0, path: path)
             }
+            // Judged as SLAs judge latency: the second's failed requests beyond every success.
+            let judged = JudgedLatency.histogram(successes: successes, failures: second.outcomes.errors)
+            let attempts = try second.attemptsHistogram.map(HistogramCodec.decode)
             result[second.phase, default: []].append(
-                SecondSample(latencies: buckets, outcomes: second.outcomes))
+                SecondSample(latencies: buckets(judged), outcomes: second.outcomes, attemptLatencies: attempts.map(buckets) ?? []))
         }
         return result
+    }
+
+    private static func buckets(_ histogram: Histogram<UInt64>) -> [SecondSample.Bucket] {
+        histogram.recordedValues().map { SecondSample.Bucket(valueUs: $0.value, count: $0.count) }
     }
 }
 

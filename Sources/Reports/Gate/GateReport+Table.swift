@@ -29,7 +29,8 @@ extension GateReport {
     }
 
     static func value(_ value: Double, _ metric: ComparedMetric) -> String {
-        metric.isLatency ? String(format: "%.2fms", value / 1000) : percent(value, digits: 2)
+        if let beyond = metric.beyondRangeText(value) { return beyond }
+        return metric.isLatency ? String(format: "%.2fms", value / 1000) : percent(value, digits: 2)
     }
 
     /// Latency changes are ratios shown as ±%; error-rate changes are differences in percentage points.

@@ -31,4 +31,6 @@ public struct GateSettings: Sendable, Equatable, Codable {
     /// The latency percentiles the gate judges. p99.9 and max are left out: on a run of a few thousand requests
     /// they rest on a handful of responses and move by tens of percent between two runs of the same build.
     public static let percentiles: [ComparedMetric] = [.p50, .p90, .p95, .p99]
+    /// Judged beside them from the latency of every attempt, so a candidate that fails faster cannot look better.
+    public static let allAttemptsPercentiles: [ComparedMetric] = [.allAttemptsP99]
 }

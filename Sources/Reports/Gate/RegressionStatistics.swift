@@ -12,14 +12,16 @@ public enum RegressionStatistics {
         // One stream per phase, derived from the phase name: a phase's verdict does not depend on the others.
         var generator = SeededGenerator(seed: settings.seed ^ stableHash(phase))
         return latency(phase: phase, baseline: baseline, candidate: candidate, settings: settings, generator: &generator)
+            + latency(
+                phase: phase, baseline: baseline.map(\.ofAllAttempts), candidate: candidate.map(\.ofAllAttempts),
+                metrics: GateSettings.allAttemptsPercentiles, settings: settings, generator: &generator)
             + [errorRate(phase: phase, baseline: baseline, candidate: candidate, settings: settings, generator: &generator)]
     }
 
     static func latency(
-        phase: String, baseline: [SecondSample], candidate: [SecondSample], settings: GateSettings,
-        generator: inout SeededGenerator
+        phase: String, baseline: [SecondSample], candidate: [SecondSample], metrics: [ComparedMetric] = GateSettings.percentiles,
+        settings: GateSettings, generator: inout SeededGenerator
     ) -> [GateMetricResult] {
-        let metrics = GateSettings.percentiles
         let base = baseline.filter { $0.completed > 0 }
         let cand = candidate.filter { $0.completed > 0 }
         guard !base.isEmpty, !cand.isEmpty else { return [] }

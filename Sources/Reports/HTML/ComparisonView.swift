@@ -72,7 +72,8 @@ struct ComparisonView {
     }
 
     static func format(_ value: Double, _ metric: ComparedMetric) -> String {
-        switch metric {
+        if let beyond = metric.beyondRangeText(value) { return beyond }
+        return switch metric {
         case .errorRate: ReportFormat.percent(value)
         case .throughput: ReportFormat.rate(value)
         default: ReportFormat.ms(value) + " ms"

@@ -7,6 +7,13 @@ enum ReportFormat {
         ms(Double(microseconds))
     }
 
+    /// A latency of all attempts or of one outcome: a dash when not measured, "dropped" when the value lies at the
+    /// top of the histogram's range, where dropped requests are recorded.
+    static func attemptMs(_ microseconds: Int64?) -> String {
+        guard let microseconds else { return "—" }
+        return LatencyHistogram.isBeyondRange(Double(microseconds)) ? "dropped" : ms(microseconds)
+    }
+
     static func ms(_ microseconds: Double) -> String {
         let milliseconds = microseconds / 1000
         switch milliseconds {

@@ -20,12 +20,20 @@ extension JSONSummary {
         )
         phases = snapshot.phases.map { Phase(name: $0.name, load: $0.load, startedAtMs: $0.startedAtMs, endedAtMs: $0.endedAtMs) }
         requests = snapshot.requestStats.map { stats in
-            Request(
+            // A stored histogram that does not decode reads as not measured rather than failing the summary.
+            let attempts = (try? stats.attemptsSummary()) ?? nil
+            var byOutcome = ["success": Latency(stats.corrected)]
+            byOutcome["error_status"] = ((try? stats.errorStatusSummary()) ?? nil).map(Latency.init)
+            byOutcome["no_response"] = ((try? stats.noResponseSummary()) ?? nil).map(Latency.init)
+            return Request(
                 phase: stats.phase, request: stats.request, sent: stats.sent, completed: stats.completed,
                 errors: stats.errors, dropped: stats.dropped, checksPassed: stats.checksPassed,
                 checksFailed: stats.checksFailed, throughputPerSecond: snapshot.throughput(stats),
                 errorsByCode: stats.errorsByCode,
-                latencyMs: Latency(stats.corrected), uncorrectedLatencyMs: Latency(stats.uncorrected)
+                latencyMs: Latency(stats.corrected), uncorrectedLatencyMs: Latency(stats.uncorrected),
+                allAttemptsLatencyMs: attempts.map(Latency.init), latencyByOutcomeMs: byOutcome,
+                slaLatencyMs: Latency((try? stats.judgedLatency()).map(LatencySummary.init) ?? stats.corrected),
+                retried: stats.retried, clampedLatencies: stats.clampedLatencies
             )
         }
         sla = snapshot.sla.map {

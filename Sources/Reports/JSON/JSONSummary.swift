@@ -3,7 +3,7 @@ import Foundation
 /// The machine-readable summary of one stored run (`--json FILE`). Schema documented in docs/results.md;
 /// fields are only ever added within a schema version.
 public struct JSONSummary: Codable, Sendable, Equatable {
-    public static let currentSchemaVersion = 1
+    public static let currentSchemaVersion = 2
 
     public var schemaVersion: Int
     public var run: Run
@@ -66,17 +66,33 @@ public struct JSONSummary: Codable, Sendable, Equatable {
         /// Completed per second over the phase; nil if the phase never ended.
         public var throughputPerSecond: Double?
         public var errorsByCode: [String: Int]
+        /// Successful responses (accepted status), from the intended send time.
         public var latencyMs: Latency
+        /// The same responses from their actual send time.
         public var uncorrectedLatencyMs: Latency
+        /// Every request that was due, until its outcome was known (failures at their elapsed time, drops at the
+        /// top of the range); nil for runs stored before schema v5 of the store.
+        public var allAttemptsLatencyMs: Latency?
+        /// Latency by outcome: `success`, `error_status`, `no_response` (the last two nil before schema v5).
+        public var latencyByOutcomeMs: [String: Latency]
+        /// A bare SLA percentile's view: successes, with every failed request counted beyond them. A value of
+        /// 3,600,000 ms (the top of the range) means the percentile falls among failed requests.
+        public var slaLatencyMs: Latency
+        public var retried: Int
+        public var clampedLatencies: Int
 
         enum CodingKeys: String, CodingKey {
-            case phase, request, sent, completed, errors, dropped
+            case phase, request, sent, completed, errors, dropped, retried
             case checksPassed = "checks_passed"
             case checksFailed = "checks_failed"
             case throughputPerSecond = "throughput_per_second"
             case errorsByCode = "errors_by_code"
             case latencyMs = "latency_ms"
             case uncorrectedLatencyMs = "uncorrected_latency_ms"
+            case allAttemptsLatencyMs = "all_attempts_latency_ms"
+            case latencyByOutcomeMs = "latency_by_outcome_ms"
+            case slaLatencyMs = "sla_latency_ms"
+            case clampedLatencies = "clamped_latencies"
         }
     }
 

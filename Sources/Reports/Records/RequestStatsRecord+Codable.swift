@@ -16,6 +16,11 @@ extension RequestStatsRecord {
         case uncorrectedMean = "uncorrected_mean_us"
         case correctedHistogram = "corrected_histogram"
         case uncorrectedHistogram = "uncorrected_histogram"
+        case attemptsHistogram = "attempts_histogram"
+        case errorStatusHistogram = "error_status_histogram"
+        case noResponseHistogram = "no_response_histogram"
+        case clampedLatencies = "clamped_latencies"
+        case retried
     }
 
     public init(from decoder: any Decoder) throws {
@@ -43,6 +48,11 @@ extension RequestStatsRecord {
         )
         correctedHistogram = try c.decode(Data.self, forKey: .correctedHistogram)
         uncorrectedHistogram = try c.decode(Data.self, forKey: .uncorrectedHistogram)
+        attemptsHistogram = try c.decodeIfPresent(Data.self, forKey: .attemptsHistogram)
+        errorStatusHistogram = try c.decodeIfPresent(Data.self, forKey: .errorStatusHistogram)
+        noResponseHistogram = try c.decodeIfPresent(Data.self, forKey: .noResponseHistogram)
+        clampedLatencies = try c.decodeIfPresent(Int.self, forKey: .clampedLatencies) ?? 0
+        retried = try c.decodeIfPresent(Int.self, forKey: .retried) ?? 0
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -72,5 +82,10 @@ extension RequestStatsRecord {
         try c.encode(uncorrected.mean, forKey: .uncorrectedMean)
         try c.encode(correctedHistogram, forKey: .correctedHistogram)
         try c.encode(uncorrectedHistogram, forKey: .uncorrectedHistogram)
+        try c.encode(attemptsHistogram, forKey: .attemptsHistogram)
+        try c.encode(errorStatusHistogram, forKey: .errorStatusHistogram)
+        try c.encode(noResponseHistogram, forKey: .noResponseHistogram)
+        try c.encode(clampedLatencies, forKey: .clampedLatencies)
+        try c.encode(retried, forKey: .retried)
     }
 }

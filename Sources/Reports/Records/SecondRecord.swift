@@ -15,7 +15,7 @@ public struct SecondRecord: Sendable, Equatable, Codable, FetchableRecord, Table
     public var dropped: Int
     /// Counts by error code (`ErrorCode` raw values), check failures included.
     public var errorsByCode: [String: Int]
-    /// Corrected latency of the responses completed in this second, µs.
+    /// Corrected latency of the successful responses completed in this second, µs (every response before schema v5).
     public var p50Us: Int64
     public var p90Us: Int64
     public var p99Us: Int64
@@ -25,6 +25,9 @@ public struct SecondRecord: Sendable, Equatable, Codable, FetchableRecord, Table
     /// The corrected latency histogram of this second (`HistogramCodec`), nil when nothing completed. The regression
     /// gate resamples seconds from it; reports merge seconds without re-reading raw requests.
     public var latencyHistogram: Data?
+    /// Every request that ended in this second, until its outcome was known (`HistogramCodec`; nil before v5 or when
+    /// nothing ended). The gate compares the latency of all attempts from it.
+    public var attemptsHistogram: Data?
     /// Open connections at the end of the second.
     public var connections: Int
     /// Active virtual users (closed model) at the end of the second; 0 for open models.
@@ -43,6 +46,7 @@ public struct SecondRecord: Sendable, Equatable, Codable, FetchableRecord, Table
         case latencyHistogram = "latency_histogram"
         case connections, users
         case modelVersions = "model_versions"
+        case attemptsHistogram = "attempts_histogram"
     }
 
     /// How the requests of this second ended, from the stored counts by code.
@@ -51,7 +55,8 @@ public struct SecondRecord: Sendable, Equatable, Codable, FetchableRecord, Table
     public init(
         second: Int, phase: String, sent: Int, completed: Int, errors: Int, dropped: Int, errorsByCode: [String: Int],
         p50Us: Int64, p90Us: Int64, p99Us: Int64, maxUs: Int64, connections: Int, users: Int,
-        uncorrectedP99Us: Int64 = 0, latencyHistogram: Data? = nil, modelVersions: [String: Int] = [:]
+        uncorrectedP99Us: Int64 = 0, latencyHistogram: Data? = nil, modelVersions: [String: Int] = [:],
+        attemptsHistogram: Data? = nil
     ) {
         self.second = second
         self.phase = phase
@@ -69,5 +74,6 @@ public struct SecondRecord: Sendable, Equatable, Codable, FetchableRecord, Table
         self.uncorrectedP99Us = uncorrectedP99Us
         self.latencyHistogram = latencyHistogram
         self.modelVersions = modelVersions
+        self.attemptsHistogram = attemptsHistogram
     }
 }

@@ -145,6 +145,20 @@ extension ResultsStore {
             // Runs stored before v4 read as "no version tracked".
             try db.execute(sql: "ALTER TABLE seconds ADD COLUMN model_versions TEXT NOT NULL DEFAULT '{}';")
         }
+        migrator.registerMigration("v5-latency-of-every-attempt-and-by-outcome") { db in
+            // From v5 the corrected/uncorrected histograms hold successful responses only; these columns add every
+            // attempt (failures at their elapsed time, drops at the top of the range) and each outcome. Runs stored
+            // before keep NULL and read as "not measured". `retried` counts requests sent again after a server's
+            // idle close that they provably never reached.
+            try db.execute(sql: """
+                ALTER TABLE request_stats ADD COLUMN attempts_histogram BLOB;
+                ALTER TABLE request_stats ADD COLUMN error_status_histogram BLOB;
+                ALTER TABLE request_stats ADD COLUMN no_response_histogram BLOB;
+                ALTER TABLE request_stats ADD COLUMN clamped_latencies INTEGER NOT NULL DEFAULT 0;
+                ALTER TABLE request_stats ADD COLUMN retried INTEGER NOT NULL DEFAULT 0;
+                ALTER TABLE seconds ADD COLUMN attempts_histogram BLOB;
+                """)
+        }
         return migrator
     }
 }

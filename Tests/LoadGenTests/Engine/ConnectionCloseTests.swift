@@ -94,9 +94,11 @@ import Testing
         let server = try PythonHTTPServer()
         defer { server.stop() }
         try await server.waitUntilListening()
-        let load: LoadModel = openModel ? .constantRate(Rate(perSecond: 200)) : .constantUsers(4, think: .zero)
-        let stats = try await run(server.baseURL, load: load, duration: .seconds(1))
-        #expect(stats.sent > 100)
+        // A connection per request to a Python server: modest rates, and a long max_send_delay so that a busy test
+        // machine slows the run down instead of dropping requests.
+        let load: LoadModel = openModel ? .constantRate(Rate(perSecond: 50)) : .constantUsers(2, think: .zero)
+        let stats = try await run(server.baseURL, load: load, duration: .seconds(1), options: EngineOptions(maxSendDelay: .seconds(30)))
+        #expect(stats.sent >= 20)
         #expect(stats.errors.isEmpty, "\(stats.errors)")
         #expect(stats.completed == stats.sent)
     }

@@ -19,8 +19,15 @@ final class NginxServer {
             .split(separator: "\n").count ?? 0
     }
 
-    /// Starts nginx with `serverDirectives` inside its `server {}` block (keep-alive limits and locations).
-    init(serverDirectives: String) throws {
+    /// Arrival times nginx logged, in seconds since the epoch with ms resolution (`$msec`; needs `logsArrivals`).
+    var loggedArrivals: [Double] {
+        ((try? String(contentsOf: directory.appendingPathComponent("access.log"), encoding: .utf8)) ?? "")
+            .split(separator: "\n").compactMap { Double($0) }
+    }
+
+    /// Starts nginx with `serverDirectives` inside its `server {}` block (keep-alive limits and locations). With
+    /// `logsArrivals` each access-log line is only the request's `$msec`.
+    init(serverDirectives: String, logsArrivals: Bool = false) throws {
         guard let binary = ["/usr/sbin/nginx", "/usr/bin/nginx"].first(where: FileManager.default.isExecutableFile) else {
             throw NginxMissing()
         }
@@ -36,7 +43,8 @@ final class NginxServer {
             error_log \(path)/error.log warn;
             events { worker_connections 1024; }
             http {
-                access_log \(path)/access.log;
+                log_format arrivals '$msec';
+                access_log \(path)/access.log\(logsArrivals ? " arrivals" : "");
                 client_body_temp_path \(path)/body;
                 proxy_temp_path \(path)/proxy;
                 fastcgi_temp_path \(path)/fastcgi;
@@ -78,8 +86,10 @@ final class NginxServer {
     }
 
     /// Runs `body` with a started nginx and stops it afterwards, also when `body` throws.
-    static func with<T>(serverDirectives: String, _ body: (NginxServer) async throws -> T) async throws -> T {
-        let server = try NginxServer(serverDirectives: serverDirectives)
+    static func with<T>(
+        serverDirectives: String, logsArrivals: Bool = false, _ body: (NginxServer) async throws -> T
+    ) async throws -> T {
+        let server = try NginxServer(serverDirectives: serverDirectives, logsArrivals: logsArrivals)
         defer { server.stop() }
         try await server.waitUntilListening()
         return try await body(server)
