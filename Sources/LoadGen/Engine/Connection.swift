@@ -183,8 +183,11 @@ final class Connection: ChannelInboundHandler, @unchecked Sendable {
     private func markClosed(reason: (ErrorCode, String)) {
         guard !isClosed else { return }
         isClosed = true
-        let lost = inFlight
+        // A request still waiting for the connect (a retry, or the first of a new connection) is lost with it, and
+        // must be counted: otherwise it would be sent and never end.
+        let lost = inFlight ?? pendingFirst
         inFlight = nil
+        pendingFirst = nil
         worker.closed(self, lost: lost, reason: reason)
     }
 }

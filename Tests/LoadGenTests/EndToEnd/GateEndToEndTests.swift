@@ -66,7 +66,8 @@ extension ScenarioRuns {
             #expect(report.candidate.id == slowedID)
             #expect(report.regressions.contains { $0.metric == .p50 }, "\(report.results)")
             let document = try XMLDocument(contentsOf: URL(fileURLWithPath: junit))
-            #expect(document.rootElement()?.attribute(forName: "tests")?.stringValue == "5")
+            // p50, p90, p95, p99, the p99 of all attempts and the error rate.
+            #expect(document.rootElement()?.attribute(forName: "tests")?.stringValue == "6")
         }
 
         @Test func unknownTagBadPercentageAndMissingDatabaseExitTwo() async throws {

@@ -30,7 +30,8 @@ import Testing
                 try await client.post("/v1/detect", headers: [.contentType: "image/jpeg"], body: ByteBuffer(bytes: image)).status
             }
         }
-        try await waitUntil("the detection to start") {
+        // Generous: on a 2-core machine running the whole suite in parallel, the upload can wait for CPU for seconds.
+        try await waitUntil("the detection to start", limit: .seconds(60)) {
             try await Self.get("/metrics", port: port).text.contains("targetservice_detect_workers_busy 1")
         }
 
