@@ -93,24 +93,24 @@ import Testing
 
     /// Python's `http.server` answers in HTTP/1.0 and closes after every response without a `Connection` header.
     @Test(arguments: [false, true]) func http10RepliesEndTheConnection(openModel: Bool) async throws {
-        let server = try PythonHTTPServer()
-        defer { server.stop() }
-        try await server.waitUntilListening()
+        try await PythonHTTPServer.with { server in
         // A connection per request to a Python server: modest rates, and a long max_send_delay so that a busy test
         // machine slows the run down instead of dropping requests.
         let load: LoadModel = openModel ? .constantRate(Rate(perSecond: 50)) : .constantUsers(2, think: .zero)
-        let stats = try await run(server.baseURL, load: load, duration: .seconds(1), options: EngineOptions(maxSendDelay: .seconds(30)))
-        #expect(stats.sent >= 20)
-        #expect(stats.errors.isEmpty, "\(stats.errors)")
-        #expect(stats.completed == stats.sent)
+            let stats = try await run(server.baseURL, load: load, duration: .seconds(1), options: EngineOptions(maxSendDelay: .seconds(30)))
+            #expect(stats.sent >= 20)
+            #expect(stats.errors.isEmpty, "\(stats.errors)")
+            #expect(stats.completed == stats.sent)
+        }
     }
 
     /// Every connection is closed by the server the instant its response is written, so the user's next request
     /// always races the close. A request the server never received is sent again; none is counted twice by the
     /// server, and every response the server wrote is counted once.
     @Test func requestsTheServerNeverReceivedAreRetriedOnce() async throws {
-        try await ClosingHTTPServer.with { server in
-            let stats = try await run(server.baseURL, load: .constantUsers(4, think: .zero), duration: .seconds(1))
+        try await TestHTTPServer.with { server in
+            let stats = try await run(
+                server.baseURL, load: .constantUsers(4, think: .zero), duration: .seconds(1), request: RequestSpec(name: "r", path: "/idle-close"))
             #expect(stats.retried > 0)
             #expect(stats.completed == server.requestsReceived)
             #expect(stats.completed + stats.errors[.reset, default: 0] == stats.sent)

@@ -6,7 +6,7 @@ import Testing
 /// Measured against a real server process with a known mix of slow successes and fast or missing failures.
 @Suite(.serialized) struct FailuresNeverFlatterLatencyTests {
     private func run(
-        _ server: ScriptedHTTPServer, _ requests: [RequestSpec], rate: Int = 40,
+        _ server: LoopbackServerProcess, _ requests: [RequestSpec], rate: Int = 40,
         // A busy test machine may stall the server: requests then wait rather than being dropped.
         options: EngineOptions = EngineOptions(maxSendDelay: .seconds(30))
     ) async throws -> RequestStats {

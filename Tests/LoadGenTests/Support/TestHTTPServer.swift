@@ -5,7 +5,9 @@ import NIOHTTP1
 import NIOPosix
 
 /// A small HTTP/1.1 server on 127.0.0.1, port 0, whose endpoints misbehave on request, for engine tests:
-/// `/ok`, `/chunked`, `/json`, `/stall?ms=N` (answers after N ms), `/status/N`, `/close` (drops the connection).
+/// `/ok`, `/chunked`, `/json`, `/stall?ms=N` (answers after N ms), `/status/N`, `/close` (drops the connection),
+/// `/idle-close` (answers 200 with a Content-Length, then closes without announcing it: a keep-alive connection
+/// closed by the server the instant it goes idle, the sharpest form of an idle-timeout race).
 final class TestHTTPServer: Sendable {
     let port: Int
     private let group: MultiThreadedEventLoopGroup
@@ -95,6 +97,8 @@ private final class TestHTTPHandler: ChannelInboundHandler, Sendable {
             }
         case "/close":
             context.close(promise: nil)
+        case "/idle-close":
+            respond(context, status: .ok, body: "ok", thenClose: true)
         default:
             if path.hasPrefix("/status/"), let code = Int(path.dropFirst("/status/".count)) {
                 respond(context, status: HTTPResponseStatus(statusCode: code), body: "status \(code)")
@@ -104,12 +108,20 @@ private final class TestHTTPHandler: ChannelInboundHandler, Sendable {
         }
     }
 
-    private func respond(_ context: ChannelHandlerContext, status: HTTPResponseStatus, body: String, contentType: String = "text/plain") {
+    private func respond(
+        _ context: ChannelHandlerContext, status: HTTPResponseStatus, body: String, contentType: String = "text/plain",
+        thenClose: Bool = false
+    ) {
         var buffer = context.channel.allocator.buffer(capacity: body.utf8.count)
         buffer.writeString(body)
         let headers = HTTPHeaders([("content-length", "\(buffer.readableBytes)"), ("content-type", contentType)])
         context.write(wrapOutboundOut(.head(HTTPResponseHead(version: .http1_1, status: status, headers: headers))), promise: nil)
         context.write(wrapOutboundOut(.body(.byteBuffer(buffer))), promise: nil)
-        context.writeAndFlush(wrapOutboundOut(.end(nil)), promise: nil)
+        guard thenClose else {
+            context.writeAndFlush(wrapOutboundOut(.end(nil)), promise: nil)
+            return
+        }
+        let loopBound = NIOLoopBound(context, eventLoop: context.eventLoop)
+        context.writeAndFlush(wrapOutboundOut(.end(nil))).whenComplete { _ in loopBound.value.close(promise: nil) }
     }
 }
