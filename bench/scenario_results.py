@@ -31,7 +31,7 @@ def ms(us):
     return f"{us / 1000:.1f}" if us is not None else "-"
 
 
-def describe(db_path, name, exit_code, wall_seconds):
+def describe(db_path, name, exit_code, wall_seconds, load):
     with sqlite3.connect(db_path) as db:
         db.row_factory = sqlite3.Row
         run = db.execute("SELECT * FROM runs ORDER BY id DESC LIMIT 1").fetchone()
@@ -40,7 +40,7 @@ def describe(db_path, name, exit_code, wall_seconds):
             return
         run_id = run["id"]
         print(f"### {name}: exit code {exit_code}, status {run['status']}, {wall_seconds:.0f} s, "
-              f"duration scale {run['duration_scale']:g}")
+              f"duration scale {run['duration_scale']:g}, load average {load:.2f} before")
         print()
         phases = {row["name"]: row for row in db.execute(
             "SELECT * FROM phases WHERE run_id = ? ORDER BY idx", (run_id,))}
@@ -101,6 +101,7 @@ def main():
         # The bundled target is started from the release build next to loadgen.
         command = [LOADGEN, "run", scenario, "--db", db, "--quiet", "--duration-scale", args.duration_scale,
                    "--targetservice", os.path.join(ROOT, ".build", "release", "targetservice")]
+        load = os.getloadavg()[0]  # the machine may be shared: what else ran shows here
         began = time.time()
         with open(db + ".log", "w") as log:
             process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=log)
@@ -110,7 +111,7 @@ def main():
                 # SIGTERM, not SIGKILL: loadgen stops the replicas it started and stores what it measured.
                 process.terminate()
                 code = f"{process.wait(timeout=60)} (stopped after {args.timeout} s)"
-        describe(db, name, code, time.time() - began)
+        describe(db, name, code, time.time() - began, load)
         sys.stdout.flush()
 
 
