@@ -7,7 +7,7 @@ APT_PACKAGES := libjpeg-dev libsqlite3-dev libcurl4-openssl-dev opencv-data wrk 
 
 BENCH_PACKAGES := nginx-light hey wrk
 
-.PHONY: setup bench-setup build release test run demo bench bench-loadgen clean
+.PHONY: setup bench-setup build release test run demo bench bench-loadgen bench-scenarios clean
 
 # Installs only what is missing, so a second run costs nothing and needs no network. policy-rc.d keeps Debian's
 # nginx package from starting a system-wide server: tests and benchmarks start their own nginx on a loopback port
@@ -57,6 +57,10 @@ bench-loadgen: bench-setup release
 	python3 bench/loadgen_vs_wrk.py
 	python3 bench/open_model_accuracy.py
 	python3 bench/loadgen_memory.py
+
+# Every shipped scenario, full length (~14 minutes), on the bundled service; needs root for fault-latency's faults.
+bench-scenarios: release
+	python3 bench/scenario_results.py
 
 clean:
 	rm -rf .build

@@ -16,9 +16,15 @@ def free_port():
 
 
 class NginxStatic:
-    """Starts nginx (one worker, access log off) with its own config in a temp dir; stops it by PID."""
+    """Starts nginx (one worker, access log off unless asked for) with its own config in a temp dir; stops it by PID.
 
-    def __init__(self, workers=1):
+    With `access_log=True`, every request is logged to `self.access_log` as `$msec $request_time $status
+    $request_uri`: the wall-clock time nginx logged it (seconds with millisecond resolution, taken from nginx's
+    time cache, which it refreshes every time epoll returns), how long it took, the status and the path with query.
+    The log is buffered (64 KiB, flushed every 100 ms) so that logging costs nginx little at 10,000 req/s.
+    """
+
+    def __init__(self, workers=1, access_log=False):
         if shutil.which("nginx") is None:
             raise SystemExit("nginx is not installed: run `make bench-setup` (installs nginx-light, hey, wrk)")
         self.dir = tempfile.mkdtemp(prefix="bench-nginx-")
@@ -30,6 +36,10 @@ class NginxStatic:
             f.write(INDEX)
         os.chmod(os.path.join(self.dir, "www"), 0o755)
         os.chmod(os.path.join(self.dir, "www", "index.html"), 0o644)
+        self.access_log = os.path.join(self.dir, "access.log") if access_log else None
+        log_directives = (f"log_format arrivals '$msec $request_time $status $request_uri';\n"
+                          f"    access_log {self.access_log} arrivals buffer=64k flush=100ms;"
+                          if access_log else "access_log off;")
         conf = os.path.join(self.dir, "nginx.conf")
         with open(conf, "w") as f:
             f.write(f"""
@@ -39,7 +49,7 @@ pid {self.dir}/nginx.pid;
 error_log {self.dir}/error.log warn;
 events {{ worker_connections 4096; }}
 http {{
-    access_log off;
+    {log_directives}
     keepalive_requests 1000000;
     keepalive_timeout 120s;
     client_body_temp_path {self.dir}/body;
@@ -82,6 +92,25 @@ http {{
                 self.process.kill()
                 self.process.wait()
         shutil.rmtree(self.dir, ignore_errors=True)
+
+    def read_log_from(self, offset, quiet_seconds=0.5, timeout=5.0):
+        """The access-log lines written after byte `offset`, once the log has stopped growing for `quiet_seconds`
+        (nginx flushes its buffer every 100 ms); returns (lines, new offset). Waits at most `timeout` seconds."""
+        deadline = time.time() + timeout
+        size, stable_since = -1, time.time()
+        while time.time() < deadline:
+            current = os.path.getsize(self.access_log) if os.path.exists(self.access_log) else 0
+            if current != size:
+                size, stable_since = current, time.time()
+            elif time.time() - stable_since >= quiet_seconds:
+                break
+            time.sleep(0.05)
+        with open(self.access_log, "rb") as f:
+            f.seek(offset)
+            data = f.read(max(0, size - offset))
+        # A line still being written has no newline yet: leave it for the next read.
+        end = data.rfind(b"\n") + 1
+        return data[:end].decode("ascii", "replace").splitlines(), offset + end
 
     def __enter__(self):
         return self
