@@ -56,6 +56,7 @@ bench: release
 bench-loadgen: bench-setup release
 	python3 bench/loadgen_vs_wrk.py
 	python3 bench/open_model_accuracy.py
+	python3 bench/keepalive_errors.py
 	python3 bench/loadgen_memory.py
 
 # Every shipped scenario, full length (~14 minutes), on the bundled service; needs root for fault-latency's faults.
