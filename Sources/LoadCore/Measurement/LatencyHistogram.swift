@@ -12,8 +12,8 @@ public enum LatencyHistogram {
     }
 
     /// Records `micros` (`count` times), raised to 1 µs or lowered to the top of the range when outside it.
-    /// Returns whether it had to be clamped from above.
-    @inline(__always) @discardableResult
+    /// Returns whether it had to be clamped from above. Inlinable: the engine calls it several times per response.
+    @inlinable @discardableResult
     public static func record(_ micros: UInt64, count: UInt64 = 1, in histogram: inout Histogram<UInt64>) -> Bool {
         let clamped = micros > highestMicroseconds
         _ = histogram.record(clamped ? highestMicroseconds : max(1, micros), count: count)
