@@ -7,6 +7,8 @@ public struct ServiceError: HTTPResponseError, Sendable {
     /// The fixed set of error codes clients and reports can rely on.
     public enum Code: String, Sendable, CaseIterable {
         case badRequest = "bad_request"
+        case malformedRequest = "malformed_request"
+        case incompleteBody = "incomplete_body"
         case emptyBody = "empty_body"
         case corruptImage = "corrupt_image"
         case unsupportedImage = "unsupported_image"
