@@ -38,6 +38,60 @@ import Testing
         }
     }
 
+    /// Was Hummingbird's 400 with an empty body.
+    @Test func unreadableContentLengthIsAJSON400() async throws {
+        try await Self.withServer { port in
+            let reply = try await RawHTTP.exchange(port: port, sending: Self.upload(contentLength: nil, extra: "Content-Length: abc\r\n") + Self.image)
+            #expect(reply.hasPrefix("HTTP/1.1 400 Bad Request\r\n"), "\(reply)")
+            #expect(reply.contains("Content-Type: application/json; charset=utf-8\r\n"), "\(reply)")
+            #expect(reply.contains("Connection: close\r\n"), "\(reply)")
+            #expect(RawHTTP.responses(in: reply).first?.body.contains(#""code":"malformed_request""#) == true, "\(reply)")
+        }
+    }
+
+    /// Was Hummingbird's 400 with an empty body.
+    @Test func controlCharacterInAHeaderIsAJSON400() async throws {
+        try await Self.withServer { port in
+            let reply = try await RawHTTP.exchange(port: port, sending: Self.upload(contentLength: Self.image.count, contentType: "\u{0}image/jpeg") + Self.image)
+            let answers = RawHTTP.responses(in: reply)
+            #expect(answers.map(\.status) == [400], "\(reply)")
+            #expect(answers.first?.body.contains(#""code":"malformed_request""#) == true, "\(reply)")
+        }
+    }
+
+    /// The bytes after a body shorter than sent are read as the next request: its answer was an empty 400.
+    @Test func bytesAfterAShortContentLengthGetTheirOwnJSON400() async throws {
+        try await Self.withServer { port in
+            let reply = try await RawHTTP.exchange(port: port, sending: Self.upload(contentLength: 2) + Self.image, halfClose: true)
+            let answers = RawHTTP.responses(in: reply)
+            #expect(answers.map(\.status) == [400, 400], "\(reply)")
+            #expect(answers.first?.body.contains(#""code":"corrupt_image""#) == true, "\(reply)")
+            #expect(answers.last?.body.contains(#""code":"malformed_request""#) == true, "\(reply)")
+        }
+    }
+
+    /// Pipelined requests keep their answers, in order; the garbage after them gets the last one.
+    @Test func garbageAfterPipelinedRequestsIsAnsweredAfterThem() async throws {
+        try await Self.withServer { port in
+            let requests = String(repeating: "GET /healthz HTTP/1.1\r\nHost: test\r\n\r\n", count: 3) + "\u{1}\u{2}\r\n\r\n"
+            let reply = try await RawHTTP.exchange(port: port, sending: Array(requests.utf8), halfClose: true)
+            let answers = RawHTTP.responses(in: reply)
+            #expect(answers.map(\.status) == [200, 200, 200, 400], "\(reply)")
+            #expect(answers.last?.body.contains(#""code":"malformed_request""#) == true, "\(reply)")
+        }
+    }
+
+    /// A request refused before its body is read gets that answer only: the broken chunk after it adds no second
+    /// (empty) 400.
+    @Test func refusedUploadWithABrokenBodyGetsOneAnswer() async throws {
+        try await Self.withServer { port in
+            let body = Array("10\r\n".utf8) + Self.image.prefix(16) + Array("\r\nzz\r\n".utf8)
+            let head = Self.upload(contentLength: nil, extra: "Transfer-Encoding: chunked\r\n", contentType: "text/plain")
+            let reply = try await RawHTTP.exchange(port: port, sending: head + body, halfClose: true)
+            #expect(RawHTTP.responses(in: reply).map(\.status) == [415], "\(reply)")
+        }
+    }
+
     /// Was a 500 in `/metrics` and "request failed" in the log (connection reset by peer) for a client that left.
     @Test func clientResettingMidBodyIsNotAServerError() async throws {
         try await Self.withServer { port in

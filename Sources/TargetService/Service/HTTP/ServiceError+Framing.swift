@@ -1,8 +1,8 @@
 import NIOHTTP1
 
 extension ServiceError {
-    /// Bytes that are not HTTP/1.1 (here: the chunked framing of a body). Nothing after them can be trusted to start
-    /// a request, so the connection closes.
+    /// Bytes that are not HTTP/1.1 (request line, a header, `Content-Length`, chunked framing), answered by
+    /// `MalformedRequestHandler`. Nothing after them can be trusted to start a request, so the connection closes.
     init(malformedRequest error: any Error) {
         let reason = (error as? HTTPParserError)?.debugDescription ?? "\(error)"
         self.init(.badRequest, .malformedRequest,
