@@ -7,7 +7,7 @@ APT_PACKAGES := libjpeg-dev libsqlite3-dev libcurl4-openssl-dev opencv-data wrk 
 
 BENCH_PACKAGES := nginx-light hey wrk
 
-.PHONY: setup bench-setup build release test run demo bench bench-loadgen clean
+.PHONY: setup bench-setup build release test run demo bench bench-loadgen fuzz clean
 
 # Installs only what is missing, so a second run costs nothing and needs no network. policy-rc.d keeps Debian's
 # nginx package from starting a system-wide server: tests and benchmarks start their own nginx on a loopback port
@@ -41,6 +41,7 @@ release: setup
 test: setup
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
+	python3 bench/upload_fuzz.py --binary .build/debug/targetservice --cases 600
 
 run: release
 	bash scripts/run.sh
@@ -52,6 +53,11 @@ demo: release
 bench: release
 	python3 bench/detector_vs_opencv.py
 	python3 bench/service_knee.py
+
+# 10,000 seeded malformed and corrupt uploads against the real service (bench/upload_fuzz.py); `make test` runs
+# the first 600 of them against the debug build.
+fuzz: release
+	python3 bench/upload_fuzz.py --binary .build/release/targetservice
 
 bench-loadgen: bench-setup release
 	python3 bench/loadgen_vs_wrk.py
