@@ -184,11 +184,11 @@ def pick_fixture(rng, fixtures, kind=None):
 
 
 def flip_bits(rng, data, start, end, count):
+    """Flips `count` distinct bits of data[start:end] (never one bit twice, which would undo the damage)."""
     out = bytearray(data)
     offsets = []
-    for _ in range(count):
-        at = rng.randrange(start, end)
-        bit = rng.randrange(8)
+    for position in rng.sample(range(start * 8, end * 8), min(count, (end - start) * 8)):
+        at, bit = divmod(position, 8)
         out[at] ^= 1 << bit
         offsets.append(f"{at}.{bit}")
     return bytes(out), offsets
@@ -198,9 +198,8 @@ def make_flip(segment):
     def mutate(rng, fixtures):
         fixture = pick_fixture(rng, fixtures, segment)
         target = rng.choice(fixture.of_kind(segment))
-        count = rng.choice([1, 1, 1, 2, 3, 4, 8, 16, 32])
-        body, offsets = flip_bits(rng, fixture.data, target.start, target.end, count)
-        return Case(f"flip-{segment}", f"{fixture.name}: {count} bit(s) at {','.join(offsets[:6])}"
+        body, offsets = flip_bits(rng, fixture.data, target.start, target.end, rng.choice([1, 1, 1, 2, 3, 4, 8, 16, 32]))
+        return Case(f"flip-{segment}", f"{fixture.name}: {len(offsets)} bit(s) at {','.join(offsets[:6])}"
                     f"{'…' if len(offsets) > 6 else ''} in {segment} [{target.start},{target.end})",
                     body, expect=DECODE)
     return mutate
