@@ -7,7 +7,7 @@ APT_PACKAGES := libjpeg-dev libsqlite3-dev libcurl4-openssl-dev opencv-data wrk 
 
 BENCH_PACKAGES := nginx-light hey wrk
 
-.PHONY: setup bench-setup build release test run demo bench bench-loadgen bench-scenarios clean
+.PHONY: setup bench-setup build release test run demo bench bench-loadgen bench-scenarios fuzz clean
 
 # Installs only what is missing, so a second run costs nothing and needs no network. policy-rc.d keeps Debian's
 # nginx package from starting a system-wide server: tests and benchmarks start their own nginx on a loopback port
@@ -38,8 +38,10 @@ build: setup
 release: setup
 	$(SWIFT) build -c release
 
+# The short upload fuzz runs before the Swift tests so that the test runner's summary is the last thing printed.
 test: setup
 	$(SWIFT) build --build-tests
+	python3 bench/upload_fuzz.py --binary .build/debug/targetservice --cases 600
 	$(SWIFT) test --skip-build
 
 run: release
@@ -52,6 +54,11 @@ demo: release
 bench: release
 	python3 bench/detector_vs_opencv.py
 	python3 bench/service_knee.py
+
+# 10,000 seeded malformed and corrupt uploads against the real service (bench/upload_fuzz.py); `make test` runs
+# the first 600 of them against the debug build.
+fuzz: release
+	python3 bench/upload_fuzz.py --binary .build/release/targetservice
 
 bench-loadgen: bench-setup release
 	python3 bench/loadgen_vs_wrk.py

@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <jpeglib.h>
+#include <jerror.h>
 
 struct cjpeg_error_manager {
     struct jpeg_error_mgr base;
@@ -35,6 +36,14 @@ static void cjpeg_emit_message(j_common_ptr info, int level) {
 }
 
 static void cjpeg_record_libjpeg_message(cjpeg_decoder *decoder) {
+    // libjpeg refuses a side over JPEG_MAX_DIMENSION while reading the header, before the pixel budget is checked:
+    // that is an image too large to decode, not a damaged one.
+    if (decoder->error.base.msg_code == JERR_IMAGE_TOO_BIG) {
+        snprintf(decoder->message, sizeof(decoder->message), "image is %ux%u, over the limit of %ld pixels per side",
+                 decoder->info.image_width, decoder->info.image_height, (long)JPEG_MAX_DIMENSION);
+        decoder->status = CJPEG_TOO_LARGE;
+        return;
+    }
     char text[JMSG_LENGTH_MAX];
     text[0] = 0;
     decoder->error.base.format_message((j_common_ptr)&decoder->info, text);

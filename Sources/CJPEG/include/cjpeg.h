@@ -8,7 +8,7 @@
 typedef enum {
     CJPEG_OK = 0,
     CJPEG_CORRUPT = 1,       // libjpeg reported an error or a warning (e.g. a truncated scan)
-    CJPEG_TOO_LARGE = 2,     // declared width x height exceeds the caller's pixel limit
+    CJPEG_TOO_LARGE = 2,     // declared width x height exceeds the caller's pixel limit, or a side over libjpeg's 65500
     CJPEG_NO_MEMORY = 3,
 } cjpeg_status;
 

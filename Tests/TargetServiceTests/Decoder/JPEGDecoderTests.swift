@@ -51,6 +51,9 @@ struct JPEGDecoderTests {
         variants.append(("zero width", patchDimensions(v, width: 0, height: 600), .corrupt))
         variants.append(("zero height", patchDimensions(v, width: 512, height: 0), .corrupt))
         variants.append(("huge declared size", patchDimensions(v, width: 65_000, height: 65_000), .tooLarge))
+        // libjpeg refuses a side over 65500 pixels itself, before the pixel budget is checked.
+        variants.append(("a side over libjpeg's limit", patchDimensions(v, width: 1000, height: 65_535), .tooLarge))
+        variants.append(("a thin image over libjpeg's side limit", patchDimensions(v, width: 65_535, height: 16), .tooLarge))
         // Bit flips inside the entropy-coded data and in the Huffman tables.
         let scanStart = startOfScan(v)
         for (name, offset) in [("flipped bits in the scan", scanStart + 200), ("flipped bits in the Huffman table", huffmanTable(v) + 20)] {
@@ -75,6 +78,15 @@ struct JPEGDecoderTests {
         #expect(error.code == .tooLarge)
         #expect(error.message.contains("512x600"))
         #expect(try JPEGDecoder(maxPixels: 512 * 600).decodeGray(Self.valid).width == 512)
+    }
+
+    @Test("a side over libjpeg's 65500-pixel limit is too large, not corrupt, and the message names the size")
+    func sideLimit() throws {
+        let error = try #require(throws: ImageDecodeError.self) {
+            try JPEGDecoder().decodeGray(Self.patchDimensions(Self.valid, width: 1000, height: 65_535))
+        }
+        #expect(error.code == .tooLarge)
+        #expect(error.message == "image is 1000x65535, over the limit of 65500 pixels per side")
     }
 
     @Test("a PNG is named as such in the error")

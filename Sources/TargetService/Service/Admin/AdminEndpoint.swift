@@ -17,7 +17,7 @@ struct AdminEndpoint: Sendable {
         let label = request.uri.queryParameters["label"].map(String.init)
         let body: ByteBuffer
         do {
-            body = try await request.body.collect(upTo: maxCascadeBytes)
+            body = try await request.collectBody(upTo: maxCascadeBytes)
         } catch is NIOTooManyBytesError {
             throw ServiceError(.contentTooLarge, .bodyTooLarge, "the cascade exceeds the \(maxCascadeBytes)-byte limit", headers: [.connection: "close"])
         }

@@ -12,7 +12,7 @@ struct FeedbackEndpoint: Sendable {
     func submit(_ request: Request) async throws -> Response {
         let body: ByteBuffer
         do {
-            body = try await request.body.collect(upTo: Self.maxBodyBytes)
+            body = try await request.collectBody(upTo: Self.maxBodyBytes)
         } catch is NIOTooManyBytesError {
             throw ServiceError(.contentTooLarge, .bodyTooLarge, "feedback is limited to \(Self.maxBodyBytes) bytes", headers: [.connection: "close"])
         }

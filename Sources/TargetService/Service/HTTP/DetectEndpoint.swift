@@ -37,7 +37,7 @@ struct DetectEndpoint: Sendable {
         guard pool.hasCapacity else { throw shed() }
         let body: ByteBuffer
         do {
-            body = try await request.body.collect(upTo: maxBodyBytes)
+            body = try await request.collectBody(upTo: maxBodyBytes)
         } catch is NIOTooManyBytesError {
             throw bodyTooLarge
         }

@@ -2,6 +2,7 @@ import Hummingbird
 import HummingbirdCore
 import Logging
 import NIOCore
+import NIOHTTP1
 import NIOPosix
 import ServiceLifecycle
 
@@ -91,7 +92,12 @@ public struct HTTPServer<Responder: HTTPResponder>: Service where Responder.Cont
             .serverChannelOption(.socketOption(.init(rawValue: SO_REUSEPORT)), value: configuration.reusePort ? 1 : 0)
             .childChannelOption(.allowRemoteHalfClosure, value: true)
             .bind(host: configuration.host, port: configuration.port) { channel in
-                http.setup(channel: channel, logger: logger)
+                http.setup(channel: channel, logger: logger).flatMapThrowing { connection in
+                    // Right after the decoder, so its parse errors get the JSON answer (see MalformedRequestHandler).
+                    let decoder = try channel.pipeline.syncOperations.handler(type: ByteToMessageHandler<HTTPRequestDecoder>.self)
+                    try channel.pipeline.syncOperations.addHandler(MalformedRequestHandler(), position: .after(decoder))
+                    return connection
+                }
             }
         guard let address = listener.channel.localAddress else {
             try? await listener.channel.close()

@@ -7,6 +7,8 @@ public struct ServiceError: HTTPResponseError, Sendable {
     /// The fixed set of error codes clients and reports can rely on.
     public enum Code: String, Sendable, CaseIterable {
         case badRequest = "bad_request"
+        case malformedRequest = "malformed_request"
+        case incompleteBody = "incomplete_body"
         case emptyBody = "empty_body"
         case corruptImage = "corrupt_image"
         case unsupportedImage = "unsupported_image"
@@ -49,11 +51,15 @@ public struct ServiceError: HTTPResponseError, Sendable {
     public func response(from request: Request, context: some RequestContext) throws -> Response {
         var headers = self.headers
         headers[.contentType] = "application/json; charset=utf-8"
+        return Response(status: status, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: jsonBody)))
+    }
+
+    /// `{"error":{"code":…,"message":…}}`, the body of every error answer.
+    var jsonBody: Data {
         let body = ErrorBody(error: .init(code: code.rawValue, message: message))
         let encoder = JSONEncoder()
         encoder.outputFormatting = .sortedKeys
-        let data = (try? encoder.encode(body)) ?? Data(#"{"error":{"code":"internal_error","message":""}}"#.utf8)
-        return Response(status: status, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: data)))
+        return (try? encoder.encode(body)) ?? Data(#"{"error":{"code":"internal_error","message":""}}"#.utf8)
     }
 
     private struct ErrorBody: Encodable {

@@ -18,7 +18,7 @@ extension WebPages {
         }
         let body: ByteBuffer
         do {
-            body = try await request.body.collect(upTo: FeedbackEndpoint.maxBodyBytes)
+            body = try await request.collectBody(upTo: FeedbackEndpoint.maxBodyBytes)
         } catch is NIOTooManyBytesError {
             return try feedbackPage(.init(formError: "feedback is limited to \(Self.byteCount(FeedbackEndpoint.maxBodyBytes))"),
                                     status: .contentTooLarge, headers: [.connection: "close"])
