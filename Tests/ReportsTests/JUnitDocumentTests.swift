@@ -65,3 +65,14 @@ import FoundationXML
         #expect(gate.regressions.count >= 3)
     }
 }
+
+/// A latency at the top of the histogram's range means the percentile fell among failed requests: people read that,
+/// not "3600000.0ms".
+@Suite struct LatencyBeyondRangeTextTests {
+    @Test func junitAndReportSayFailedRequests() {
+        #expect(JUnitDocument.formatted(3_600_000, unit: "ms") == "failed requests")
+        #expect(JUnitDocument.formatted(412.5, unit: "ms") == "412.5ms")
+        #expect(ReportFormat.slaValue(3_600_000, unit: "ms") == "failed requests")
+        #expect(ReportFormat.slaValue(0.25, unit: "ratio") == ReportFormat.percent(0.25))
+    }
+}

@@ -35,7 +35,8 @@ enum SummaryTable {
             for outcome in sla {
                 slaRows.append([
                     outcome.passed ? "PASS" : "FAIL", outcome.phase, outcome.request ?? "*", outcome.threshold, outcome.limit,
-                    outcome.observedText, outcome.uncorrectedObserved.map { String(format: "%.1fms", $0) } ?? "",
+                    outcome.observedText,
+                    outcome.uncorrectedObserved.map { LatencyHistogram.isBeyondRange($0 * 1000) ? "failed requests" : String(format: "%.1fms", $0) } ?? "",
                 ])
             }
             text += "\n" + align(slaRows)

@@ -50,7 +50,9 @@ enum ReportFormat {
 
     /// An SLA value in its unit, as the evaluator stores it: ms, ratio, req/s or count.
     static func slaValue(_ value: Double, unit: String) -> String {
-        switch unit {
+        // A latency at the top of the range: the percentile fell among failed requests (JudgedLatency).
+        if unit == "ms", LatencyHistogram.isBeyondRange(value * 1000) { return "failed requests" }
+        return switch unit {
         case "ms": String(format: "%.1fms", value)
         case "ratio": percent(value)
         case "req/s", "per_second": rate(value)

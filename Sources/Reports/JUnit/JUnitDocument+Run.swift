@@ -44,7 +44,8 @@ extension JUnitDocument {
 
     /// The uncorrected latency in the SLA row's unit, as people read it.
     static func formatted(_ value: Double, unit: String) -> String {
-        switch unit {
+        if unit == "ms", LatencyHistogram.isBeyondRange(value * 1000) { return "failed requests" }
+        return switch unit {
         case "ms": String(format: "%.1fms", value)
         case "us": String(format: "%.1fms", value / 1000)
         default: "\(value) \(unit)"
