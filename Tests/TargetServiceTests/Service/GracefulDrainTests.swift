@@ -9,9 +9,11 @@ import Testing
 @Suite struct GracefulDrainTests {
     @Test func sigtermDrainsInFlightWorkAndExitsZero() async throws {
         let data = try TemporaryDirectory()
-        // A fine scale step makes the one detection slow enough to still be running when SIGTERM arrives.
+        // A very fine scale step makes the one detection last seconds: long enough to be seen running by a
+        // /metrics poll and still be running when SIGTERM arrives, even while the whole suite loads the machine
+        // (with 1.01 it lasted well under a second and a slow poll could miss it entirely).
         _ = try data.write("models.json", Array("""
-            {"models": [{"name": "face", "cascade": "\(Fixtures.faceCascade)", "parameters": {"scale_factor": 1.01}}]}
+            {"models": [{"name": "face", "cascade": "\(Fixtures.faceCascade)", "parameters": {"scale_factor": 1.002}}]}
             """.utf8))
         let server = try ServiceProcess([
             "serve", "--host", "127.0.0.1", "--port", "0", "--data", data.path, "--workers", "1",
