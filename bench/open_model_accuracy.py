@@ -146,7 +146,7 @@ def loadgen_totals(db):
     return totals, {k: float(lag[k]) for k in ("p50_ms", "p99_ms", "max_ms") if k in lag}
 
 
-def run(nginx, shape, seconds, workdir, index, timer_floor, log_offset):
+def run(loadgen, nginx, shape, seconds, workdir, index, timer_floor, log_offset):
     tag = f"run={index}"
     scenario = os.path.join(workdir, f"run-{index}.yaml")
     with open(scenario, "w") as f:
@@ -162,7 +162,7 @@ phases:
     load = os.getloadavg()[0]  # the machine is shared: what else ran shows here
     # The probe covers the phase's seconds (loadgen starts its timeline ~0.3 s after launch).
     probe = subprocess.Popen([timer_floor, str(seconds + 0.5), "1000000"], stdout=subprocess.PIPE, text=True)
-    code = subprocess.run([LOADGEN, "run", scenario, "--quiet", "--db", db], stdout=subprocess.DEVNULL,
+    code = subprocess.run([loadgen, "run", scenario, "--quiet", "--db", db], stdout=subprocess.DEVNULL,
                           timeout=seconds + 120).returncode
     floor = json.loads(probe.communicate(timeout=seconds + 30)[0])
     if code != 0:
@@ -261,9 +261,10 @@ def main():
     parser.add_argument("--ramp", default="1000:10000", help="START:TARGET req/s over the whole phase")
     parser.add_argument("--burst", default="1000:5000:5:1", help="BASE:BURST_RATE:EVERY_S:FOR_S")
     parser.add_argument("--shapes", default="constant,poisson,ramp,bursts")
+    parser.add_argument("--loadgen", default=LOADGEN, help="the loadgen binary to measure (to compare two builds)")
     args = parser.parse_args()
-    if not os.path.exists(LOADGEN):
-        raise SystemExit("build loadgen first: swift build -c release --product loadgen")
+    if not os.path.exists(args.loadgen):
+        raise SystemExit(f"no loadgen binary at {args.loadgen}: build it with swift build -c release --product loadgen")
     plan = shapes(args)
     results = {shape["name"]: [] for shape in plan}
     started = time.strftime("%Y-%m-%d %H:%M:%S %Z")
@@ -274,7 +275,7 @@ def main():
             for base_shape in plan:
                 index += 1
                 shape = with_seed(base_shape, round_index + 1, args.seconds)
-                r, log_offset = run(nginx, shape, args.seconds, workdir, index, timer_floor, log_offset)
+                r, log_offset = run(args.loadgen, nginx, shape, args.seconds, workdir, index, timer_floor, log_offset)
                 results[shape["name"]].append(r)
                 lg = r["loadgen"]
                 print(f"round {round_index + 1} {shape['label']} (load average {r['load']:.2f}): server {r['server']} of {r['scheduled']} scheduled "

@@ -47,8 +47,10 @@ final class LoopWorker: @unchecked Sendable {
     private var users: [VirtualUser] = []
     private var inFlightCount = 0
     private var currentPhase = -1
-    private var schedule: (any ArrivalSchedule)?
-    private var arrivalIndex = 0
+    /// The open phase's arrivals for this loop, and the one timer armed for the next of them.
+    private var pump: ArrivalPump?
+    private var pumpTimer: (deadline: UInt64, task: Scheduled<Void>)?
+    private var pumping = false
     private var userSchedule: UserSchedule?
     private var ending = false
     private var finished = false
@@ -119,7 +121,7 @@ final class LoopWorker: @unchecked Sendable {
         loop.execute {
             guard !self.stopRequested else { return }
             self.stopRequested = true
-            self.schedule = nil
+            self.endPump()
             self.userSchedule = nil
             for user in self.users { user.isActive = false }
             self.beginEnding(grace: .milliseconds(500), dropWaiting: true)
@@ -141,13 +143,16 @@ final class LoopWorker: @unchecked Sendable {
         guard !stopRequested else { return }
         currentPhase = phase
         let spec = phases[phase]
-        schedule = nil
+        endPump()
         userSchedule = nil
-        arrivalIndex = 0
         if spec.load.isOpen {
             setActiveUsers(0)
-            schedule = ArrivalSchedules.make(for: spec.load, phaseDuration: spec.duration)
-            pumpArrivals(phase: phase)
+            if let schedule = ArrivalSchedules.make(for: spec.load, phaseDuration: spec.duration) {
+                pump = ArrivalPump(
+                    phase: phase, schedule: schedule, phaseStart: timeline.start(of: phase), loopIndex: loopIndex,
+                    loopCount: loopCount)
+                pumpArrivals()
+            }
         } else {
             let users = UserSchedule(load: spec.load, phaseDuration: spec.duration)
             userSchedule = users
@@ -157,7 +162,7 @@ final class LoopWorker: @unchecked Sendable {
             if phase + 1 < self.timeline.phaseCount {
                 self.beginPhase(phase + 1)
             } else {
-                self.schedule = nil
+                self.endPump()
                 self.userSchedule = nil
                 self.setActiveUsers(0)
                 self.beginEnding(grace: self.options.maxSendDelay + self.options.requestTimeout)
@@ -167,30 +172,45 @@ final class LoopWorker: @unchecked Sendable {
 
     // MARK: - Open model
 
-    /// Sends every arrival that is due, then sleeps until the next one. Never waits on responses.
-    private func pumpArrivals(phase: Int) {
-        guard phase == currentPhase, !stopRequested else { return }
-        let phaseStart = timeline.start(of: phase)
-        while var pacer = schedule {
-            guard let offset = pacer.next() else {
-                schedule = nil
-                return
-            }
-            schedule = pacer
-            let index = arrivalIndex
-            arrivalIndex += 1
-            guard index % loopCount == loopIndex else { continue }
-            let due = phaseStart + UInt64(max(0, offset.nanoseconds))
+    /// Sends every arrival that is due, then arms one timer for the next. Never waits on responses.
+    private func pumpArrivals() {
+        // A send can fail synchronously and close a connection; that path must not start a second pump loop.
+        guard !pumping, !stopRequested else { return }
+        pumping = true
+        defer { pumping = false }
+        while let due = pump?.nextDue {
             if due > Self.now() {
-                loop.scheduleTask(deadline: .uptimeNanoseconds(due)) {
-                    guard phase == self.currentPhase, !self.stopRequested else { return }
-                    self.arrival(phase: phase, intended: due)
-                    self.pumpArrivals(phase: phase)
-                }
+                armPumpTimer(for: due)
                 return
             }
-            arrival(phase: phase, intended: due)
+            pump!.advance()
+            arrival(phase: pump!.phase, intended: due)
         }
+        endPump()
+    }
+
+    /// Sends what has come due while the loop was busy with I/O. The event loop runs every ready channel before any
+    /// timer, so at high rates a batch of responses would otherwise hold a due send back by the whole batch.
+    @inline(__always) private func sendDueArrivals() {
+        if let due = pump?.nextDue, due <= Self.now() { pumpArrivals() }
+    }
+
+    private func armPumpTimer(for due: UInt64) {
+        if let armed = pumpTimer {
+            if armed.deadline == due { return }
+            armed.task.cancel()
+        }
+        let task = loop.scheduleTask(deadline: .uptimeNanoseconds(due)) {
+            self.pumpTimer = nil
+            self.pumpArrivals()
+        }
+        pumpTimer = (due, task)
+    }
+
+    private func endPump() {
+        pump = nil
+        pumpTimer?.task.cancel()
+        pumpTimer = nil
     }
 
     private func arrival(phase: Int, intended: UInt64) {
@@ -438,6 +458,7 @@ final class LoopWorker: @unchecked Sendable {
         } else if connection.isConnected, !serveWaiting(on: connection), !ending {
             idle.append(connection)
         }
+        sendDueArrivals()
         checkEnding()
     }
 
