@@ -50,7 +50,7 @@ struct CompareCommand: ParsableCommand {
             let format = { (value: Double) -> String in
                 if let beyond = row.metric.beyondRangeText(value) { return beyond }
                 return switch row.metric {
-                case .errorRate: String(format: "%.2f%%", value * 100)
+                case .errorRate, .checkRate: String(format: "%.2f%%", value * 100)
                 case .throughput: String(format: "%.1f/s", value)
                 default: String(format: "%.2fms", value / 1000)
                 }

@@ -6,16 +6,25 @@ import Reports
 struct GateCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "gate",
-        abstract: "Fail (exit 1) if a run's latency or error rate regressed against a baseline beyond noise.",
+        abstract: "Fail (exit 1) if a run's latency, error rate or check rate regressed against a baseline beyond noise.",
         discussion: """
-            Judges p50, p90, p95, p99 and the error rate of every phase both runs have, with a seeded block \
-            bootstrap over the runs' seconds (docs/results.md, "Regression gate"). Exit codes: 0 no regression; \
-            1 regression; 2 usage (unknown run or tag, bad percentage, runs without per-second histograms, \
-            database file missing); 3 database cannot be opened.
+            Judges p50, p90, p95, p99, the p99 of all attempts, the error rate and the check rate of every phase the \
+            runs share. A baseline tag that names several runs (`loadgen tag RUN NAME --add`) is a history: its \
+            last --baseline-runs runs show the noise between runs, and a metric fails only beyond both the margin \
+            and that noise. A single baseline run is judged by a block bootstrap over its seconds, which cannot see \
+            drift between runs (docs/results.md, "Regression gate"). Exit codes: 0 no regression; 1 regression; \
+            2 usage (unknown run or tag, bad percentage, runs of different load, runs without per-second \
+            histograms, database file missing); 3 database cannot be opened.
             """)
 
-    @Option(help: "The run to compare against: an id, 'latest' or a tag.")
+    @Option(help: "The run or runs to compare against: an id, 'latest', or a tag (its last --baseline-runs runs).")
     var baseline: String
+
+    @Option(name: .customLong("baseline-runs"), help: "How many of a baseline tag's most recent runs form the history.")
+    var baselineRuns: Int = 5
+
+    @Flag(name: .customLong("allow-different"), help: "Judge runs even if they applied different load (scenario, phases, rates, requests).")
+    var allowDifferent = false
 
     @Option(help: "The run judged: an id, 'latest' or a tag.")
     var candidate: String = "latest"
@@ -35,14 +44,20 @@ struct GateCommand: ParsableCommand {
     @Option(help: "Write one JUnit test case per judged metric to this file.")
     var junit: String?
 
+    func validate() throws {
+        guard baselineRuns >= 1 else { throw ValidationError("--baseline-runs must be at least 1 (got \(baselineRuns)); 5 is the default history") }
+    }
+
     func run() throws {
         let store = try StoreAccess.openExisting(db)
-        let baselineID = try StoreAccess.resolve(baseline, option: "--baseline", in: store)
+        let baselineIDs = try StoreAccess.resolveSet(baseline, limit: baselineRuns, option: "--baseline", in: store)
         let candidateID = try StoreAccess.resolve(candidate, option: "--candidate", in: store)
         let settings = GateSettings(margin: maxRegression.ratio, errorRateFloor: minErrorRateChange.ratio)
         let report: GateReport
         do {
-            report = try GateReport(store: store, baselineRunID: baselineID, candidateRunID: candidateID, settings: settings)
+            report = try GateReport(
+                store: store, baselineRunIDs: baselineIDs, candidateRunID: candidateID, settings: settings,
+                allowDifferentLoad: allowDifferent)
         } catch let error as GateError {
             throw CommandFailure.usage("\(error)")
         } catch {

@@ -29,6 +29,15 @@ enum StoreAccess {
         }
     }
 
+    /// The runs a baseline reference stands for: a tag's last `limit` runs (its history, oldest first), or one run.
+    static func resolveSet(_ reference: String, limit: Int, option: String, in store: ResultsStore) throws -> [Int64] {
+        if reference != "latest", Int64(reference) == nil {
+            let members = (try? store.runIDs(forTag: reference, limit: limit)) ?? []
+            if !members.isEmpty { return members }
+        }
+        return [try resolve(reference, option: option, in: store)]
+    }
+
     /// Writes `text` to `path`, creating its directory.
     static func write(_ text: String, to path: String) throws {
         let url = URL(fileURLWithPath: path)

@@ -13,7 +13,7 @@ import Testing
         for pair in 0..<20 {
             let results = RegressionStatistics.judge(
                 phase: "steady", baseline: run.samples(seed: UInt64(2 * pair + 1)), candidate: run.samples(seed: UInt64(2 * pair + 2)))
-            #expect(results.count == 5)
+            #expect(results.count == 7)
             if !regressed(results).isEmpty { alarms += 1 }
         }
         #expect(alarms <= 1, "\(alarms) false alarms in 20 same-distribution pairs")

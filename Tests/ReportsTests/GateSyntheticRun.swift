@@ -13,6 +13,8 @@ struct GateSyntheticRun {
     var seconds: Int = 20
     var perSecond: Int = 50
     var errorRate: Double = 0
+    /// Share of accepted responses whose content check failed (wrong answers).
+    var checkFailureRate: Double = 0
 
     func samples(seed: UInt64) -> [SecondSample] {
         var random = SeededGenerator(seed: seed)
@@ -22,13 +24,31 @@ struct GateSyntheticRun {
             level = 0.7 * level + secondDrift * Self.normal(&random)
             var histogram = Histogram<UInt64>(lowestDiscernibleValue: 1, highestTrackableValue: 3_600_000_000, numberOfSignificantValueDigits: .three)
             var errors = 0
+            var wrong = 0
             for _ in 0..<perSecond {
                 let ms = medianMs * exp(level + sigma * Self.normal(&random))
                 histogram.record(UInt64(max(1, ms * 1000)))
-                if Double(random.next() % 1_000_000) / 1_000_000 < errorRate { errors += 1 }
+                if Double(random.next() % 1_000_000) / 1_000_000 < errorRate {
+                    errors += 1
+                } else if Double(random.next() % 1_000_000) / 1_000_000 < checkFailureRate {
+                    wrong += 1
+                }
             }
             let buckets = histogram.recordedValues().map { SecondSample.Bucket(valueUs: $0.value, count: $0.count) }
-            return SecondSample(latencies: buckets, attempted: perSecond, errors: errors)
+            let outcomes = OutcomeCounts(
+                attempts: perSecond, completions: perSecond, errorStatuses: errors, endedWithoutResponse: 0, checkFailures: wrong)
+            return SecondSample(latencies: buckets, outcomes: outcomes, attemptLatencies: buckets)
+        }
+    }
+
+    /// `runs` runs of one build whose level drifts from run to run by `runDrift` (a ratio, log-normal): the noise
+    /// between runs that resampling one run's seconds cannot see. `seed` picks the runs.
+    func runsOfOneBuild(_ runs: Int, runDrift: Double, seed: UInt64) -> [[SecondSample]] {
+        var random = SeededGenerator(seed: seed ^ 0xD1F7)
+        return (0..<runs).map { index in
+            var run = self
+            run.medianMs *= exp(runDrift * Self.normal(&random))
+            return run.samples(seed: seed &* 31 &+ UInt64(index))
         }
     }
 

@@ -57,10 +57,10 @@ import FoundationXML
         slow.medianMs *= 1.3
         let results = RegressionStatistics.judge(phase: "steady", baseline: GateSyntheticRun().samples(seed: 1), candidate: slow.samples(seed: 2))
         let reference = GateReport.RunReference(id: 1, name: "base", startedAt: Date(timeIntervalSince1970: 0))
-        let gate = GateReport(baseline: reference, candidate: reference, settings: GateSettings(), results: results, unmatchedPhases: [])
+        let gate = GateReport(baselineRuns: [reference], candidateRuns: [reference], settings: GateSettings(), results: results, unmatchedPhases: [])
         let parsed = try XMLDocument(xmlString: JUnitDocument(gate: gate).render())
         let root = try #require(parsed.rootElement())
-        #expect(root.attribute(forName: "tests")?.stringValue == "5")
+        #expect(root.attribute(forName: "tests")?.stringValue == "7")
         #expect(root.attribute(forName: "failures")?.stringValue == "\(gate.regressions.count)")
         #expect(gate.regressions.count >= 3)
     }

@@ -17,7 +17,7 @@ import Testing
                 )
             }
             #expect(applied == ResultsStore.migrator.migrations)
-            #expect(tables == ["errors", "events", "phases", "request_stats", "runs", "seconds", "sla_results", "tags"])
+            #expect(tables == ["errors", "events", "phases", "request_stats", "runs", "seconds", "sla_results", "tag_runs"])
             #expect(journalMode == "wal")
             #expect(store.recoveredRuns.isEmpty)
             #expect(try store.latestRunID() == nil)

@@ -17,32 +17,39 @@ public struct OutcomeCounts: Sendable, Equatable {
     public var errorStatuses: Int
     /// Requests that ended without a response: transport failures, timeouts and drops.
     public var endedWithoutResponse: Int
+    /// Responses with an accepted status whose content failed a check (`check_failed`): wrong answers, not errors.
+    public var checkFailures: Int
 
-    public init(attempts: Int, completions: Int, errorStatuses: Int, endedWithoutResponse: Int) {
+    public init(attempts: Int, completions: Int, errorStatuses: Int, endedWithoutResponse: Int, checkFailures: Int = 0) {
         self.attempts = attempts
         self.completions = completions
         self.errorStatuses = errorStatuses
         self.endedWithoutResponse = endedWithoutResponse
+        self.checkFailures = checkFailures
     }
 
     /// Nothing ended yet: the start of a sum.
     public static let none = OutcomeCounts(attempts: 0, completions: 0, errorStatuses: 0, endedWithoutResponse: 0)
 
     /// From the counters every measurement keeps: requests sent, complete responses, and counts by error code
-    /// (`dropped` included; `check_failed` ignored).
+    /// (`dropped` included; `check_failed` counted apart, as wrong answers).
     public init(sent: Int, completed: Int, errorsByCode: [ErrorCode: Int]) {
         var statuses = 0
         var withoutResponse = 0
         var dropped = 0
+        var checkFailures = 0
         for (code, count) in errorsByCode {
             if code == .dropped { dropped += count }
+            if code == .checkFailed { checkFailures += count }
             if code.endsWithoutResponse {
                 withoutResponse += count
             } else if code.isError {
                 statuses += count
             }
         }
-        self.init(attempts: sent + dropped, completions: completed, errorStatuses: statuses, endedWithoutResponse: withoutResponse)
+        self.init(
+            attempts: sent + dropped, completions: completed, errorStatuses: statuses, endedWithoutResponse: withoutResponse,
+            checkFailures: checkFailures)
     }
 
     /// The same from stored rows, whose codes are `ErrorCode` raw values (unknown codes are ignored).
@@ -60,10 +67,15 @@ public struct OutcomeCounts: Sendable, Equatable {
     public var errors: Int { errorStatuses + endedWithoutResponse }
     /// Errors over requests that ended; 0 when none did.
     public var errorRate: Double { ended == 0 ? 0 : Double(errors) / Double(ended) }
+    /// Responses whose status was accepted, so their content was checked.
+    public var checked: Int { completions - errorStatuses }
+    /// Checked responses that passed every check; 1 when none was checked.
+    public var checkRate: Double { checked <= 0 ? 1 : Double(checked - checkFailures) / Double(checked) }
 
     public static func + (lhs: OutcomeCounts, rhs: OutcomeCounts) -> OutcomeCounts {
         OutcomeCounts(
             attempts: lhs.attempts + rhs.attempts, completions: lhs.completions + rhs.completions,
-            errorStatuses: lhs.errorStatuses + rhs.errorStatuses, endedWithoutResponse: lhs.endedWithoutResponse + rhs.endedWithoutResponse)
+            errorStatuses: lhs.errorStatuses + rhs.errorStatuses, endedWithoutResponse: lhs.endedWithoutResponse + rhs.endedWithoutResponse,
+            checkFailures: lhs.checkFailures + rhs.checkFailures)
     }
 }

@@ -110,7 +110,7 @@ public enum ScenarioRunner {
                 scenarioText: scenarioText, target: baseURL,
                 gitRevision: RunContext.gitRevision(near: scenarioDirectory, environment: options.environment),
                 host: RunContext.hostName, commandLine: options.commandLine, startedAt: startedAt,
-                durationScale: options.durationScale))
+                durationScale: options.durationScale, loadFingerprint: LoadFingerprint.of(scenario)))
         } catch {
             return RunResult(exitCode: .couldNotRun, summary: "", message: "\(error)")
         }

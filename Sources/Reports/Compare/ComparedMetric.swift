@@ -5,16 +5,21 @@ public enum ComparedMetric: String, Sendable, CaseIterable, Codable {
     /// p99 of every request that was due, failures at their elapsed time (drops beyond every value).
     case allAttemptsP99 = "all_attempts_p99"
     case errorRate = "error_rate"
+    /// Checked responses that passed their checks: a drop is wrong answers at the same speed.
+    case checkRate = "check_rate"
     case throughput
 
-    /// Whether a larger value is worse (latency, errors) or better (throughput).
-    public var higherIsWorse: Bool { self != .throughput }
+    /// Whether a larger value is worse (latency, errors) or better (throughput, passed checks).
+    public var higherIsWorse: Bool { self != .throughput && self != .checkRate }
+
+    /// A rate between 0 and 1 (error rate, check rate), compared as a difference in percentage points.
+    public var isRate: Bool { self == .errorRate || self == .checkRate }
 
     /// Latency percentiles (µs); the gate tests these with resampling.
     public var isLatency: Bool {
         switch self {
         case .p50, .p90, .p95, .p99, .p999, .max, .allAttemptsP99: true
-        case .errorRate, .throughput: false
+        case .errorRate, .checkRate, .throughput: false
         }
     }
 
@@ -30,7 +35,7 @@ public enum ComparedMetric: String, Sendable, CaseIterable, Codable {
         case .p99, .allAttemptsP99: 99
         case .p999: 99.9
         case .max: 100
-        case .errorRate, .throughput: nil
+        case .errorRate, .checkRate, .throughput: nil
         }
     }
 }

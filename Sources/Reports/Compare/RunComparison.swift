@@ -69,6 +69,7 @@ public struct RunComparison: Sendable {
         case .max: return measured ? Double(latency.max) : nil
         case .allAttemptsP99: return ((try? stats.attemptsSummary()) ?? nil).map { Double($0.p99) }
         case .errorRate: return stats.errorRate
+        case .checkRate: return stats.checksPassed + stats.checksFailed > 0 ? stats.checkPassRate : nil
         case .throughput: return snapshot.throughput(stats)
         }
     }

@@ -19,4 +19,16 @@ public struct GateError: Error, CustomStringConvertible, Sendable {
     static func sameRun(_ id: Int64) -> GateError {
         GateError(description: "The baseline and the candidate are both run \(id). Pass a different run to --baseline or --candidate.")
     }
+
+    static func differentLoad(_ differences: String) -> GateError {
+        GateError(description: """
+            The runs applied different load, so a change between them says nothing about the build:
+            \(differences)
+            Compare runs of one scenario at one --duration-scale, or pass --allow-different to judge them anyway.
+            """)
+    }
+
+    static func tooFewRounds(_ count: Int) -> GateError {
+        GateError(description: "An interleaved gate needs at least 2 rounds with both sides measured (got \(count)); run more rounds.")
+    }
 }

@@ -2,26 +2,106 @@ import Histogram
 import Foundation
 
 extension GateReport {
-    /// Gates `candidateRunID` against `baselineRunID`, both read from `store`, phase by phase in the candidate's order.
+    /// Gates `candidateRunID` against one baseline run (`bootstrap`), phase by phase in the candidate's order.
     public init(store: ResultsStore, baselineRunID: Int64, candidateRunID: Int64, settings: GateSettings = GateSettings()) throws {
-        guard baselineRunID != candidateRunID else { throw GateError.sameRun(baselineRunID) }
-        let base = try RunSnapshot.load(store: store, runID: baselineRunID)
+        try self.init(store: store, baselineRunIDs: [baselineRunID], candidateRunID: candidateRunID, settings: settings)
+    }
+
+    /// Gates `candidateRunID` against a baseline history: with one run by block bootstrap (and a note that the noise
+    /// between runs is unknown), with two or more by their spread (`HistoryStatistics`). The candidate, if among the
+    /// baselines, is left out of them. Runs that applied different load are refused unless `allowDifferentLoad`.
+    public init(
+        store: ResultsStore, baselineRunIDs: [Int64], candidateRunID: Int64, settings: GateSettings = GateSettings(),
+        allowDifferentLoad: Bool = false
+    ) throws {
+        let history = baselineRunIDs.filter { $0 != candidateRunID }
+        guard !history.isEmpty else { throw GateError.sameRun(candidateRunID) }
+        let bases = try history.map { try RunSnapshot.load(store: store, runID: $0) }
         let cand = try RunSnapshot.load(store: store, runID: candidateRunID)
-        let baseSeconds = try Self.samplesByPhase(base, path: store.path)
-        let candSeconds = try Self.samplesByPhase(cand, path: store.path)
-        let candidatePhases = cand.phases.map(\.name)
-        let basePhases = base.phases.map(\.name)
-        let common = candidatePhases.filter { baseSeconds[$0] != nil && candSeconds[$0] != nil && basePhases.contains($0) }
-        guard !common.isEmpty else {
-            throw GateError.noCommonPhase(baseline: baselineRunID, candidate: candidateRunID, path: store.path)
+        var notes = try Self.checkLoad(baselines: bases.map(\.run), candidates: [cand.run], allowDifferent: allowDifferentLoad)
+        if history.count < baselineRunIDs.count {
+            notes.append("The candidate run \(candidateRunID) is in the baseline set; it was left out of the baselines.")
         }
-        let unmatched = (candidatePhases + basePhases.filter { !candidatePhases.contains($0) }).filter { !common.contains($0) }
-        let results = common.flatMap { phase in
-            RegressionStatistics.judge(phase: phase, baseline: baseSeconds[phase] ?? [], candidate: candSeconds[phase] ?? [], settings: settings)
+        let baseSeconds = try bases.map { try Self.samplesByPhase($0, path: store.path) }
+        let candSeconds = try Self.samplesByPhase(cand, path: store.path)
+        let (common, unmatched) = try Self.phases(of: bases + [cand], seconds: baseSeconds + [candSeconds], path: store.path)
+        let results: [GateMetricResult]
+        let method: Method
+        if bases.count == 1 {
+            method = .bootstrap
+            notes.append("""
+                Between-run noise is unknown: there is one baseline run, and resampling its seconds sees only the noise \
+                inside a run, so the margin (\(Self.percent(settings.margin))) alone stands for drift between runs. \
+                Add runs of the baseline build to a set with `loadgen tag RUN NAME --add` (5 is the default history) \
+                and gate with --baseline NAME, or compare both builds with `loadgen ab`.
+                """)
+            results = common.flatMap { phase in
+                RegressionStatistics.judge(phase: phase, baseline: baseSeconds[0][phase] ?? [], candidate: candSeconds[phase] ?? [], settings: settings)
+            }
+        } else {
+            method = .history
+            results = common.flatMap { phase in
+                HistoryStatistics.judge(
+                    phase: phase, baselines: baseSeconds.map { $0[phase] ?? [] }, candidate: candSeconds[phase] ?? [], settings: settings)
+            }
         }
         self.init(
-            baseline: RunReference(base.run), candidate: RunReference(cand.run), settings: settings, results: results,
-            unmatchedPhases: unmatched)
+            method: method, baselineRuns: bases.map { RunReference($0.run) }, candidateRuns: [RunReference(cand.run)],
+            settings: settings, results: results, unmatchedPhases: unmatched, notes: notes)
+    }
+
+    /// Gates the rounds of an interleaved session (`loadgen ab`): each a baseline and a candidate run of the same
+    /// scenario slice, judged by their paired differences (`PairedStatistics`).
+    public init(
+        store: ResultsStore, rounds: [(baseline: Int64, candidate: Int64)], settings: GateSettings = GateSettings(),
+        allowDifferentLoad: Bool = false
+    ) throws {
+        guard rounds.count >= 2 else { throw GateError.tooFewRounds(rounds.count) }
+        let bases = try rounds.map { try RunSnapshot.load(store: store, runID: $0.baseline) }
+        let cands = try rounds.map { try RunSnapshot.load(store: store, runID: $0.candidate) }
+        let notes = try Self.checkLoad(baselines: bases.map(\.run), candidates: cands.map(\.run), allowDifferent: allowDifferentLoad)
+        let baseSeconds = try bases.map { try Self.samplesByPhase($0, path: store.path) }
+        let candSeconds = try cands.map { try Self.samplesByPhase($0, path: store.path) }
+        let (common, unmatched) = try Self.phases(of: bases + cands, seconds: baseSeconds + candSeconds, path: store.path)
+        let results = common.flatMap { phase in
+            PairedStatistics.judge(
+                phase: phase, rounds: zip(baseSeconds, candSeconds).map { ($0[phase] ?? [], $1[phase] ?? []) }, settings: settings)
+        }
+        self.init(
+            method: .interleaved, baselineRuns: bases.map { RunReference($0.run) }, candidateRuns: cands.map { RunReference($0.run) },
+            settings: settings, results: results, unmatchedPhases: unmatched, notes: notes)
+    }
+
+    /// Refuses unlike runs (exit 2 names what differs) unless allowed; returns notes on what could not be checked.
+    private static func checkLoad(baselines: [RunRecord], candidates: [RunRecord], allowDifferent: Bool) throws -> [String] {
+        var notes: [String] = []
+        for candidate in candidates {
+            if let differences = LoadFingerprintCheck.differences(baselines: baselines + candidates, candidate: candidate) {
+                guard allowDifferent else { throw GateError.differentLoad(differences) }
+                notes.append("Judged although the runs applied different load (--allow-different):\n\(differences)")
+                break
+            }
+        }
+        let unchecked = LoadFingerprintCheck.unchecked(baselines + candidates)
+        if !unchecked.isEmpty {
+            notes.append("Run(s) \(unchecked.map(String.init).joined(separator: ", ")) were stored before load fingerprints; their load was not checked.")
+        }
+        return notes
+    }
+
+    /// The phases every run has, in the last run's order, and those only some have.
+    private static func phases(of snapshots: [RunSnapshot], seconds: [[String: [SecondSample]]], path: String) throws -> (common: [String], unmatched: [String]) {
+        let order = snapshots.last!.phases.map(\.name)
+        let all = snapshots.flatMap { $0.phases.map(\.name) }
+        let common = order.filter { phase in
+            snapshots.allSatisfy { $0.phases.contains { $0.name == phase } } && seconds.allSatisfy { $0[phase] != nil }
+        }
+        guard !common.isEmpty else {
+            throw GateError.noCommonPhase(baseline: snapshots.first!.run.id ?? 0, candidate: snapshots.last!.run.id ?? 0, path: path)
+        }
+        var unmatched: [String] = []
+        for phase in order + all where !common.contains(phase) && !unmatched.contains(phase) { unmatched.append(phase) }
+        return (common, unmatched)
     }
 
     /// Seconds by phase. A second with completed responses but no histogram means an older store: refuse the run.

@@ -3,8 +3,8 @@ import Foundation
 extension GateReport {
     /// The terminal table: one line per phase × request × metric, then the verdict.
     public func table() -> String {
-        var lines = ["gate: candidate run \(candidate.id) (\(candidate.name)) against baseline run \(baseline.id) (\(baseline.name)), margin \(Self.percent(settings.margin)), \(Self.percent(settings.confidence, digits: 0)) interval, \(settings.resamples) block-bootstrap resamples", ""]
-        let header = ["phase", "request", "metric", "baseline", "candidate", "change", "interval", "verdict"]
+        var lines = [heading, ""]
+        let header = ["phase", "request", "metric", "baseline", "candidate", "change", method == .history ? "same-build range" : "interval", "verdict"]
         var rows = [header]
         for result in results {
             rows.append([
@@ -19,13 +19,28 @@ extension GateReport {
             lines.append(row.enumerated().map { $1.padding(toLength: widths[$0], withPad: " ", startingAt: 0) }.joined(separator: "  ")
                 .trimmingCharacters(in: .whitespaces))
         }
-        if !unmatchedPhases.isEmpty { lines.append("\nnot compared (in one run only): \(unmatchedPhases.joined(separator: ", "))") }
+        if !unmatchedPhases.isEmpty { lines.append("\nnot compared (not in every run): \(unmatchedPhases.joined(separator: ", "))") }
+        for note in notes { lines.append("\nnote: \(note)") }
         let regressed = regressions
         lines.append("")
         lines.append(regressed.isEmpty
             ? "PASSED: no metric regressed beyond \(Self.percent(settings.margin)) and run-to-run noise"
             : "FAILED: \(regressed.count) metric(s) regressed: " + regressed.map { "\($0.phase) \($0.metric.rawValue)" }.joined(separator: ", "))
         return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// What was compared with what, and how.
+    private var heading: String {
+        let runs = { (references: [RunReference]) in references.map { String($0.id) }.joined(separator: ", ") }
+        let common = "margin \(Self.percent(settings.margin)), \(Self.percent(settings.confidence, digits: 0)) confidence"
+        switch method {
+        case .bootstrap:
+            return "gate: candidate run \(candidate.id) (\(candidate.name)) against baseline run \(baseline.id) (\(baseline.name)), \(common), \(settings.resamples) block-bootstrap resamples"
+        case .history:
+            return "gate: candidate run \(candidate.id) (\(candidate.name)) against \(baselineRuns.count) baseline runs (\(runs(baselineRuns))), \(common); a run fails a metric beyond the margin and beyond the spread of the baseline runs"
+        case .interleaved:
+            return "gate: \(candidateRuns.count) interleaved rounds of \(candidate.name), baseline runs \(runs(baselineRuns)), candidate runs \(runs(candidateRuns)), \(common); judged on the rounds' paired differences"
+        }
     }
 
     static func value(_ value: Double, _ metric: ComparedMetric) -> String {

@@ -15,7 +15,9 @@ public enum RegressionStatistics {
             + latency(
                 phase: phase, baseline: baseline.map(\.ofAllAttempts), candidate: candidate.map(\.ofAllAttempts),
                 metrics: GateSettings.allAttemptsPercentiles, settings: settings, generator: &generator)
-            + [errorRate(phase: phase, baseline: baseline, candidate: candidate, settings: settings, generator: &generator)]
+            + [ComparedMetric.errorRate, .checkRate].compactMap { metric in
+                rate(metric, phase: phase, baseline: baseline, candidate: candidate, settings: settings, generator: &generator)
+            }
     }
 
     static func latency(
@@ -67,17 +69,19 @@ public enum RegressionStatistics {
         }
     }
 
-    static func errorRate(
-        phase: String, baseline: [SecondSample], candidate: [SecondSample], settings: GateSettings,
+    /// The error rate (a rise fails) or the check rate (a drop fails), as a difference candidate − baseline. Nil
+    /// for a check rate when neither run checked a response.
+    static func rate(
+        _ metric: ComparedMetric, phase: String, baseline: [SecondSample], candidate: [SecondSample], settings: GateSettings,
         generator: inout SeededGenerator
-    ) -> GateMetricResult {
+    ) -> GateMetricResult? {
         let base = baseline.filter { $0.attempted > 0 }
         let cand = candidate.filter { $0.attempted > 0 }
-        let basePoint = rate(base, indices: Array(base.indices))
-        let candPoint = rate(cand, indices: Array(cand.indices))
+        let basePoint = rate(metric, base, indices: Array(base.indices))
+        let candPoint = rate(metric, cand, indices: Array(cand.indices))
+        if metric == .checkRate, !(base + cand).contains(where: { $0.outcomes.checked > 0 }) { return nil }
         let difference = candPoint - basePoint
-        // Relative to the baseline's own rate, but never below the floor: 0 → 0.1 % is one error, not a regression.
-        let limit = max(settings.margin * basePoint, settings.errorRateFloor)
+        let limit = GateFamily.limit(metric, baseline: basePoint, settings: settings)
         var (low, high) = (difference, difference)
         var verdict = GateVerdict.insufficientData
         if base.count >= settings.minimumSeconds, cand.count >= settings.minimumSeconds {
@@ -86,20 +90,23 @@ public enum RegressionStatistics {
             differences.reserveCapacity(settings.resamples)
             for _ in 0..<settings.resamples {
                 differences.append(
-                    rate(cand, indices: candDraw.resample(using: &generator)) - rate(base, indices: baseDraw.resample(using: &generator)))
+                    rate(metric, cand, indices: candDraw.resample(using: &generator))
+                        - rate(metric, base, indices: baseDraw.resample(using: &generator)))
             }
             (low, high) = interval(differences, confidence: settings.confidence)
-            verdict = low > limit ? .regressed : high < -limit ? .improved : .pass
+            // The whole interval worse than the limit (for a check rate: below −limit).
+            let (worst, best) = metric == .checkRate ? (-high, -low) : (low, high)
+            verdict = worst > limit ? .regressed : best < -limit ? .improved : .pass
         }
         return GateMetricResult(
-            phase: phase, request: "*", metric: .errorRate, baseline: basePoint, candidate: candPoint, change: difference,
+            phase: phase, request: "*", metric: metric, baseline: basePoint, candidate: candPoint, change: difference,
             low: low, high: high, limit: limit, verdict: verdict, baselineSeconds: base.count, candidateSeconds: cand.count)
     }
 
-    static func rate(_ seconds: [SecondSample], indices: [Int]) -> Double {
+    static func rate(_ metric: ComparedMetric, _ seconds: [SecondSample], indices: [Int]) -> Double {
         var outcomes = OutcomeCounts.none
         for index in indices { outcomes = outcomes + seconds[index].outcomes }
-        return outcomes.errorRate
+        return metric == .checkRate ? outcomes.checkRate : outcomes.errorRate
     }
 
     /// The percentile interval of bootstrap replicates.

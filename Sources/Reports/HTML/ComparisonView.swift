@@ -74,7 +74,7 @@ struct ComparisonView {
     static func format(_ value: Double, _ metric: ComparedMetric) -> String {
         if let beyond = metric.beyondRangeText(value) { return beyond }
         return switch metric {
-        case .errorRate: ReportFormat.percent(value)
+        case .errorRate, .checkRate: ReportFormat.percent(value)
         case .throughput: ReportFormat.rate(value)
         default: ReportFormat.ms(value) + " ms"
         }

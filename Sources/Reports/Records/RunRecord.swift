@@ -23,6 +23,8 @@ public struct RunRecord: Sendable, Equatable, Codable, FetchableRecord, MutableP
     public var durationScale: Double
     /// The process that wrote the run (nil for runs stored before schema v3).
     public var processID: Int32?
+    /// What load the run applied (`LoadFingerprint`); nil for runs stored before schema v6.
+    public var loadFingerprint: String?
 
     enum CodingKeys: String, CodingKey {
         case id, name, description
@@ -38,6 +40,7 @@ public struct RunRecord: Sendable, Equatable, Codable, FetchableRecord, MutableP
         case exitCode = "exit_code"
         case durationScale = "duration_scale"
         case processID = "pid"
+        case loadFingerprint = "load_fingerprint"
     }
 
     init(start: RunStart) {
@@ -56,6 +59,7 @@ public struct RunRecord: Sendable, Equatable, Codable, FetchableRecord, MutableP
         exitCode = nil
         durationScale = start.durationScale
         processID = start.processID
+        loadFingerprint = start.loadFingerprint
     }
 
     public mutating func didInsert(_ inserted: InsertionSuccess) {

@@ -19,11 +19,14 @@ public struct RunStart: Sendable, Equatable {
     /// The process writing the run: a later open marks the run `aborted` only once this process is gone, so runs
     /// going on at the same time in other processes are left alone.
     public var processID: Int32
+    /// What load the run applies, one line per phase and request (`LoadFingerprint`), so the gate can refuse to
+    /// compare unlike runs.
+    public var loadFingerprint: String?
 
     public init(
         name: String, description: String = "", scenarioFile: String, scenarioText: String, target: String,
         gitRevision: String? = nil, host: String, commandLine: String, startedAt: Date, durationScale: Double = 1,
-        processID: Int32 = ProcessInfo.processInfo.processIdentifier
+        processID: Int32 = ProcessInfo.processInfo.processIdentifier, loadFingerprint: String? = nil
     ) {
         self.name = name
         self.description = description
@@ -36,5 +39,6 @@ public struct RunStart: Sendable, Equatable {
         self.startedAt = startedAt
         self.durationScale = durationScale
         self.processID = processID
+        self.loadFingerprint = loadFingerprint
     }
 }

@@ -159,6 +159,22 @@ extension ResultsStore {
                 ALTER TABLE seconds ADD COLUMN attempts_histogram BLOB;
                 """)
         }
+        migrator.registerMigration("v6-tag-sets-and-load-fingerprints") { db in
+            // A tag names a set of runs (a gate's baseline history), not one run: each existing tag becomes a set of
+            // one. Runs stored before v6 have no load fingerprint and compare as "unknown".
+            try db.execute(sql: """
+                CREATE TABLE tag_runs (
+                    name TEXT NOT NULL,
+                    run_id INTEGER NOT NULL REFERENCES runs(id) ON DELETE CASCADE,
+                    tagged_at DATETIME NOT NULL,
+                    PRIMARY KEY (name, run_id)
+                );
+                CREATE INDEX tag_runs_run ON tag_runs(run_id);
+                INSERT INTO tag_runs (name, run_id, tagged_at) SELECT name, run_id, tagged_at FROM tags;
+                DROP TABLE tags;
+                ALTER TABLE runs ADD COLUMN load_fingerprint TEXT;
+                """)
+        }
         return migrator
     }
 }

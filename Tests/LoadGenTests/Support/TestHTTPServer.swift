@@ -7,7 +7,8 @@ import NIOPosix
 /// A small HTTP/1.1 server on 127.0.0.1, port 0, whose endpoints misbehave on request, for engine tests:
 /// `/ok`, `/chunked`, `/json`, `/stall?ms=N` (answers after N ms), `/status/N`, `/close` (drops the connection),
 /// `/idle-close` (answers 200 with a Content-Length, then closes without announcing it: a keep-alive connection
-/// closed by the server the instant it goes idle, the sharpest form of an idle-timeout race).
+/// closed by the server the instant it goes idle, the sharpest form of an idle-timeout race). `stallFactor`
+/// multiplies every `/stall` delay: a slower build of the same service, behind the same paths.
 final class TestHTTPServer: Sendable {
     let port: Int
     private let group: MultiThreadedEventLoopGroup
@@ -18,7 +19,7 @@ final class TestHTTPServer: Sendable {
     var requestsReceived: Int { counter.withLockedValue { $0 } }
     var baseURL: String { "http://127.0.0.1:\(port)" }
 
-    static func start() async throws -> TestHTTPServer {
+    static func start(stallFactor: Double = 1) async throws -> TestHTTPServer {
         let group = MultiThreadedEventLoopGroup(numberOfThreads: 1)
         let counter = NIOLockedValueBox(0)
         let channel = try await ServerBootstrap(group: group)
@@ -27,7 +28,7 @@ final class TestHTTPServer: Sendable {
             .childChannelInitializer { channel in
                 channel.eventLoop.makeCompletedFuture {
                     try channel.pipeline.syncOperations.configureHTTPServerPipeline()
-                    try channel.pipeline.syncOperations.addHandler(TestHTTPHandler(counter: counter))
+                    try channel.pipeline.syncOperations.addHandler(TestHTTPHandler(counter: counter, stallFactor: stallFactor))
                 }
             }
             .bind(host: "127.0.0.1", port: 0).get()
@@ -65,9 +66,11 @@ private final class TestHTTPHandler: ChannelInboundHandler, Sendable {
     typealias OutboundOut = HTTPServerResponsePart
 
     let counter: NIOLockedValueBox<Int>
+    let stallFactor: Double
 
-    init(counter: NIOLockedValueBox<Int>) {
+    init(counter: NIOLockedValueBox<Int>, stallFactor: Double) {
         self.counter = counter
+        self.stallFactor = stallFactor
     }
 
     func channelRead(context: ChannelHandlerContext, data: NIOAny) {
@@ -91,8 +94,8 @@ private final class TestHTTPHandler: ChannelInboundHandler, Sendable {
             }
             context.writeAndFlush(wrapOutboundOut(.end(nil)), promise: nil)
         case "/stall":
-            let milliseconds = Int64(query["ms"] ?? "") ?? 100
-            context.eventLoop.scheduleTask(in: .milliseconds(milliseconds)) {
+            let milliseconds = Double(query["ms"] ?? "") ?? 100
+            context.eventLoop.scheduleTask(in: .microseconds(Int64(milliseconds * stallFactor * 1000))) {
                 self.respond(loopBound.value, status: .ok, body: "stalled")
             }
         case "/close":
