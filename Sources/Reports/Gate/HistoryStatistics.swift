@@ -21,8 +21,9 @@ public enum HistoryStatistics {
             guard known.count == baseValues.count, !known.isEmpty else { return nil }
             let (mean, deviation) = GateFamily.meanAndDeviation(known.map { GateFamily.scale($0, metric) })
             let runs = Double(known.count)
+            // No minimum of seconds here, unlike the bootstrap: each run is one value and the runs' spread is the
+            // noise, so only each percentile's responses beyond it (`PhaseValues`) limit what can be judged.
             let measured = known.count >= 2 && candValues.isMeasured(metric) && baseValues.allSatisfy { $0.isMeasured(metric) }
-                && candidate.count >= settings.minimumSeconds && baselines.allSatisfy { $0.count >= settings.minimumSeconds }
             let band = measured
                 ? StudentT.quantile(1 - GateFamily.alpha(metric, settings: settings), degreesOfFreedom: runs - 1)
                     * deviation * (1 + 1 / runs).squareRoot()

@@ -135,6 +135,10 @@ extension ScenarioRuns {
                 ["ab", file, "--baseline", directory.path("missing-binary"), "--candidate", server.baseURL, "--db", database],
                 in: directory.url)
             #expect(notAService.exitCode == 2 && notAService.stderr.contains("neither a URL"), "\(notAService)")
+            // A build to start only makes sense for a scenario whose target is bundled.
+            let buildForAURL = try await LoadGenProcess.run(
+                ["ab", file, "--baseline", "/bin/true", "--candidate", server.baseURL, "--db", database], in: directory.url)
+            #expect(buildForAURL.exitCode == 2 && buildForAURL.stderr.contains("not a bundled target"), "\(buildForAURL)")
             let twoRounds = try await LoadGenProcess.run(
                 ["ab", file, "--baseline", server.baseURL, "--candidate", server.baseURL, "--rounds", "2"], in: directory.url)
             #expect(twoRounds.exitCode == 2 && twoRounds.stderr.contains("--rounds"), "\(twoRounds)")
