@@ -35,26 +35,13 @@ struct ABCommand: AsyncParsableCommand {
     @Option(name: .customLong("duration-scale"), help: "Scale of the whole session per side; each slice runs at this divided by --rounds.")
     var durationScale: Double = 1
 
-    @Option(name: .customLong("max-regression"), help: "Tolerated worsening, e.g. 10%.")
-    var maxRegression: Percentage = Percentage(argument: "10%")!
-
-    @Option(name: .customLong("min-error-rate-change"), help: "The smallest error-rate rise (or check-rate drop) that can fail, e.g. 0.5%.")
-    var minErrorRateChange: Percentage = Percentage(argument: "0.5%")!
-
     @Option(help: "Name of the session's tags: NAME-baseline and NAME-candidate (default ab-<timestamp>).")
     var tag: String?
-
-    @Flag(name: .customLong("allow-different"), help: "Judge the slices even if their stored load differs.")
-    var allowDifferent = false
 
     @Option(help: "Results database (SQLite).")
     var db: String = "results/loadgen.sqlite"
 
-    @Option(help: "Write the gate result as JSON to this file.")
-    var json: String?
-
-    @Option(help: "Write one JUnit test case per judged metric to this file.")
-    var junit: String?
+    @OptionGroup var gate: GateOptions
 
     @Option(help: "Event loops (threads) for the load engine.")
     var loops: Int = 1
@@ -65,6 +52,9 @@ struct ABCommand: AsyncParsableCommand {
     func validate() throws {
         guard rounds >= 3 else { throw ValidationError("--rounds must be at least 3 (got \(rounds)): fewer rounds cannot tell a change from noise") }
         guard loops >= 1 else { throw ValidationError("--loops must be at least 1 (got \(loops))") }
+        if let tag, !ResultsStore.isValidTagName(tag + "-candidate") {
+            throw ValidationError("--tag '\(tag)': use letters, digits, '.', '_' or '-', not starting with a digit, at most 54 characters")
+        }
         guard durationScale > 0, durationScale.isFinite else {
             throw ValidationError("--duration-scale must be a positive number such as 0.5 (got \(durationScale))")
         }
@@ -83,21 +73,12 @@ struct ABCommand: AsyncParsableCommand {
             }
         }
         let store = try StoreAccess.openExisting(db)
-        let settings = GateSettings(margin: maxRegression.ratio, errorRateFloor: minErrorRateChange.ratio)
-        let report: GateReport
-        do {
-            report = try GateReport(
-                store: store, rounds: pairs.map { ($0.baseline!, $0.candidate!) }, settings: settings, allowDifferentLoad: allowDifferent)
-        } catch let error as GateError {
-            throw CommandFailure.usage("\(error)")
-        } catch {
-            throw CommandFailure.cannotRead("\(error)")
+        let report = try gate.judge {
+            try GateReport(
+                store: store, rounds: pairs.map { ($0.baseline!, $0.candidate!) }, settings: gate.settings,
+                allowDifferentLoad: gate.allowDifferent)
         }
-        print(report.table(), terminator: "")
-        print("runs: tags '\(name)-baseline' and '\(name)-candidate' in \(db)")
-        if let json { try StoreAccess.write(String(decoding: try report.encoded(), as: UTF8.self), to: json) }
-        if let junit { try StoreAccess.write(JUnitDocument(gate: report).render(), to: junit) }
-        if !report.passed { throw ExitCode(1) }
+        try gate.publish(report, footer: "runs: tags '\(name)-baseline' and '\(name)-candidate' in \(db)")
     }
 
     /// Runs one slice and stores it under the side's tag; a slice that cannot run ends the session.

@@ -23,26 +23,13 @@ struct GateCommand: ParsableCommand {
     @Option(name: .customLong("baseline-runs"), help: "How many of a baseline tag's most recent runs form the history.")
     var baselineRuns: Int = 5
 
-    @Flag(name: .customLong("allow-different"), help: "Judge runs even if they applied different load (scenario, phases, rates, requests).")
-    var allowDifferent = false
-
     @Option(help: "The run judged: an id, 'latest' or a tag.")
     var candidate: String = "latest"
-
-    @Option(name: .customLong("max-regression"), help: "Tolerated worsening, e.g. 10%.")
-    var maxRegression: Percentage = Percentage(argument: "10%")!
-
-    @Option(name: .customLong("min-error-rate-change"), help: "The smallest error-rate rise that can fail, in percentage points, e.g. 0.5%.")
-    var minErrorRateChange: Percentage = Percentage(argument: "0.5%")!
 
     @Option(help: "Results database (SQLite).")
     var db: String = "results/loadgen.sqlite"
 
-    @Option(help: "Write the gate result as JSON to this file.")
-    var json: String?
-
-    @Option(help: "Write one JUnit test case per judged metric to this file.")
-    var junit: String?
+    @OptionGroup var gate: GateOptions
 
     func validate() throws {
         guard baselineRuns >= 1 else { throw ValidationError("--baseline-runs must be at least 1 (got \(baselineRuns)); 5 is the default history") }
@@ -52,25 +39,11 @@ struct GateCommand: ParsableCommand {
         let store = try StoreAccess.openExisting(db)
         let baselineIDs = try StoreAccess.resolveSet(baseline, limit: baselineRuns, option: "--baseline", in: store)
         let candidateID = try StoreAccess.resolve(candidate, option: "--candidate", in: store)
-        let settings = GateSettings(margin: maxRegression.ratio, errorRateFloor: minErrorRateChange.ratio)
-        let report: GateReport
-        do {
-            report = try GateReport(
-                store: store, baselineRunIDs: baselineIDs, candidateRunID: candidateID, settings: settings,
-                allowDifferentLoad: allowDifferent)
-        } catch let error as GateError {
-            throw CommandFailure.usage("\(error)")
-        } catch {
-            throw CommandFailure.cannotRead("\(error)")
+        let report = try gate.judge {
+            try GateReport(
+                store: store, baselineRunIDs: baselineIDs, candidateRunID: candidateID, settings: gate.settings,
+                allowDifferentLoad: gate.allowDifferent)
         }
-        print(report.table(), terminator: "")
-        if let json {
-            let data = try report.encoded()
-            try StoreAccess.write(String(decoding: data, as: UTF8.self), to: json)
-        }
-        if let junit {
-            try StoreAccess.write(JUnitDocument(gate: report).render(), to: junit)
-        }
-        if !report.passed { throw ExitCode(1) }
+        try gate.publish(report)
     }
 }

@@ -8,9 +8,10 @@ enum GateFamily {
         GateSettings.percentiles + GateSettings.allAttemptsPercentiles + [.errorRate, .checkRate]
 
     /// One-sided false-alarm share of `metric`: half the interval's complement, split (Bonferroni) among the
-    /// latency percentiles judged together, as the bootstrap gate does.
-    static func alpha(_ metric: ComparedMetric, settings: GateSettings) -> Double {
-        let family = GateSettings.percentiles.contains(metric) ? GateSettings.percentiles.count : 1
+    /// latency percentiles judged together — those with enough data in every run (`judgedPercentiles`), since a
+    /// percentile shown as `insufficient data` cannot raise a false alarm.
+    static func alpha(_ metric: ComparedMetric, judgedPercentiles: Int, settings: GateSettings) -> Double {
+        let family = GateSettings.percentiles.contains(metric) ? max(1, judgedPercentiles) : 1
         return (1 - settings.confidence) / 2 / Double(family)
     }
 

@@ -15,6 +15,9 @@ public enum HistoryStatistics {
         let baseValues = baselines.map { PhaseValues($0, settings: settings) }
         let candValues = PhaseValues(candidate, settings: settings)
         let baselineSeconds = baselines.reduce(0) { $0 + $1.count }
+        let judgedPercentiles = GateSettings.percentiles.filter { metric in
+            candValues.isMeasured(metric) && baseValues.allSatisfy { $0.isMeasured(metric) }
+        }.count
         return GateFamily.metrics.compactMap { metric in
             guard let c = candValues.values[metric] else { return nil }
             let known = baseValues.compactMap { $0.values[metric] }
@@ -25,7 +28,8 @@ public enum HistoryStatistics {
             // noise, so only each percentile's responses beyond it (`PhaseValues`) limit what can be judged.
             let measured = known.count >= 2 && candValues.isMeasured(metric) && baseValues.allSatisfy { $0.isMeasured(metric) }
             let band = measured
-                ? StudentT.quantile(1 - GateFamily.alpha(metric, settings: settings), degreesOfFreedom: runs - 1)
+                ? StudentT.quantile(
+                    1 - GateFamily.alpha(metric, judgedPercentiles: judgedPercentiles, settings: settings), degreesOfFreedom: runs - 1)
                     * deviation * (1 + 1 / runs).squareRoot()
                 : 0
             let center = metric.isLatency ? exp(mean) : mean

@@ -15,6 +15,9 @@ public enum PairedStatistics {
         let values = rounds.map { (PhaseValues($0.baseline, settings: settings), PhaseValues($0.candidate, settings: settings)) }
         let baselineSeconds = rounds.reduce(0) { $0 + $1.baseline.count }
         let candidateSeconds = rounds.reduce(0) { $0 + $1.candidate.count }
+        let judgedPercentiles = GateSettings.percentiles.filter { metric in
+            values.allSatisfy { $0.0.isMeasured(metric) && $0.1.isMeasured(metric) }
+        }.count
         return GateFamily.metrics.compactMap { metric in
             let known = values.compactMap { pair -> (Double, Double, Bool)? in
                 guard let b = pair.0.values[metric], let c = pair.1.values[metric] else { return nil }
@@ -26,7 +29,9 @@ public enum PairedStatistics {
             let n = Double(known.count)
             let measured = known.count >= 2 && known.count == rounds.count && known.allSatisfy(\.2)
             let halfWidth = measured
-                ? StudentT.quantile(1 - GateFamily.alpha(metric, settings: settings), degreesOfFreedom: n - 1) * deviation / n.squareRoot()
+                ? StudentT.quantile(
+                    1 - GateFamily.alpha(metric, judgedPercentiles: judgedPercentiles, settings: settings), degreesOfFreedom: n - 1)
+                    * deviation / n.squareRoot()
                 : 0
             let baseline = center(known.map(\.0), metric)
             let candidate = center(known.map(\.1), metric)

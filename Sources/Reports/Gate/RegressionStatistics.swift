@@ -42,20 +42,22 @@ public enum RegressionStatistics {
                 for index in metrics.indices { ratios[index].append(c[index] / b[index]) }
             }
         }
+        // A percentile needs responses beyond it to be measured at all: with fewer than `minimumTail` in either run
+        // (p99 of 300 responses rests on 3) it is reported, not judged.
+        let measurable = metrics.map { metric in
+            let tail = 1 - (metric.percentile ?? 100) / 100
+            return [base, cand].allSatisfy { seconds in
+                Double(seconds.reduce(UInt64(0)) { $0 + $1.completed }) * tail >= Double(settings.minimumTail)
+            }
+        }
         return metrics.indices.map { index in
             let ratio = candPoint[index] / basePoint[index]
             var (low, high) = (ratio, ratio)
             var verdict = GateVerdict.insufficientData
-            // A percentile needs responses beyond it to be measured at all: with fewer than `minimumTail` in either
-            // run (p99 of 300 responses rests on 3) it is reported, not judged.
-            let tail = 1 - (metrics[index].percentile ?? 100) / 100
-            let measurable = [base, cand].allSatisfy { seconds in
-                Double(seconds.reduce(UInt64(0)) { $0 + $1.completed }) * tail >= Double(settings.minimumTail)
-            }
-            if enough, measurable {
+            if enough, measurable[index] {
                 // Bonferroni over the percentiles judged together, so a phase's family of latency tests keeps the
-                // stated false-alarm rate rather than four times it.
-                let familyConfidence = 1 - (1 - settings.confidence) / Double(metrics.count)
+                // stated false-alarm rate rather than a multiple of it.
+                let familyConfidence = 1 - (1 - settings.confidence) / Double(max(1, measurable.filter { $0 }.count))
                 (low, high) = interval(ratios[index], confidence: familyConfidence)
                 // The whole interval past the margin: worse by more than the margin *beyond* noise, not merely a
                 // point estimate past it. Measured on the bundled service, two runs of one build drift ±15-20 % in

@@ -88,7 +88,8 @@ extension ResultsStore {
         throw ResultsStoreError(kind: .unknownRun, path: path, detail: "or tag named '\(reference)' (a run is its id, 'latest' or a tag)")
     }
 
-    static func isValidTagName(_ name: String) -> Bool {
+    /// Letters, digits, `.`, `_`, `-`; 1–64 characters; not starting with a digit; not `latest`.
+    public static func isValidTagName(_ name: String) -> Bool {
         guard (1...64).contains(name.count), name != "latest", let first = name.unicodeScalars.first,
             !("0"..."9").contains(first)
         else { return false }

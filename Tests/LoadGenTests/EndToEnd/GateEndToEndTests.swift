@@ -142,6 +142,9 @@ extension ScenarioRuns {
             let twoRounds = try await LoadGenProcess.run(
                 ["ab", file, "--baseline", server.baseURL, "--candidate", server.baseURL, "--rounds", "2"], in: directory.url)
             #expect(twoRounds.exitCode == 2 && twoRounds.stderr.contains("--rounds"), "\(twoRounds)")
+            let badTag = try await LoadGenProcess.run(
+                ["ab", file, "--baseline", server.baseURL, "--candidate", server.baseURL, "--tag", "7up", "--db", database], in: directory.url)
+            #expect(badTag.exitCode == 2 && badTag.stderr.contains("--tag '7up'"), "\(badTag)")
         }
 
         @Test func unknownTagBadPercentageAndMissingDatabaseExitTwo() async throws {
