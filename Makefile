@@ -40,6 +40,7 @@ release: setup
 
 # The short upload fuzz runs before the Swift tests so that the test runner's summary is the last thing printed.
 test: setup
+	python3 scripts/check_modules.py
 	$(SWIFT) build --build-tests
 	python3 bench/upload_fuzz.py --binary .build/debug/targetservice --cases 600
 	$(SWIFT) test --skip-build

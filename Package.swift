@@ -1,5 +1,11 @@
 // swift-tools-version:6.1
+import Foundation
 import PackageDescription
+
+/// CI builds with warnings as errors (.ci/run sets LOADGEN_WARNINGS_AS_ERRORS=1), so a warning cannot land; local
+/// builds only show them. Applied to the project's own Swift targets, never to dependencies.
+let strict: [SwiftSetting] =
+    ProcessInfo.processInfo.environment["LOADGEN_WARNINGS_AS_ERRORS"] == "1" ? [.unsafeFlags(["-warnings-as-errors"])] : []
 
 let package = Package(
     name: "loadgen",
@@ -20,7 +26,6 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.2"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.13.0"),
         .package(url: "https://github.com/swift-server/swift-prometheus.git", from: "2.4.1"),
-        .package(url: "https://github.com/apple/swift-metrics.git", from: "2.13.0"),
         .package(url: "https://github.com/apple/swift-nio-ssl.git", from: "2.37.6"),
         .package(url: "https://github.com/jpsim/Yams.git", from: "6.2.2"),
         .package(url: "https://github.com/HdrHistogram/hdrhistogram-swift.git", from: "0.2.0"),
@@ -54,7 +59,6 @@ let package = Package(
                 .product(name: "NIOHTTP1", package: "swift-nio"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "Prometheus", package: "swift-prometheus"),
-                .product(name: "Metrics", package: "swift-metrics"),
                 // The model registry (and later service data) lives in SQLite.
                 .product(name: "GRDB", package: "GRDB.swift"),
                 // The web pages are Mustache templates shipped as resources, like the report's.
@@ -63,7 +67,7 @@ let package = Package(
             resources: [.copy("Templates")],
             // The detector is optimised even in debug builds: unoptimised it is ~30x slower, which would make the
             // bit-exactness tests against OpenCV take minutes.
-            swiftSettings: [.unsafeFlags(["-O"], .when(configuration: .debug))]
+            swiftSettings: strict + [.unsafeFlags(["-O"], .when(configuration: .debug))]
         ),
         .executableTarget(
             name: "targetservice",
@@ -72,12 +76,14 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "NIOCore", package: "swift-nio"),
-            ]
+            ],
+            swiftSettings: strict
         ),
         // The run's vocabulary without I/O: error codes and the one definition of outcomes and the error rate.
         .target(
             name: "LoadCore",
-            dependencies: [.product(name: "Histogram", package: "hdrhistogram-swift")]
+            dependencies: [.product(name: "Histogram", package: "hdrhistogram-swift")],
+            swiftSettings: strict
         ),
         // Scenario model and YAML loading, arrival schedules, the HTTP load engine, checks, SLAs and the runner.
         .target(
@@ -89,18 +95,16 @@ let package = Package(
                 "CCurl",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
-                .product(name: "NIOHTTP1", package: "swift-nio"),
                 .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
                 .product(name: "NIOSSL", package: "swift-nio-ssl"),
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "Histogram", package: "hdrhistogram-swift"),
-                .product(name: "Logging", package: "swift-log"),
                 .product(name: "Subprocess", package: "swift-subprocess"),
             ],
             // The engine's state is confined to one event loop per worker, so the runtime's dynamic exclusivity
             // checks only cost time on the hot path (they showed up as ~3 % of a max-throughput profile). Debug
             // builds keep them to catch mistakes in tests.
-            swiftSettings: [.unsafeFlags(["-enforce-exclusivity=unchecked"], .when(configuration: .release))]
+            swiftSettings: strict + [.unsafeFlags(["-enforce-exclusivity=unchecked"], .when(configuration: .release))]
         ),
         // Faults (one file each behind one protocol), the Toxiproxy-compatible fault proxy, fault scheduling with
         // TTLs and the state file that `loadgen chaos reset` reads.
@@ -113,7 +117,8 @@ let package = Package(
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Subprocess", package: "swift-subprocess"),
-            ]
+            ],
+            swiftSettings: strict
         ),
         // The results store (SQLite) and everything rendered from it: HTML report, JSON summary.
         // Report templates are Mustache files shipped as resources, so the HTML can be changed without touching Swift.
@@ -125,17 +130,19 @@ let package = Package(
                 .product(name: "Histogram", package: "hdrhistogram-swift"),
                 .product(name: "Mustache", package: "swift-mustache"),
             ],
-            resources: [.copy("Templates")]
+            resources: [.copy("Templates")],
+            swiftSettings: strict
         ),
         .executableTarget(
             name: "loadgen",
             dependencies: [
+                "LoadCore",
                 "LoadGen",
                 "Reports",
                 "Chaos",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
-                .product(name: "Logging", package: "swift-log"),
-            ]
+            ],
+            swiftSettings: strict
         ),
         .testTarget(
             name: "LoadGenTests",
@@ -145,21 +152,23 @@ let package = Package(
                 "Chaos",
                 // End-to-end tests read the results file of a running (or killed) loadgen read-only.
                 .product(name: "GRDB", package: "GRDB.swift"),
-                .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),
-                .product(name: "Histogram", package: "hdrhistogram-swift"),
-            ]
+                .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
+            ],
+            swiftSettings: strict
         ),
         // Headless Chromium and the test-artifacts folder, shared by the browser tests of the report and the web pages.
         .target(
             name: "BrowserTestSupport",
-            path: "Tests/BrowserTestSupport"
+            path: "Tests/BrowserTestSupport",
+            swiftSettings: strict
         ),
         .testTarget(
             name: "LoadCoreTests",
-            dependencies: ["LoadCore", .product(name: "Histogram", package: "hdrhistogram-swift")]
+            dependencies: ["LoadCore", .product(name: "Histogram", package: "hdrhistogram-swift")],
+            swiftSettings: strict
         ),
         .testTarget(
             name: "ChaosTests",
@@ -168,7 +177,8 @@ let package = Package(
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),
-            ]
+            ],
+            swiftSettings: strict
         ),
         .testTarget(
             name: "ReportsTests",
@@ -179,7 +189,8 @@ let package = Package(
                 .product(name: "Histogram", package: "hdrhistogram-swift"),
             ],
             // Golden files are read from the source tree at test time (so re-recording needs no rebuild).
-            exclude: ["Golden"]
+            exclude: ["Golden"],
+            swiftSettings: strict
         ),
         .testTarget(
             name: "TargetServiceTests",
@@ -194,7 +205,8 @@ let package = Package(
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ],
-            resources: [.copy("Fixtures")]
+            resources: [.copy("Fixtures")],
+            swiftSettings: strict
         ),
     ]
 )

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Chaos
 import Foundation
+import LoadCore
 
 /// `loadgen chaos`: the fault kinds, the faults active now, and reverting what a killed run left behind.
 struct ChaosCommand: AsyncParsableCommand {

@@ -21,6 +21,6 @@ struct ModelActivateAction: ScenarioAction {
         }
         return try await ModelSwitch.run(
             admin: admin, model: spec.model, detail: detail, context: context,
-            path: { index in "/admin/models/\(spec.model)/activate?version=\(versions[index])" })
+            path: { index in DetectionServiceAPI.activatePath(model: spec.model, version: versions[index]) })
     }
 }

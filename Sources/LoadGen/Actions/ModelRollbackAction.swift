@@ -6,6 +6,6 @@ struct ModelRollbackAction: ScenarioAction {
         let admin = try ModelAdmin(admin: spec.admin, context: context)
         return try await ModelSwitch.run(
             admin: admin, model: spec.model, detail: ["model": spec.model], context: context,
-            path: { _ in "/admin/models/\(spec.model)/rollback" })
+            path: { _ in DetectionServiceAPI.rollbackPath(model: spec.model) })
     }
 }

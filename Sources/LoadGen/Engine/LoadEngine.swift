@@ -73,15 +73,7 @@ public final class LoadEngine: Sendable {
     /// Connections worth opening before an open-model run starts: two per 1,000 requests/s of the highest rate any
     /// phase reaches (loopback round trips are well under a millisecond), at least one, at most max_connections.
     static func warmConnections(for scenario: Scenario) -> Int {
-        var peak = 0.0
-        for phase in scenario.phases {
-            switch phase.load {
-            case .constantRate(let rate), .poisson(let rate, _): peak = max(peak, rate.perSecond)
-            case .rampingRate(let start, let stages): peak = max(peak, ([start] + stages.map(\.target)).map(\.perSecond).max() ?? 0)
-            case .bursts(let base, _, _, let burst): peak = max(peak, base.perSecond, burst.perSecond)
-            case .constantUsers, .rampingUsers: break
-            }
-        }
+        let peak = scenario.phases.map(\.load.peakRate).max() ?? 0
         guard peak > 0 else { return 0 }
         return min(scenario.options.maxConnections, max(1, Int((peak / 1000).rounded(.up)) * 2))
     }

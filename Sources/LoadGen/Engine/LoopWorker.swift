@@ -147,7 +147,7 @@ final class LoopWorker: @unchecked Sendable {
         userSchedule = nil
         if spec.load.isOpen {
             setActiveUsers(0)
-            if let schedule = ArrivalSchedules.make(for: spec.load, phaseDuration: spec.duration) {
+            if let schedule = spec.load.arrivalSchedule(phaseDuration: spec.duration) {
                 pump = ArrivalPump(
                     phase: phase, schedule: schedule, phaseStart: timeline.start(of: phase), loopIndex: loopIndex,
                     loopCount: loopCount)
@@ -449,7 +449,7 @@ final class LoopWorker: @unchecked Sendable {
         }
         let checked: Bool = if case .statusRejected = outcome { false } else { true }
         // Headers are kept only for requests that check one; those that check X-Model-Version feed version tracking.
-        let version = response.headers.isEmpty ? nil : response.headers.first { $0.0.lowercased() == "x-model-version" }?.1
+        let version = response.headers.isEmpty ? nil : response.headers.first { $0.0.lowercased() == DetectionServiceAPI.modelVersionHeader }?.1
         recorder.recordResponse(
             phase: request.phase, request: request.request, intended: request.intended, sent: request.sent,
             finished: finishedAt, code: code, checked: checked, version: version)

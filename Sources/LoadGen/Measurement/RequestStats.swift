@@ -73,14 +73,3 @@ public struct RequestStats: Sendable {
         clampedLatencies += other.clampedLatencies
     }
 }
-
-/// Identifies one phase × request cell of the measurements.
-public struct StatsKey: Sendable, Hashable {
-    public var phase: String
-    public var request: String
-
-    public init(phase: String, request: String) {
-        self.phase = phase
-        self.request = request
-    }
-}

@@ -47,15 +47,6 @@ enum SummaryTable {
 
     /// Left-aligns text columns and right-aligns numeric ones.
     static func align(_ rows: [[String]]) -> String {
-        guard let columns = rows.map(\.count).max() else { return "" }
-        var widths = [Int](repeating: 0, count: columns)
-        for row in rows { for (index, cell) in row.enumerated() { widths[index] = max(widths[index], cell.count) } }
-        return rows.map { row in
-            row.enumerated().map { index, cell in
-                let padding = String(repeating: " ", count: widths[index] - cell.count)
-                let numeric = cell.first.map { $0.isNumber } ?? false
-                return numeric ? padding + cell : cell + padding
-            }.joined(separator: "  ").trimmingCharacters(in: .whitespaces)
-        }.joined(separator: "\n") + "\n"
+        rows.isEmpty ? "" : TextTable.render(rows, rightAlignNumbers: true)
     }
 }

@@ -31,13 +31,13 @@ final class RecoveryProber: Sendable {
 
     /// One probe now: whether it succeeded and the version its detection reported.
     func probe() async -> (succeeded: Bool, version: String?, failure: String?) {
-        let readiness = ControlRequest(url: baseURL + "/readyz", timeout: spec.probeTimeout)
+        let readiness = ControlRequest(url: baseURL + DetectionServiceAPI.readinessPath, timeout: spec.probeTimeout)
         do {
             let ready = try await CurlHTTPClient.send(readiness)
-            guard ready.isSuccess else { return (false, nil, "GET /readyz answered \(ready.status)") }
+            guard ready.isSuccess else { return (false, nil, "GET \(DetectionServiceAPI.readinessPath) answered \(ready.status)") }
             let detected = try await CurlHTTPClient.send(detection)
             guard detected.isSuccess else { return (false, nil, "\(detection.method) detection answered \(detected.status): \(detected.bodyText(limit: 120))") }
-            return (true, detected.header("x-model-version"), nil)
+            return (true, detected.header(DetectionServiceAPI.modelVersionHeader), nil)
         } catch {
             return (false, nil, error.message)
         }

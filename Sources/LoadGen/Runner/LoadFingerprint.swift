@@ -5,7 +5,7 @@ enum LoadFingerprint {
     static func of(_ scenario: Scenario) -> String {
         var lines = ["scenario \(scenario.name)"]
         for (index, phase) in scenario.phases.enumerated() {
-            lines.append("phase \(index + 1) \(phase.name): \(phase.duration.milliseconds) ms, \(StoreRecords.describe(phase.load))")
+            lines.append("phase \(index + 1) \(phase.name): \(phase.duration.milliseconds) ms, \(phase.load.summary)")
         }
         for request in scenario.requests {
             lines.append("request \(request.name): \(request.method) \(request.path), weight \(request.weight), body \(describe(request.body))")

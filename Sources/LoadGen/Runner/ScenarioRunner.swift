@@ -99,7 +99,19 @@ public enum ScenarioRunner {
         } catch {
             return RunResult(exitCode: .couldNotRun, summary: "", message: "\(error)")
         }
-        defer { Task { await engine.shutdown() } }
+        // The engine's loops are shut down before the run returns, whichever way it ends.
+        let result = await drive(
+            engine: engine, scenario: scenario, baseURL: baseURL, options: options, store: store, signals: signals,
+            targetEvents: targetEvents, replicas: replicas, experiment: experiment, progress: &progress)
+        await engine.shutdown()
+        return result
+    }
+
+    private static func drive(
+        engine: LoadEngine, scenario: Scenario, baseURL: String, options: RunOptions, store: ResultsStore,
+        signals: InterruptSignals, targetEvents: [EventRecord], replicas: BundledReplicas?, experiment: ChaosExperiment?,
+        progress: inout ProgressReporter
+    ) async -> RunResult {
         let scenarioText = (try? String(contentsOfFile: options.scenarioPath, encoding: .utf8)) ?? ""
         let scenarioDirectory = URL(fileURLWithPath: options.scenarioPath).deletingLastPathComponent()
         let startedAt = Date()
@@ -243,7 +255,7 @@ public enum ScenarioRunner {
             let stats = (try? await engine.stats(phase: index)) ?? [:]
             phases.append(PhaseMeasurements(name: phase.name, elapsed: .nanoseconds(Int64(end - timeline.start(of: index))), requests: stats))
             try? store.recordPhase(runID: runID, PhaseRecord(
-                index: index, name: phase.name, load: StoreRecords.describe(phase.load),
+                index: index, name: phase.name, load: phase.load.summary,
                 startedAtMs: Int64((timeline.start(of: index) - timeline.runStart) / 1_000_000),
                 endedAtMs: Int64((end - timeline.runStart) / 1_000_000)))
         }

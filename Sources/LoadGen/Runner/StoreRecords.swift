@@ -52,16 +52,4 @@ enum StoreRecords {
     static func errorsByCode(_ errors: [ErrorCode: Int]) -> [String: Int] {
         Dictionary(uniqueKeysWithValues: errors.filter { $0.value > 0 }.map { ($0.key.rawValue, $0.value) })
     }
-
-    /// A short text for the phases table: `constant 10/s`, `8 users`, ...
-    static func describe(_ load: LoadModel) -> String {
-        switch load {
-        case .constantRate(let rate): "constant \(rate)"
-        case .rampingRate(let start, let stages): "ramping \(start) → " + stages.map { "\($0.target)" }.joined(separator: " → ")
-        case .bursts(let base, let every, let length, let burst): "\(base) with \(burst) bursts for \(length) every \(every)"
-        case .poisson(let rate, let seed): "poisson \(rate) (seed \(seed))"
-        case .constantUsers(let users, let think): "\(users) users" + (think > .zero ? ", think \(think)" : "")
-        case .rampingUsers(let start, let stages, _): "ramping \(start) → " + stages.map { "\($0.target)" }.joined(separator: " → ") + " users"
-        }
-    }
 }

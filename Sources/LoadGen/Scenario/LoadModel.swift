@@ -13,13 +13,6 @@ public enum LoadModel: Sendable, Equatable {
     case constantUsers(Int, think: Duration)
     /// Virtual users ramping linearly from `start` through each stage's target.
     case rampingUsers(start: Int, stages: [UserStage], think: Duration)
-
-    public var isOpen: Bool {
-        switch self {
-        case .constantRate, .rampingRate, .bursts, .poisson: true
-        case .constantUsers, .rampingUsers: false
-        }
-    }
 }
 
 /// Requests per second.

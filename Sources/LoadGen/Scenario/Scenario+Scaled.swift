@@ -43,27 +43,10 @@ extension Scenario {
     }
 }
 
-extension LoadModel {
-    fileprivate func scaled(by factor: Double) -> LoadModel {
-        switch self {
-        case .constantRate, .poisson, .constantUsers:
-            return self
-        case .rampingRate(let start, let stages):
-            return .rampingRate(
-                start: start, stages: stages.map { RateStage(duration: $0.duration.scaled(by: factor), target: $0.target) })
-        case .bursts(let base, let every, let length, let burstRate):
-            return .bursts(base: base, every: every.scaled(by: factor), length: length.scaled(by: factor), burstRate: burstRate)
-        case .rampingUsers(let start, let stages, let think):
-            return .rampingUsers(
-                start: start, stages: stages.map { UserStage(duration: $0.duration.scaled(by: factor), target: $0.target) },
-                think: think)
-        }
-    }
-}
 
 extension Duration {
     /// This duration times `factor`, rounded to the nanosecond and never below 1 ms.
-    fileprivate func scaled(by factor: Double) -> Duration {
+    func scaled(by factor: Double) -> Duration {
         let (seconds, attoseconds) = components
         let nanoseconds = (Double(seconds) * 1e9 + Double(attoseconds) / 1e9) * factor
         return Swift.max(Duration.milliseconds(1), Duration.nanoseconds(Int64(nanoseconds.rounded())))

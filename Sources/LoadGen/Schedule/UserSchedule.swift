@@ -13,20 +13,10 @@ public struct UserSchedule: Sendable {
     private let stages: [UserStage]
 
     public init(load: LoadModel, phaseDuration: Duration) {
-        switch load {
-        case .constantUsers(let users, let think):
-            start = max(0, users)
-            stages = []
-            self.think = think
-        case .rampingUsers(let start, let stages, let think):
-            self.start = max(0, start)
-            self.stages = stages.map { UserStage(duration: max(.zero, $0.duration), target: max(0, $0.target)) }
-            self.think = think
-        case .constantRate, .rampingRate, .bursts, .poisson:
-            start = 0
-            stages = []
-            think = .zero
-        }
+        let users = load.users ?? (start: 0, stages: [], think: .zero)
+        start = max(0, users.start)
+        stages = users.stages.map { UserStage(duration: max(.zero, $0.duration), target: max(0, $0.target)) }
+        think = users.think
         // Only the stages that begin within the phase can ever be reached.
         var peak = start
         var stageStart = Duration.zero

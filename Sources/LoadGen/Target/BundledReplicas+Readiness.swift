@@ -22,7 +22,7 @@ extension BundledReplicas {
             if let ended = replicas.first(where: \.hasEnded) { throw endedError(ended, of: replicas.count) }
             if replicas.allSatisfy({ $0.url != nil && $0.loggedReady }) {
                 do {
-                    let response = try probe.get("/readyz")
+                    let response = try probe.get(DetectionServiceAPI.readinessPath)
                     if response.status == 200 { return }
                     lastProbe = "HTTP \(response.status)"
                 } catch {

@@ -14,11 +14,7 @@ extension GateReport {
                 result.verdict == .regressed ? "REGRESSED" : result.verdict.rawValue.replacingOccurrences(of: "_", with: " "),
             ])
         }
-        let widths = header.indices.map { column in rows.map { $0[column].count }.max() ?? 0 }
-        for row in rows {
-            lines.append(row.enumerated().map { $1.padding(toLength: widths[$0], withPad: " ", startingAt: 0) }.joined(separator: "  ")
-                .trimmingCharacters(in: .whitespaces))
-        }
+        lines.append(String(TextTable.render(rows).dropLast()))
         if !unmatchedPhases.isEmpty { lines.append("\nnot compared (not in every run): \(unmatchedPhases.joined(separator: ", "))") }
         for note in notes { lines.append("\nnote: \(note)") }
         let regressed = regressions

@@ -22,8 +22,10 @@ import Testing
 
     @Test func uploadActivateRollbackAndRollingRestartReachEveryReplica() async throws {
         let executable = try TargetServiceExecutable.locate(explicit: nil)
+        // This suite starts with the whole test run, when every other suite also starts processes on the 2 cores:
+        // two debug replicas loading their model took close to the default 30 s there.
         let replicas = try await BundledReplicas.start(
-            BundledTarget(replicas: 2, model: "face", workers: 1), executable: executable, log: { _ in })
+            BundledTarget(replicas: 2, model: "face", workers: 1, readyTimeout: .seconds(90)), executable: executable, log: { _ in })
         do {
             let context = ActionContext(
                 replicas: replicas, environment: [:], workingDirectory: FileManager.default.temporaryDirectory,
@@ -63,7 +65,7 @@ import Testing
 
     @Test func aFailedAdminCallIsAFailedActionWithTheServiceMessage() async throws {
         let executable = try TargetServiceExecutable.locate(explicit: nil)
-        let replicas = try await BundledReplicas.start(BundledTarget(replicas: 1, model: "face"), executable: executable, log: { _ in })
+        let replicas = try await BundledReplicas.start(BundledTarget(replicas: 1, model: "face", readyTimeout: .seconds(90)), executable: executable, log: { _ in })
         let context = ActionContext(
             replicas: replicas, environment: [:], workingDirectory: FileManager.default.temporaryDirectory,
             runStart: NIODeadline.now().uptimeNanoseconds)

@@ -32,11 +32,11 @@ import Testing
     }
 
     @Test func factoryBuildsOpenModelsOnly() {
-        #expect(ArrivalSchedules.make(for: .constantRate(Rate(perSecond: 5)), phaseDuration: .seconds(1)) != nil)
-        #expect(ArrivalSchedules.make(for: .poisson(Rate(perSecond: 5), seed: 1), phaseDuration: .seconds(1)) != nil)
-        #expect(ArrivalSchedules.make(for: .constantUsers(3, think: .zero), phaseDuration: .seconds(1)) == nil)
+        #expect(LoadModel.constantRate(Rate(perSecond: 5)).arrivalSchedule(phaseDuration: .seconds(1)) != nil)
+        #expect(LoadModel.poisson(Rate(perSecond: 5), seed: 1).arrivalSchedule(phaseDuration: .seconds(1)) != nil)
+        #expect(LoadModel.constantUsers(3, think: .zero).arrivalSchedule(phaseDuration: .seconds(1)) == nil)
         #expect(
-            ArrivalSchedules.make(for: .rampingUsers(start: 0, stages: [], think: .zero), phaseDuration: .seconds(1))
+            LoadModel.rampingUsers(start: 0, stages: [], think: .zero).arrivalSchedule(phaseDuration: .seconds(1))
                 == nil)
     }
 }
