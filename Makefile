@@ -7,7 +7,7 @@ APT_PACKAGES := libjpeg-dev libsqlite3-dev libcurl4-openssl-dev opencv-data wrk 
 
 BENCH_PACKAGES := nginx-light hey wrk
 
-.PHONY: setup bench-setup build release test run demo bench bench-loadgen bench-scenarios fuzz clean
+.PHONY: setup bench-setup build release test run demo bench bench-loadgen bench-scenarios fuzz format clean
 
 # Installs only what is missing, so a second run costs nothing and needs no network. policy-rc.d keeps Debian's
 # nginx package from starting a system-wide server: tests and benchmarks start their own nginx on a loopback port
@@ -41,6 +41,7 @@ release: setup
 # The short upload fuzz runs before the Swift tests so that the test runner's summary is the last thing printed.
 test: setup
 	python3 scripts/check_modules.py
+	swift-format lint --strict -r Sources Tests Package.swift
 	$(SWIFT) build --build-tests
 	python3 bench/upload_fuzz.py --binary .build/debug/targetservice --cases 600
 	$(SWIFT) test --skip-build
@@ -58,6 +59,10 @@ bench: release
 
 # 10,000 seeded malformed and corrupt uploads against the real service (bench/upload_fuzz.py); `make test` runs
 # the first 600 of them against the debug build.
+# Formats the Swift sources with the checked-in .swift-format (make test fails on any difference).
+format:
+	swift-format format -r -i Sources Tests Package.swift
+
 fuzz: release
 	python3 bench/upload_fuzz.py --binary .build/release/targetservice
 

@@ -8,7 +8,8 @@ import Reports
 struct ABCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "ab",
-        abstract: "Compare two builds in one session: alternate slices of a scenario between them and gate the paired differences.",
+        abstract:
+            "Compare two builds in one session: alternate slices of a scenario between them and gate the paired differences.",
         discussion: """
             Each round runs the scenario once against each side, at --duration-scale divided by --rounds, in the \
             order A B, then B A, and so on, so drift of the machine during the session hits both sides alike. A side \
@@ -32,7 +33,9 @@ struct ABCommand: AsyncParsableCommand {
     @Option(help: "Rounds (each one slice per side); at least 3.")
     var rounds: Int = 6
 
-    @Option(name: .customLong("duration-scale"), help: "Scale of the whole session per side; each slice runs at this divided by --rounds.")
+    @Option(
+        name: .customLong("duration-scale"),
+        help: "Scale of the whole session per side; each slice runs at this divided by --rounds.")
     var durationScale: Double = 1
 
     @Option(help: "Name of the session's tags: NAME-baseline and NAME-candidate (default ab-<timestamp>).")
@@ -50,10 +53,13 @@ struct ABCommand: AsyncParsableCommand {
     var quiet = false
 
     func validate() throws {
-        guard rounds >= 3 else { throw ValidationError("--rounds must be at least 3 (got \(rounds)): fewer rounds cannot tell a change from noise") }
+        guard rounds >= 3 else {
+            throw ValidationError("--rounds must be at least 3 (got \(rounds)): fewer rounds cannot tell a change from noise")
+        }
         guard loops >= 1 else { throw ValidationError("--loops must be at least 1 (got \(loops))") }
         if let tag, !ResultsStore.isValidTagName(tag + "-candidate") {
-            throw ValidationError("--tag '\(tag)': use letters, digits, '.', '_' or '-', not starting with a digit, at most 54 characters")
+            throw ValidationError(
+                "--tag '\(tag)': use letters, digits, '.', '_' or '-', not starting with a digit, at most 54 characters")
         }
         guard durationScale > 0, durationScale.isFinite else {
             throw ValidationError("--duration-scale must be a positive number such as 0.5 (got \(durationScale))")
@@ -108,7 +114,11 @@ struct ABCommand: AsyncParsableCommand {
         } catch {
             throw CommandFailure.usage("--tag '\(tag)': \(error)")
         }
-        if !quiet { print("\(label): run \(runID)\(result.exitCode == .slaBreached ? " (an SLA failed; the gate judges the comparison)" : "")") }
+        if !quiet {
+            print(
+                "\(label): run \(runID)\(result.exitCode == .slaBreached ? " (an SLA failed; the gate judges the comparison)" : "")"
+            )
+        }
         return runID
     }
 
@@ -122,7 +132,8 @@ struct ABCommand: AsyncParsableCommand {
         }
         for (side, option) in zip(sides, ["--baseline", "--candidate"]) {
             if case .executable(let path) = side, case .url = loaded.target {
-                throw CommandFailure.usage("""
+                throw CommandFailure.usage(
+                    """
                     \(option) '\(path)' is a targetservice executable, but \(scenario) aims at a URL, not a bundled \
                     target. Pass URLs for both sides, or use a scenario with `target: { bundled: … }`.
                     """)
@@ -146,7 +157,8 @@ enum ABSide {
             return
         }
         guard FileManager.default.isExecutableFile(atPath: text) else {
-            throw CommandFailure.usage("""
+            throw CommandFailure.usage(
+                """
                 \(option) '\(text)' is neither a URL (http://host:port) nor an executable file. Pass the service's URL, \
                 or the path of a targetservice binary for a bundled scenario.
                 """)

@@ -15,7 +15,10 @@ struct ChaosCommand: AsyncParsableCommand {
         subcommands: [Reset.self, List.self, Faults.self])
 
     struct StateOption: ParsableArguments {
-        @Option(help: "The chaos state file (default: $LOADGEN_CHAOS_STATE, $XDG_STATE_HOME/loadgen/chaos-state.json or ~/.local/state/loadgen/chaos-state.json).")
+        @Option(
+            help:
+                "The chaos state file (default: $LOADGEN_CHAOS_STATE, $XDG_STATE_HOME/loadgen/chaos-state.json or ~/.local/state/loadgen/chaos-state.json)."
+        )
         var state: String?
 
         var file: ChaosStateFile {
@@ -26,8 +29,11 @@ struct ChaosCommand: AsyncParsableCommand {
     /// `loadgen chaos reset`: reverts every fault in the state file whose run is gone.
     struct Reset: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Revert the faults a killed run left (nftables tables, frozen processes, filled or read-only data directories, tmpfs mounts).",
-            discussion: "Exit codes: 0 nothing left to revert; 1 some faults could not be reverted or belong to a running loadgen (see --force); 3 the state file cannot be read.")
+            abstract:
+                "Revert the faults a killed run left (nftables tables, frozen processes, filled or read-only data directories, tmpfs mounts).",
+            discussion:
+                "Exit codes: 0 nothing left to revert; 1 some faults could not be reverted or belong to a running loadgen (see --force); 3 the state file cannot be read."
+        )
 
         @OptionGroup var options: StateOption
 
@@ -84,8 +90,10 @@ struct ChaosCommand: AsyncParsableCommand {
                 rows.append([
                     entry.record.fault, "\(entry.ownerPID)", entry.ownerIsAlive ? "running" : "gone",
                     formatter.string(from: Date(timeIntervalSince1970: entry.record.expiresAt)),
-                    entry.record.values.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value.replacingOccurrences(of: "\n", with: ","))" }
-                        .joined(separator: " "),
+                    entry.record.values.sorted { $0.key < $1.key }.map {
+                        "\($0.key)=\($0.value.replacingOccurrences(of: "\n", with: ","))"
+                    }
+                    .joined(separator: " "),
                 ])
             }
             print(TextTable.render(rows), terminator: "")

@@ -19,7 +19,8 @@ struct CompareCommand: ParsableCommand {
     @Argument(help: ArgumentHelp("The run compared with it.", valueName: "b"))
     var candidate: String
 
-    @Option(name: [.short, .customLong("output")], help: "Where to write B's HTML report (default results/compare-<a>-<b>.html).")
+    @Option(
+        name: [.short, .customLong("output")], help: "Where to write B's HTML report (default results/compare-<a>-<b>.html).")
     var output: String?
 
     @Option(help: "Flag changes worse than this, e.g. 10%.")
@@ -55,13 +56,15 @@ struct CompareCommand: ParsableCommand {
                 default: String(format: "%.2fms", value / 1000)
                 }
             }
-            let change = row.relativeChange.map { String(format: "%+.1f%%", $0 * 100) } ?? (row.candidate == row.baseline ? "0" : "new")
+            let change =
+                row.relativeChange.map { String(format: "%+.1f%%", $0 * 100) } ?? (row.candidate == row.baseline ? "0" : "new")
             rows.append([
                 row.phase, row.request, row.metric.rawValue, format(row.baseline), format(row.candidate), change,
                 row.isWorse(margin: comparison.margin) ? "WORSE" : "",
             ])
         }
-        var text = "run \(comparison.candidate.id ?? 0) (\(comparison.candidate.name)) against run \(comparison.baseline.id ?? 0) (\(comparison.baseline.name)), margin \(String(format: "%.1f%%", comparison.margin * 100))\n\n"
+        var text =
+            "run \(comparison.candidate.id ?? 0) (\(comparison.candidate.name)) against run \(comparison.baseline.id ?? 0) (\(comparison.baseline.name)), margin \(String(format: "%.1f%%", comparison.margin * 100))\n\n"
         text += TextTable.render(rows)
         if !comparison.unmatched.isEmpty { text += "\nin one run only: \(comparison.unmatched.joined(separator: ", "))\n" }
         text += "\n\(comparison.regressions.count) metric(s) worse than the margin (descriptive; `loadgen gate` judges noise)\n"

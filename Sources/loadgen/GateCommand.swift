@@ -32,7 +32,9 @@ struct GateCommand: ParsableCommand {
     @OptionGroup var gate: GateOptions
 
     func validate() throws {
-        guard baselineRuns >= 1 else { throw ValidationError("--baseline-runs must be at least 1 (got \(baselineRuns)); 5 is the default history") }
+        guard baselineRuns >= 1 else {
+            throw ValidationError("--baseline-runs must be at least 1 (got \(baselineRuns)); 5 is the default history")
+        }
     }
 
     func run() throws {

@@ -12,7 +12,9 @@ struct GateOptions: ParsableArguments {
         help: "The smallest error-rate rise (or check-rate drop) that can fail, in percentage points, e.g. 0.5%.")
     var minErrorRateChange: Percentage = Percentage(argument: "0.5%")!
 
-    @Flag(name: .customLong("allow-different"), help: "Judge runs even if they applied different load (scenario, phases, rates, requests).")
+    @Flag(
+        name: .customLong("allow-different"),
+        help: "Judge runs even if they applied different load (scenario, phases, rates, requests).")
     var allowDifferent = false
 
     @Option(help: "Write the gate result as JSON to this file.")

@@ -32,7 +32,9 @@ struct ProxyCommand: AsyncParsableCommand {
     @Option(help: "Name of the --listen proxy.")
     var name: String = "proxy"
 
-    @Flag(name: .customLong("parse-http"), help: "Parse HTTP on every connection, so http_abort/http_delay added later reach open keep-alive connections.")
+    @Flag(
+        name: .customLong("parse-http"),
+        help: "Parse HTTP on every connection, so http_abort/http_delay added later reach open keep-alive connections.")
     var parseHTTP = false
 
     @Option(help: "Seed for every random choice (toxicity, jitter, HTTP percentages), for repeatable runs.")
@@ -40,7 +42,8 @@ struct ProxyCommand: AsyncParsableCommand {
 
     func validate() throws {
         if (listen == nil) != (upstream == nil) {
-            throw ValidationError("--listen and --upstream go together: give both, e.g. --listen 127.0.0.1:8081 --upstream 127.0.0.1:8080")
+            throw ValidationError(
+                "--listen and --upstream go together: give both, e.g. --listen 127.0.0.1:8081 --upstream 127.0.0.1:8080")
         }
         do {
             try ProxyControlAPI.check(address: api, allowRemote: allowRemoteAPI)
@@ -84,7 +87,9 @@ struct ProxyCommand: AsyncParsableCommand {
         }
         // Whichever comes first: a signal, or the API failing to start (port in use).
         let failure: (any Error)? = await withTaskGroup(of: (any Error)?.self) { group in
-            group.addTask { _ = await interrupts.wait(); return nil }
+            group.addTask {
+                _ = await interrupts.wait(); return nil
+            }
             group.addTask {
                 do { try await server.value; return nil } catch { return error }
             }

@@ -19,7 +19,8 @@ struct RunCommand: AsyncParsableCommand {
     @Option(help: "Aim at this URL instead of the scenario's target; also allows that host if it is not loopback.")
     var target: String?
 
-    @Option(name: .customLong("allow-host"), help: "Allow the scenario's own url target to name this non-loopback host (repeatable).")
+    @Option(
+        name: .customLong("allow-host"), help: "Allow the scenario's own url target to name this non-loopback host (repeatable).")
     var allowHost: [String] = []
 
     @Option(help: "Results database (SQLite).")

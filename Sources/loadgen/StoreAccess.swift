@@ -6,7 +6,8 @@ enum StoreAccess {
     /// Opens an existing database; a missing file is a usage error (nothing is created), anything else exit 3.
     static func openExisting(_ path: String) throws -> ResultsStore {
         guard FileManager.default.fileExists(atPath: path) else {
-            throw CommandFailure.usage("""
+            throw CommandFailure.usage(
+                """
                 Results database '\(path)' does not exist. Pass the file `loadgen run` wrote with --db PATH, or \
                 create one by running a scenario: `loadgen run scenarios/baseline.yaml --db \(path)`.
                 """)

@@ -26,7 +26,8 @@ struct SuiteCommand: AsyncParsableCommand {
     @Option(help: "Aim every scenario at this URL instead of its own target.")
     var target: String?
 
-    @Option(name: .customLong("allow-host"), help: "Allow scenarios' own url targets to name this non-loopback host (repeatable).")
+    @Option(
+        name: .customLong("allow-host"), help: "Allow scenarios' own url targets to name this non-loopback host (repeatable).")
     var allowHost: [String] = []
 
     @Option(name: .customLong("duration-scale"), help: "Multiply every duration of every scenario, e.g. 0.1.")
@@ -56,7 +57,10 @@ struct SuiteCommand: AsyncParsableCommand {
         for plan in plans {
             if let problem = ScenarioRunner.validationProblem(plan) { problems.append(problem) }
         }
-        if files.isEmpty, problems.isEmpty { problems.append("No *.yaml files in \(paths.joined(separator: ", ")). Pass scenario files or a directory holding them.") }
+        if files.isEmpty, problems.isEmpty {
+            problems.append(
+                "No *.yaml files in \(paths.joined(separator: ", ")). Pass scenario files or a directory holding them.")
+        }
         guard problems.isEmpty else {
             throw CommandFailure.usage("the suite was not started; fix these first:\n  " + problems.joined(separator: "\n  "))
         }
@@ -66,15 +70,22 @@ struct SuiteCommand: AsyncParsableCommand {
         var entries: [SuiteEntry] = []
         var worst: Int32 = 0
         for (index, var plan) in plans.enumerated() {
-            let report = String(format: "%02d-", index + 1) + URL(fileURLWithPath: plan.scenarioPath).deletingPathExtension().lastPathComponent + ".html"
+            let report =
+                String(format: "%02d-", index + 1)
+                + URL(fileURLWithPath: plan.scenarioPath).deletingPathExtension().lastPathComponent + ".html"
             plan.reportPath = (directory as NSString).appendingPathComponent(report)
             let result = await ScenarioRunner.run(plan)
             if !result.summary.isEmpty { print(result.summary) }
-            if let message = result.message { FileHandle.standardError.write(Data("loadgen: \(plan.scenarioPath): \(message)\n".utf8)) }
+            if let message = result.message {
+                FileHandle.standardError.write(Data("loadgen: \(plan.scenarioPath): \(message)\n".utf8))
+            }
             let written = FileManager.default.fileExists(atPath: plan.reportPath ?? "")
-            entries.append(SuiteEntry(
-                scenarioFile: plan.scenarioPath, name: Self.scenarioName(runID: result.runID, database: db) ?? URL(fileURLWithPath: plan.scenarioPath).lastPathComponent, runID: result.runID,
-                exitCode: result.exitCode.rawValue, reportPath: written ? report : nil, message: result.message))
+            entries.append(
+                SuiteEntry(
+                    scenarioFile: plan.scenarioPath,
+                    name: Self.scenarioName(runID: result.runID, database: db)
+                        ?? URL(fileURLWithPath: plan.scenarioPath).lastPathComponent, runID: result.runID,
+                    exitCode: result.exitCode.rawValue, reportPath: written ? report : nil, message: result.message))
             if result.exitCode == .interrupted {
                 worst = RunExitCode.interrupted.rawValue
                 break
@@ -82,7 +93,8 @@ struct SuiteCommand: AsyncParsableCommand {
             worst = Self.worse(worst, result.exitCode.rawValue)
         }
         let index = (directory as NSString).appendingPathComponent("index.html")
-        try StoreAccess.write(try SuiteIndex.render(title: "loadgen suite", entries: entries, startedAt: startedAt, exitCode: worst), to: index)
+        try StoreAccess.write(
+            try SuiteIndex.render(title: "loadgen suite", entries: entries, startedAt: startedAt, exitCode: worst), to: index)
         print("suite: \(entries.count) of \(plans.count) scenario(s) run, \(entries.filter { $0.exitCode == 0 }.count) passed")
         print("index: \(index)")
         if worst != 0 { throw ExitCode(worst) }

@@ -90,7 +90,9 @@ struct DetectCommand: ParsableCommand {
         do {
             bytes = try Data(contentsOf: URL(fileURLWithPath: path))
         } catch {
-            return ImageReport(image: path, error: .init(code: "unreadable_file", message: "cannot read the file: \(error.localizedDescription)"))
+            return ImageReport(
+                image: path, error: .init(code: "unreadable_file", message: "cannot read the file: \(error.localizedDescription)")
+            )
         }
         do {
             var results: [DetectionResult] = []
@@ -103,7 +105,9 @@ struct DetectCommand: ParsableCommand {
                 decodeMsMedian: median(results.map(\.decodeDuration.milliseconds)),
                 detectMsMedian: median(results.map(\.detectDuration.milliseconds))
             )
-            return ImageReport(image: path, width: result.width, height: result.height, boxes: result.detections.map(\.box.array), timing: timing)
+            return ImageReport(
+                image: path, width: result.width, height: result.height, boxes: result.detections.map(\.box.array), timing: timing
+            )
         } catch {
             return ImageReport(image: path, error: .init(code: error.code.rawValue, message: error.message))
         }

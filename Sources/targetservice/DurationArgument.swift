@@ -8,7 +8,8 @@ struct DurationArgument: ExpressibleByArgument, Sendable {
     init?(argument: String) {
         let text = argument.trimmingCharacters(in: .whitespaces).lowercased()
         let units: [(suffix: String, seconds: Double)] = [("ms", 0.001), ("s", 1), ("m", 60), ("h", 3600), ("d", 86_400)]
-        let (number, scale) = units.first { text.hasSuffix($0.suffix) }.map { (String(text.dropLast($0.suffix.count)), $0.seconds) } ?? (text, 1)
+        let (number, scale) =
+            units.first { text.hasSuffix($0.suffix) }.map { (String(text.dropLast($0.suffix.count)), $0.seconds) } ?? (text, 1)
         guard let value = Double(number), value >= 0, value.isFinite else { return nil }
         duration = .milliseconds(Int64((value * scale * 1000).rounded()))
     }

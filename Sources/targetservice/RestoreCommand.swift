@@ -26,7 +26,9 @@ struct RestoreCommand: ParsableCommand {
         do {
             let manifest = try DataBackup.restore(from: from, to: data, force: force)
             // restore verified every checksum and PRAGMA integrity_check before replacing anything.
-            print("restored \(manifest.files.count) files into \(data) from the backup of \(manifest.created.ISO8601Format()); checksums ok; integrity_check ok")
+            print(
+                "restored \(manifest.files.count) files into \(data) from the backup of \(manifest.created.ISO8601Format()); checksums ok; integrity_check ok"
+            )
         } catch {
             FileHandle.standardError.write(Data("targetservice: error: \(error.description)\n".utf8))
             throw ExitCode.failure

@@ -25,16 +25,24 @@ struct ServeCommand: AsyncParsableCommand {
     @Flag(help: "Set SO_REUSEPORT so several replicas can listen on the same port.")
     var reusePort = false
 
-    @Option(help: "Also listen on 127.0.0.1 on this port (0 picks one), reaching this replica only; logged as 'control listener on URL'.")
+    @Option(
+        help:
+            "Also listen on 127.0.0.1 on this port (0 picks one), reaching this replica only; logged as 'control listener on URL'."
+    )
     var controlPort: Int?
 
-    @Option(help: "Data directory (created if missing): the model registry (service.sqlite, models/); its models.json is used when --models is not given.")
+    @Option(
+        help:
+            "Data directory (created if missing): the model registry (service.sqlite, models/); its models.json is used when --models is not given."
+    )
     var data: String?
 
-    @Option(help: "File holding the admin API's bearer token (else TARGETSERVICE_ADMIN_TOKEN; neither: the admin API is disabled).")
+    @Option(
+        help: "File holding the admin API's bearer token (else TARGETSERVICE_ADMIN_TOKEN; neither: the admin API is disabled).")
     var adminTokenFile: String?
 
-    @Option(help: "Model catalog JSON (see the README); default: the built-in face, face-alt2, face-lbp, fullbody and cat models.")
+    @Option(
+        help: "Model catalog JSON (see the README); default: the built-in face, face-alt2, face-lbp, fullbody and cat models.")
     var models: String?
 
     @Option(help: "Back up the data directory this often, e.g. 1h or 30m (needs --data and --backup-dir).")
@@ -67,7 +75,11 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(help: "Time /readyz reports 503 before the listener closes on shutdown, e.g. 5s.")
     var shutdownDelay = DurationArgument(.zero)
 
-    @Option(name: .customLong("exit-with-parent"), help: "Drain and exit when the process with this PID is gone (the load generator that started this replica, even if it was killed with -9).")
+    @Option(
+        name: .customLong("exit-with-parent"),
+        help:
+            "Drain and exit when the process with this PID is gone (the load generator that started this replica, even if it was killed with -9)."
+    )
     var exitWithParent: Int32?
 
     @Option(help: "Log level: trace, debug, info, notice, warning, error or critical.")
@@ -93,7 +105,9 @@ struct ServeCommand: AsyncParsableCommand {
         }
         if backupKeep < 1 { throw ValidationError("--backup-keep must be at least 1 (got \(backupKeep)).") }
         if Logger.Level(rawValue: logLevel) == nil {
-            throw ValidationError("--log-level must be one of \(Logger.Level.allCases.map(\.rawValue).joined(separator: ", ")) (got '\(logLevel)').")
+            throw ValidationError(
+                "--log-level must be one of \(Logger.Level.allCases.map(\.rawValue).joined(separator: ", ")) (got '\(logLevel)')."
+            )
         }
     }
 
@@ -139,10 +153,12 @@ struct ServeCommand: AsyncParsableCommand {
             // The one line on stdout: scripts and the load generator read it to find the port.
             FileHandle.standardOutput.write(Data("\(Self.url(address, host: host))\n".utf8))
         }
-        logger.info("starting", metadata: [
-            "workers": "\(configuration.workers)", "queue_depth": "\(configuration.queueDepth)",
-            "max_body_bytes": "\(configuration.maxBodyBytes)", "max_pixels": "\(configuration.maxPixels)",
-        ])
+        logger.info(
+            "starting",
+            metadata: [
+                "workers": "\(configuration.workers)", "queue_depth": "\(configuration.queueDepth)",
+                "max_body_bytes": "\(configuration.maxBodyBytes)", "max_pixels": "\(configuration.maxPixels)",
+            ])
         do {
             try await withThrowingTaskGroup(of: Void.self) { tasks in
                 tasks.addTask { try await group.run() }

@@ -32,16 +32,19 @@ public struct HeadlessChromium: Sendable {
                 if FileManager.default.isExecutableFile(atPath: candidate.path) { return HeadlessChromium(executable: candidate) }
             }
         }
-        throw Failure(description: """
-            chromium is not installed, so the page was NOT checked in a browser. \
-            Install it with `make setup` (Debian package `chromium`) and run the tests again.
-            """)
+        throw Failure(
+            description: """
+                chromium is not installed, so the page was NOT checked in a browser. \
+                Install it with `make setup` (Debian package `chromium`) and run the tests again.
+                """)
     }
 
     /// Loads `page` and writes a screenshot to `screenshot`; kills the browser after `timeout` seconds. The browser
     /// is waited for on a thread of its own: blocking a concurrency-pool thread for seconds would stall every other
     /// test running at the same time.
-    public func load(_ page: URL, screenshot: URL, width: Int = 1100, height: Int = 1400, timeout: TimeInterval = 90) async throws -> PageLoad {
+    public func load(
+        _ page: URL, screenshot: URL, width: Int = 1100, height: Int = 1400, timeout: TimeInterval = 90
+    ) async throws -> PageLoad {
         let profile = FileManager.default.temporaryDirectory.appendingPathComponent("chromium-profile-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: profile) }
         let process = Process()
@@ -52,9 +55,11 @@ public struct HeadlessChromium: Sendable {
             "--user-data-dir=\(profile.path)", "--enable-logging=stderr", "--v=0", "--hide-scrollbars",
             "--window-size=\(width),\(height)", "--screenshot=\(screenshot.path)", "--dump-dom", page.absoluteString,
         ]
-        let (out, err) = try await ChildProcess.runOnThread(process, timeout: timeout, what: "chromium loading \(page.lastPathComponent)")
+        let (out, err) = try await ChildProcess.runOnThread(
+            process, timeout: timeout, what: "chromium loading \(page.lastPathComponent)")
         guard process.terminationStatus == 0 else {
-            throw Failure(description: "chromium exited with \(process.terminationStatus) loading \(page.path):\n\(err.suffix(2000))")
+            throw Failure(
+                description: "chromium exited with \(process.terminationStatus) loading \(page.path):\n\(err.suffix(2000))")
         }
         let console = err.split(separator: "\n").filter { $0.contains(":CONSOLE") }.map { line in
             line.range(of: "] ").map { String(line[$0.upperBound...]) } ?? String(line)
@@ -88,7 +93,9 @@ public enum ChildProcess {
     }
 
     /// `run` on a new thread, awaited.
-    public static func runOnThread(_ process: Process, timeout: TimeInterval, what: String) async throws -> (stdout: String, stderr: String) {
+    public static func runOnThread(
+        _ process: Process, timeout: TimeInterval, what: String
+    ) async throws -> (stdout: String, stderr: String) {
         return try await withCheckedThrowingContinuation { continuation in
             Thread.detachNewThread {
                 continuation.resume(with: Result { try run(process, timeout: timeout, what: what) })

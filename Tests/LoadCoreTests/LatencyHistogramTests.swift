@@ -24,7 +24,9 @@ import Testing
         var successes = LatencyHistogram.make()
         for micros in stride(from: UInt64(1_000), through: 100_000, by: 1_000) { LatencyHistogram.record(micros, in: &successes) }
         // 100 successes of 1…100 ms and no failures: p99 is 99 ms.
-        #expect(JudgedLatency.value(atPercentile: 99, successes: successes, failures: 0) == .measured(successes.valueAtPercentile(99)))
+        #expect(
+            JudgedLatency.value(atPercentile: 99, successes: successes, failures: 0) == .measured(successes.valueAtPercentile(99))
+        )
         // One failure in 101: p99 still among successes (the 100th of 101), but higher.
         guard case .measured(let withOne) = JudgedLatency.value(atPercentile: 99, successes: successes, failures: 1) else {
             Issue.record("p99 with one failure in 101 should be measured")

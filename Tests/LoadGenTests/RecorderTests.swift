@@ -14,7 +14,8 @@ import Testing
         let start: UInt64 = 1_000_000_000
         let twoHours: UInt64 = 7_200_000_000_000
         recorder.recordSent(phase: 0, request: 0, at: start)
-        recorder.recordResponse(phase: 0, request: 0, intended: start, sent: start, finished: start + twoHours, code: nil, checked: false)
+        recorder.recordResponse(
+            phase: 0, request: 0, intended: start, sent: start, finished: start + twoHours, code: nil, checked: false)
         let stats = recorder.stats(phase: 0)["r"]!
         #expect(stats.completed == 1)
         #expect(stats.corrected.totalCount == 1)
@@ -27,8 +28,10 @@ import Testing
         let recorder = recorder()
         let start: UInt64 = 1_000_000_000
         for _ in 0..<4 { recorder.recordSent(phase: 0, request: 0, at: start) }
-        recorder.recordResponse(phase: 0, request: 0, intended: start, sent: start, finished: start + 200_000_000, code: nil, checked: true)
-        recorder.recordResponse(phase: 0, request: 0, intended: start, sent: start, finished: start + 1_000_000, code: .http5xx, checked: false)
+        recorder.recordResponse(
+            phase: 0, request: 0, intended: start, sent: start, finished: start + 200_000_000, code: nil, checked: true)
+        recorder.recordResponse(
+            phase: 0, request: 0, intended: start, sent: start, finished: start + 1_000_000, code: .http5xx, checked: false)
         recorder.recordFailure(phase: 0, request: 0, code: .timeout, intended: start, at: start + 10_000_000_000, message: nil)
         recorder.recordFailure(phase: 0, request: 0, code: .dropped, intended: start, at: start + 1_000_000_000, message: nil)
         let stats = recorder.stats(phase: 0)["r"]!

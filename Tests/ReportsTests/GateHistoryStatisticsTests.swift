@@ -47,7 +47,10 @@ import Testing
         let baselines = build.runsOfOneBuild(5, runDrift: 0.01, seed: 3)
         var slower = build
         slower.medianMs *= 1.3
-        #expect(regressed(HistoryStatistics.judge(phase: "p", baselines: baselines, candidate: slower.samples(seed: 4))).contains { $0.metric == .p50 })
+        #expect(
+            regressed(HistoryStatistics.judge(phase: "p", baselines: baselines, candidate: slower.samples(seed: 4))).contains {
+                $0.metric == .p50
+            })
         #expect(regressed(HistoryStatistics.judge(phase: "p", baselines: baselines, candidate: build.samples(seed: 5))).isEmpty)
     }
 

@@ -13,7 +13,9 @@ import Testing
             side.medianMs *= exp(0.12 * GateSyntheticRun.normal(&random))  // this round's machine state
             var slower = side
             slower.medianMs *= candidateFactor
-            return (side.samples(seed: seed &* 97 &+ UInt64(2 * round)), slower.samples(seed: seed &* 97 &+ UInt64(2 * round + 1)))
+            return (
+                side.samples(seed: seed &* 97 &+ UInt64(2 * round)), slower.samples(seed: seed &* 97 &+ UInt64(2 * round + 1))
+            )
         }
     }
 
@@ -24,7 +26,8 @@ import Testing
     @Test func sameBuildAcrossDriftingRoundsRarelyAlarms() {
         var alarms = 0
         for trial in 0..<20 {
-            let results = PairedStatistics.judge(phase: "steady", rounds: rounds(6, candidateFactor: 1, seed: UInt64(500 + trial)))
+            let results = PairedStatistics.judge(
+                phase: "steady", rounds: rounds(6, candidateFactor: 1, seed: UInt64(500 + trial)))
             #expect(results.count == 7)
             if !regressed(results).isEmpty { alarms += 1 }
         }
@@ -34,7 +37,8 @@ import Testing
     @Test func thirtyPercentSlowerIsCaughtDespiteTheDrift() {
         var caught = 0
         for trial in 0..<20 {
-            let results = PairedStatistics.judge(phase: "steady", rounds: rounds(6, candidateFactor: 1.3, seed: UInt64(900 + trial)))
+            let results = PairedStatistics.judge(
+                phase: "steady", rounds: rounds(6, candidateFactor: 1.3, seed: UInt64(900 + trial)))
             if regressed(results).contains(.p50) { caught += 1 }
             let p50 = try! #require(results.first { $0.metric == .p50 })
             #expect(p50.low <= p50.change && p50.change <= p50.high)

@@ -25,7 +25,8 @@ import Testing
             #expect(error?.description.contains("phase 2 steady: 3000 ms, constant 10/s") == true)
             #expect(error?.description.contains("--allow-different") == true)
             #expect(error?.description.contains("warmup") == false)
-            let allowed = try GateReport(store: store, baselineRunIDs: [baseline], candidateRunID: candidate, allowDifferentLoad: true)
+            let allowed = try GateReport(
+                store: store, baselineRunIDs: [baseline], candidateRunID: candidate, allowDifferentLoad: true)
             #expect(allowed.notes.contains { $0.contains("different load") })
         }
     }
@@ -37,7 +38,9 @@ import Testing
             let candidate = try run(in: store, fingerprint: steady)
             let report = try GateReport(store: store, baselineRunIDs: [baseline], candidateRunID: candidate)
             #expect(report.method == .bootstrap)
-            #expect(report.notes.contains { $0.contains("Between-run noise is unknown") && $0.contains("loadgen tag RUN NAME --add") })
+            #expect(
+                report.notes.contains { $0.contains("Between-run noise is unknown") && $0.contains("loadgen tag RUN NAME --add") }
+            )
             #expect(report.table().contains("note: Between-run noise is unknown"))
         }
     }

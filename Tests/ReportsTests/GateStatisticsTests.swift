@@ -12,7 +12,8 @@ import Testing
         var alarms = 0
         for pair in 0..<20 {
             let results = RegressionStatistics.judge(
-                phase: "steady", baseline: run.samples(seed: UInt64(2 * pair + 1)), candidate: run.samples(seed: UInt64(2 * pair + 2)))
+                phase: "steady", baseline: run.samples(seed: UInt64(2 * pair + 1)),
+                candidate: run.samples(seed: UInt64(2 * pair + 2)))
             #expect(results.count == 7)
             if !regressed(results).isEmpty { alarms += 1 }
         }
@@ -45,21 +46,25 @@ import Testing
         noisy.sigma = 0.6
         for pair in 0..<5 {
             let results = RegressionStatistics.judge(
-                phase: "steady", baseline: noisy.samples(seed: UInt64(100 + 2 * pair)), candidate: noisy.samples(seed: UInt64(101 + 2 * pair)))
+                phase: "steady", baseline: noisy.samples(seed: UInt64(100 + 2 * pair)),
+                candidate: noisy.samples(seed: UInt64(101 + 2 * pair)))
             #expect(regressed(results).isEmpty, "pair \(pair): \(results)")
         }
     }
 
     @Test func theVerdictIsTheSameEveryTime() {
         let (base, cand) = (GateSyntheticRun().samples(seed: 5), GateSyntheticRun().samples(seed: 6))
-        #expect(RegressionStatistics.judge(phase: "p", baseline: base, candidate: cand) == RegressionStatistics.judge(phase: "p", baseline: base, candidate: cand))
+        #expect(
+            RegressionStatistics.judge(phase: "p", baseline: base, candidate: cand)
+                == RegressionStatistics.judge(phase: "p", baseline: base, candidate: cand))
     }
 
     @Test func oneErrorOnACleanBaselineIsBelowTheFloor() {
         let base = GateSyntheticRun().samples(seed: 31)
         var cand = GateSyntheticRun().samples(seed: 32)
         cand[7].outcomes.errorStatuses = 1
-        let rate = try! #require(RegressionStatistics.judge(phase: "steady", baseline: base, candidate: cand).first { $0.metric == .errorRate })
+        let rate = try! #require(
+            RegressionStatistics.judge(phase: "steady", baseline: base, candidate: cand).first { $0.metric == .errorRate })
         #expect(rate.verdict == .pass, "\(rate)")
         #expect(rate.limit == 0.005)
     }
@@ -67,8 +72,10 @@ import Testing
     @Test func fivePercentErrorsOnACleanBaselineRegress() {
         var failing = GateSyntheticRun()
         failing.errorRate = 0.05
-        let rate = try! #require(RegressionStatistics.judge(
-            phase: "steady", baseline: GateSyntheticRun().samples(seed: 41), candidate: failing.samples(seed: 42)).first { $0.metric == .errorRate })
+        let rate = try! #require(
+            RegressionStatistics.judge(
+                phase: "steady", baseline: GateSyntheticRun().samples(seed: 41), candidate: failing.samples(seed: 42)
+            ).first { $0.metric == .errorRate })
         #expect(rate.verdict == .regressed, "\(rate)")
         #expect(rate.low > 0)
     }
@@ -78,7 +85,8 @@ import Testing
         short.seconds = 3
         var slow = short
         slow.medianMs *= 2
-        let results = RegressionStatistics.judge(phase: "steady", baseline: short.samples(seed: 1), candidate: slow.samples(seed: 2))
+        let results = RegressionStatistics.judge(
+            phase: "steady", baseline: short.samples(seed: 1), candidate: slow.samples(seed: 2))
         #expect(results.allSatisfy { $0.verdict == .insufficientData }, "\(results)")
     }
 

@@ -22,7 +22,8 @@ struct GateSyntheticRun {
         return (0..<seconds).map { _ in
             // Neighbouring seconds are correlated: the level keeps 70 % of the previous second's offset.
             level = 0.7 * level + secondDrift * Self.normal(&random)
-            var histogram = Histogram<UInt64>(lowestDiscernibleValue: 1, highestTrackableValue: 3_600_000_000, numberOfSignificantValueDigits: .three)
+            var histogram = Histogram<UInt64>(
+                lowestDiscernibleValue: 1, highestTrackableValue: 3_600_000_000, numberOfSignificantValueDigits: .three)
             var errors = 0
             var wrong = 0
             for _ in 0..<perSecond {

@@ -17,19 +17,26 @@ import Testing
                 gitRevision: hostile, host: hostile, commandLine: hostile, startedAt: Date(timeIntervalSince1970: 1_700_000_000)
             )
             let runID = try store.beginRun(start)
-            try store.recordPhase(runID: runID, PhaseRecord(index: 0, name: hostile, load: hostile, startedAtMs: 0, endedAtMs: 2000))
+            try store.recordPhase(
+                runID: runID, PhaseRecord(index: 0, name: hostile, load: hostile, startedAtMs: 0, endedAtMs: 2000))
             var second = SampleRun.second(0, phase: hostile, sent: 5)
             second.errorsByCode = [hostile: 1]
-            try store.appendSecond(runID: runID, seconds: [second], events: [
-                EventRecord(atMs: 500, kind: hostile, name: hostile, detail: [hostile: hostile], durationMs: 300, outcome: hostile),
-            ])
+            try store.appendSecond(
+                runID: runID, seconds: [second],
+                events: [
+                    EventRecord(
+                        atMs: 500, kind: hostile, name: hostile, detail: [hostile: hostile], durationMs: 300, outcome: hostile)
+                ])
             var stats = SampleRun.stats(request: hostile)
             stats.phase = hostile
             stats.errorsByCode = [hostile: 2]
             try store.finishRun(
                 runID: runID, status: .failed, exitCode: 1, endedAt: start.startedAt.addingTimeInterval(2), requestStats: [stats],
-                sla: [SLAResultRecord(phase: hostile, request: hostile, threshold: hostile, limitText: hostile, limitValue: 1,
-                                      observed: 2, observedText: hostile, unit: hostile, passed: false)],
+                sla: [
+                    SLAResultRecord(
+                        phase: hostile, request: hostile, threshold: hostile, limitText: hostile, limitValue: 1,
+                        observed: 2, observedText: hostile, unit: hostile, passed: false)
+                ],
                 errors: [ErrorSampleRecord(phase: hostile, request: hostile, code: hostile, count: 2, samples: [hostile])],
                 events: []
             )
@@ -58,12 +65,16 @@ import Testing
         #expect(html.contains("<p class=\"description\">\(escapedHostile)</p>"))
         #expect(html.contains("<tr><th>Target</th><td>\(escapedHostile)</td></tr>"))
         #expect(html.contains("<li><code>\(escapedHostile)</code></li>"))
-        #expect(html.contains("<tr class=\"fail\"><td>\(escapedHostile)</td><td>\(escapedHostile)</td><td>\(escapedHostile)</td>"))
+        #expect(
+            html.contains("<tr class=\"fail\"><td>\(escapedHostile)</td><td>\(escapedHostile)</td><td>\(escapedHostile)</td>"))
         // Attribute values: the SVG's accessible name carries the phase name.
         #expect(html.contains("aria-label=\"Latency by percentile — \(escapedHostile)\""))
         // Chart labels and the event tooltip.
         #expect(html.contains("class=\"band-label\">\(escapedHostile)</text>"))
-        #expect(html.contains("<title>\(escapedHostile): \(escapedHostile) at 0.5s, for 300ms, outcome \(escapedHostile), \(escapedHostile)=\(escapedHostile)</title>"))
+        #expect(
+            html.contains(
+                "<title>\(escapedHostile): \(escapedHostile) at 0.5s, for 300ms, outcome \(escapedHostile), \(escapedHostile)=\(escapedHostile)</title>"
+            ))
         // The comparison section (run against itself) names phase and request escaped too.
         #expect(html.contains("Baseline: run 1 “\(escapedHostile)”"))
     }

@@ -44,15 +44,18 @@ enum HTMLReportGoldenRun {
         return (baseline, candidate)
     }
 
-    static func storeRun(in store: ResultsStore, name: String, seed: UInt64, slowdown: Double, status: RunStatus, dayOffset: Double) throws -> Int64 {
+    static func storeRun(
+        in store: ResultsStore, name: String, seed: UInt64, slowdown: Double, status: RunStatus, dayOffset: Double
+    ) throws -> Int64 {
         var random = SeededGenerator(state: seed)
         let started = startedAt.addingTimeInterval(dayOffset * 86_400)
-        let runID = try store.beginRun(RunStart(
-            name: name, description: "Steady traffic with bursts; a fault is injected and a model swapped mid-run.",
-            scenarioFile: "scenarios/golden.yaml", scenarioText: "name: golden\n", target: "bundled (2 replicas)",
-            gitRevision: "0123abc", host: "ci-runner", commandLine: "loadgen run scenarios/golden.yaml --report out.html",
-            startedAt: started
-        ))
+        let runID = try store.beginRun(
+            RunStart(
+                name: name, description: "Steady traffic with bursts; a fault is injected and a model swapped mid-run.",
+                scenarioFile: "scenarios/golden.yaml", scenarioText: "name: golden\n", target: "bundled (2 replicas)",
+                gitRevision: "0123abc", host: "ci-runner", commandLine: "loadgen run scenarios/golden.yaml --report out.html",
+                startedAt: started
+            ))
         var totals: [String: (corrected: Histogram<UInt64>, uncorrected: Histogram<UInt64>, sent: Int, errors: Int)] = [:]
         for phase in phases {
             try store.recordPhase(runID: runID, phase)
@@ -78,12 +81,16 @@ enum HTMLReportGoldenRun {
                     p99Us: summary.p99, maxUs: summary.max, connections: burst ? 12 : 4, users: 0,
                     uncorrectedP99Us: LatencySummary(uncorrected).p99, latencyHistogram: HistogramCodec.encode(corrected)
                 )
-                let events = second == Int(phase.startedAtMs / 1000)
+                let events =
+                    second == Int(phase.startedAtMs / 1000)
                     ? [EventRecord(atMs: phase.startedAtMs, kind: "phase", name: phase.name, detail: ["load": phase.load])] : []
                 try store.appendSecond(runID: runID, seconds: [row], events: events)
                 for request in requests {
                     // detect takes every second's traffic but one request; healthz the one left.
-                    var entry = totals["\(phase.name)/\(request)"] ?? (corrected: histogram(), uncorrected: histogram(), sent: 0, errors: 0)
+                    var entry =
+                        totals["\(phase.name)/\(request)"] ?? (
+                            corrected: histogram(), uncorrected: histogram(), sent: 0, errors: 0
+                        )
                     if request == "detect" {
                         entry.corrected.add(corrected)
                         entry.uncorrected.add(uncorrected)
@@ -126,16 +133,23 @@ enum HTMLReportGoldenRun {
                 ),
             ],
             errors: [
-                ErrorSampleRecord(phase: "steady", request: "detect", code: "http_5xx", count: stats[2].errors,
-                                  samples: ["HTTP 503: upstream overloaded", "HTTP 502: bad gateway"]),
-                ErrorSampleRecord(phase: "burst", request: "detect", code: "timeout", count: 1, samples: ["no response within 2s"]),
+                ErrorSampleRecord(
+                    phase: "steady", request: "detect", code: "http_5xx", count: stats[2].errors,
+                    samples: ["HTTP 503: upstream overloaded", "HTTP 502: bad gateway"]),
+                ErrorSampleRecord(
+                    phase: "burst", request: "detect", code: "timeout", count: 1, samples: ["no response within 2s"]),
             ],
             events: [
-                EventRecord(atMs: 12_000, kind: "chaos", name: "fault injected", detail: ["fault": "latency", "ms": "200"],
-                            durationMs: 4_000, outcome: "reverted"),
-                EventRecord(atMs: 18_500, kind: "model", name: "model swapped", detail: ["from": "face-v1", "to": "face-v2"], outcome: "ok"),
+                EventRecord(
+                    atMs: 12_000, kind: "chaos", name: "fault injected", detail: ["fault": "latency", "ms": "200"],
+                    durationMs: 4_000, outcome: "reverted"),
+                EventRecord(
+                    atMs: 18_500, kind: "model", name: "model swapped", detail: ["from": "face-v1", "to": "face-v2"],
+                    outcome: "ok"),
                 EventRecord(atMs: 24_000, kind: "server", name: "replica killed", detail: ["replica": "1", "signal": "SIGKILL"]),
-                EventRecord(atMs: 26_000, kind: "backup", name: "snapshot taken", detail: ["bytes": "1048576"], durationMs: 1_500, outcome: "ok"),
+                EventRecord(
+                    atMs: 26_000, kind: "backup", name: "snapshot taken", detail: ["bytes": "1048576"], durationMs: 1_500,
+                    outcome: "ok"),
             ]
         )
         return runID

@@ -29,7 +29,8 @@ import Testing
     @Test func reportMatchesTheGoldenFile() throws {
         let html = try renderGoldenRun()
         if ProcessInfo.processInfo.environment["RECORD_GOLDENS"] == "1" {
-            try FileManager.default.createDirectory(at: Self.goldenFile.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try FileManager.default.createDirectory(
+                at: Self.goldenFile.deletingLastPathComponent(), withIntermediateDirectories: true)
             try html.write(to: Self.goldenFile, atomically: true, encoding: .utf8)
             return
         }
@@ -37,7 +38,8 @@ import Testing
         if let difference = Self.firstDifference(expected: golden, actual: html) {
             let actualFile = FileManager.default.temporaryDirectory.appendingPathComponent("report-golden-actual.html")
             try? html.write(to: actualFile, atomically: true, encoding: .utf8)
-            Issue.record("""
+            Issue.record(
+                """
                 The report differs from the golden HTML (Golden/report.golden.html) at line \(difference.line):
                   expected: \(difference.expected)
                   actual:   \(difference.actual)

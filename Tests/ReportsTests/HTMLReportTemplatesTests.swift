@@ -6,8 +6,10 @@ import Testing
 @Suite struct HTMLReportTemplatesTests {
     @Test func theShippedTemplatesIncludeTheReportAndItsPartials() throws {
         let names = try ReportTemplates.shipped().names
-        for name in ["report", "report-header", "report-sla", "report-requests", "report-timeline", "report-distribution",
-                     "report-errors", "report-events", "report-comparison", "report-style"] {
+        for name in [
+            "report", "report-header", "report-sla", "report-requests", "report-timeline", "report-distribution",
+            "report-errors", "report-events", "report-comparison", "report-style",
+        ] {
             #expect(names.contains(name), "missing template \(name)")
         }
     }
@@ -22,15 +24,20 @@ import Testing
             #expect(templates.names == ["item", "suite/index"])
             struct Item { var name: String }
             struct Page { var items: [Item]; var raw: String }
-            let html = try templates.render("suite/index", Page(items: [Item(name: SampleRun.hostile), Item(name: "b")], raw: "<b>ok</b>"))
-            #expect(html == "<ul><li>&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; &#39;q&#39;</li><li>b</li></ul><b>ok</b>")
+            let html = try templates.render(
+                "suite/index", Page(items: [Item(name: SampleRun.hostile), Item(name: "b")], raw: "<b>ok</b>"))
+            #expect(
+                html == "<ul><li>&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; &#39;q&#39;</li><li>b</li></ul><b>ok</b>"
+            )
         }
     }
 
     @Test func anUnknownNameListsTheKnownOnes() throws {
         try withTemporaryDirectory { dir in
             try "x".write(to: dir.appendingPathComponent("only.mustache"), atomically: true, encoding: .utf8)
-            let error = try #require(throws: ReportTemplatesError.self) { try ReportTemplates(directory: dir).render("other", [String: String]()) }
+            let error = try #require(throws: ReportTemplatesError.self) {
+                try ReportTemplates(directory: dir).render("other", [String: String]())
+            }
             #expect(error.kind == .unknownTemplate)
             #expect(error.description.contains("No report template named 'other'. Known templates: only."))
         }
@@ -47,7 +54,8 @@ import Testing
 
     @Test func aBrokenTemplateIsNamed() throws {
         try withTemporaryDirectory { dir in
-            try "{{#open}} never closed".write(to: dir.appendingPathComponent("broken.mustache"), atomically: true, encoding: .utf8)
+            try "{{#open}} never closed".write(
+                to: dir.appendingPathComponent("broken.mustache"), atomically: true, encoding: .utf8)
             let error = try #require(throws: ReportTemplatesError.self) { try ReportTemplates(directory: dir) }
             #expect(error.kind == .invalidTemplate)
             #expect(error.description.hasPrefix("Report template 'broken' is not valid Mustache"))

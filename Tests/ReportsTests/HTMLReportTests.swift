@@ -3,7 +3,9 @@ import Testing
 @testable import Reports
 
 @Suite struct HTMLReportTests {
-    private func render(start: RunStart = SampleRun.start(), request: String = "detect", errorMessage: String = "HTTP 503: overloaded") throws -> String {
+    private func render(
+        start: RunStart = SampleRun.start(), request: String = "detect", errorMessage: String = "HTTP 503: overloaded"
+    ) throws -> String {
         try withTemporaryDirectory { dir in
             let store = try ResultsStore.open(path: dir.appendingPathComponent("results.sqlite").path)
             let runID = try SampleRun.store(in: store, start: start, request: request, errorMessage: errorMessage)
@@ -14,8 +16,14 @@ import Testing
     @Test func reportShowsTheVerdictSLARowsAndStats() throws {
         let html = try render()
         #expect(html.contains("<p class=\"verdict failed\">FAILED — 1 of 2 SLA thresholds breached</p>"))
-        #expect(html.contains("<tr class=\"pass\"><td>steady</td><td>all</td><td>p99</td><td>500ms</td><td>19.9ms</td><td>14.9ms</td><td>pass</td></tr>"))
-        #expect(html.contains("<tr class=\"fail\"><td>steady</td><td>all</td><td>error_rate</td><td>1%</td><td>10.00%</td><td>—</td><td>FAIL</td></tr>"))
+        #expect(
+            html.contains(
+                "<tr class=\"pass\"><td>steady</td><td>all</td><td>p99</td><td>500ms</td><td>19.9ms</td><td>14.9ms</td><td>pass</td></tr>"
+            ))
+        #expect(
+            html.contains(
+                "<tr class=\"fail\"><td>steady</td><td>all</td><td>error_rate</td><td>1%</td><td>10.00%</td><td>—</td><td>FAIL</td></tr>"
+            ))
         // 18 completed over the 2 s steady phase.
         #expect(html.contains("<td>18 / 20</td><td>9.00/s</td>"))
         #expect(html.contains("http_5xx: 2, check_failed: 1"))
@@ -71,7 +79,10 @@ import Testing
         #expect(html.contains("Baseline: run 1 “golden”, started 2026-01-01 00:00:00 UTC, passed."))
         // The candidate is 25 % slower: its steady p50 (the first metric column) regressed; one row per phase × request.
         // Latency is compared as SLAs judge it, the 503s counted beyond every success: p50 moves from 14.0/18.4 ms.
-        #expect(html.contains("<tr><td>steady</td><td>detect</td><td class=\"worse\" title=\"baseline 14.5 ms\">18.8 ms <span class=\"change\">+29.7%</span> <strong title=\"regression\">▲</strong></td>"))
+        #expect(
+            html.contains(
+                "<tr><td>steady</td><td>detect</td><td class=\"worse\" title=\"baseline 14.5 ms\">18.8 ms <span class=\"change\">+29.7%</span> <strong title=\"regression\">▲</strong></td>"
+            ))
         let comparison = try #require(html.range(of: "<section id=\"comparison\">")).upperBound
         let section = html[comparison...].prefix { _ in true }.components(separatedBy: "</section>")[0]
         #expect(section.components(separatedBy: "<tr><td>steady</td><td>detect</td>").count - 1 == 1)

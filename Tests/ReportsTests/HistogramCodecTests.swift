@@ -6,7 +6,8 @@ import Testing
 @Suite struct HistogramCodecTests {
     /// A skewed, deterministic spread of latencies in µs (no randomness: failures must reproduce).
     private func latencies(seed: UInt64, count: Int) -> Histogram<UInt64> {
-        var histogram = Histogram<UInt64>(lowestDiscernibleValue: 1, highestTrackableValue: 3_600_000_000, numberOfSignificantValueDigits: .three)
+        var histogram = Histogram<UInt64>(
+            lowestDiscernibleValue: 1, highestTrackableValue: 3_600_000_000, numberOfSignificantValueDigits: .three)
         var state = seed
         for _ in 0..<count {
             state = state &* 6364136223846793005 &+ 1442695040888963407
@@ -41,7 +42,8 @@ import Testing
     }
 
     @Test func anEmptyHistogramRoundTrips() throws {
-        let empty = Histogram<UInt64>(lowestDiscernibleValue: 1, highestTrackableValue: 60_000_000, numberOfSignificantValueDigits: .two)
+        let empty = Histogram<UInt64>(
+            lowestDiscernibleValue: 1, highestTrackableValue: 60_000_000, numberOfSignificantValueDigits: .two)
         let decoded = try HistogramCodec.decode(HistogramCodec.encode(empty))
         #expect(decoded.totalCount == 0)
         #expect(decoded.highestTrackableValue == empty.highestTrackableValue)
@@ -50,7 +52,8 @@ import Testing
 
     @Test func theExactMinimumAndMaximumSurvive() throws {
         for values: [UInt64] in [[1_234_567], [1_234_567, 1_234_568], [0, 7, 1_234_567]] {
-            var original = Histogram<UInt64>(lowestDiscernibleValue: 1, highestTrackableValue: 3_600_000_000, numberOfSignificantValueDigits: .three)
+            var original = Histogram<UInt64>(
+                lowestDiscernibleValue: 1, highestTrackableValue: 3_600_000_000, numberOfSignificantValueDigits: .three)
             for value in values { original.record(value) }
             let decoded = try HistogramCodec.decode(HistogramCodec.encode(original))
             #expect(decoded.maxRecorded == values.last)

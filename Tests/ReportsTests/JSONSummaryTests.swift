@@ -29,7 +29,8 @@ import Testing
     }
 
     @Test func latenciesAreInMilliseconds() throws {
-        let latency = JSONSummary.Latency(LatencySummary(p50: 1500, p90: 2000, p95: 2500, p99: 10_000, p999: 20_000, max: 25_000, mean: 1800))
+        let latency = JSONSummary.Latency(
+            LatencySummary(p50: 1500, p90: 2000, p95: 2500, p99: 10_000, p999: 20_000, max: 25_000, mean: 1800))
         #expect(latency.p50 == 1.5)
         #expect(latency.p99 == 10)
         #expect(latency.mean == 1.8)

@@ -2,7 +2,7 @@ import Foundation
 import Testing
 @testable import Reports
 #if canImport(FoundationXML)
-import FoundationXML
+    import FoundationXML
 #endif
 
 /// JUnit XML from a stored run and from a gate result, parsed back with XMLDocument.
@@ -39,11 +39,17 @@ import FoundationXML
 
     @Test func hostileNamesAreEscapedAndTheFileStillParses() throws {
         let hostile = "<a href=\"x\">&amp;</a> 'q' \u{1}\n]]>"
-        let document = JUnitDocument(name: hostile, suites: [
-            JUnitDocument.Suite(name: hostile, cases: [
-                JUnitDocument.Case(classname: hostile, name: hostile, failure: JUnitDocument.Problem(message: hostile, type: "T", details: hostile)),
-            ]),
-        ])
+        let document = JUnitDocument(
+            name: hostile,
+            suites: [
+                JUnitDocument.Suite(
+                    name: hostile,
+                    cases: [
+                        JUnitDocument.Case(
+                            classname: hostile, name: hostile,
+                            failure: JUnitDocument.Problem(message: hostile, type: "T", details: hostile))
+                    ])
+            ])
         let xml = document.render()
         #expect(!xml.contains("<a href"))
         let parsed = try XMLDocument(xmlString: xml)
@@ -55,9 +61,12 @@ import FoundationXML
     @Test func aGateResultFailsOnlyRegressedMetrics() throws {
         var slow = GateSyntheticRun()
         slow.medianMs *= 1.3
-        let results = RegressionStatistics.judge(phase: "steady", baseline: GateSyntheticRun().samples(seed: 1), candidate: slow.samples(seed: 2))
+        let results = RegressionStatistics.judge(
+            phase: "steady", baseline: GateSyntheticRun().samples(seed: 1), candidate: slow.samples(seed: 2))
         let reference = GateReport.RunReference(id: 1, name: "base", startedAt: Date(timeIntervalSince1970: 0))
-        let gate = GateReport(baselineRuns: [reference], candidateRuns: [reference], settings: GateSettings(), results: results, unmatchedPhases: [])
+        let gate = GateReport(
+            baselineRuns: [reference], candidateRuns: [reference], settings: GateSettings(), results: results, unmatchedPhases: []
+        )
         let parsed = try XMLDocument(xmlString: JUnitDocument(gate: gate).render())
         let root = try #require(parsed.rootElement())
         #expect(root.attribute(forName: "tests")?.stringValue == "7")

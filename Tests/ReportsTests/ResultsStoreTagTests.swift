@@ -107,11 +107,12 @@ import Testing
             let queue = try DatabaseQueue(path: path)
             try ResultsStore.migrator.migrate(queue, upTo: "v5-latency-of-every-attempt-and-by-outcome")
             try queue.write { db in
-                try db.execute(sql: """
-                    INSERT INTO runs (name, description, scenario_file, scenario_text, target, host, command_line, started_at, status, duration_scale)
-                    VALUES ('old', '', 's.yaml', '', 'http://127.0.0.1:1', 'h', 'loadgen run', '2026-01-01 00:00:00.000', 'passed', 1);
-                    INSERT INTO tags (name, run_id, tagged_at) VALUES ('good', 1, '2026-01-01 00:00:01.000');
-                    """)
+                try db.execute(
+                    sql: """
+                        INSERT INTO runs (name, description, scenario_file, scenario_text, target, host, command_line, started_at, status, duration_scale)
+                        VALUES ('old', '', 's.yaml', '', 'http://127.0.0.1:1', 'h', 'loadgen run', '2026-01-01 00:00:00.000', 'passed', 1);
+                        INSERT INTO tags (name, run_id, tagged_at) VALUES ('good', 1, '2026-01-01 00:00:01.000');
+                        """)
             }
             try queue.close()
             let store = try ResultsStore.open(path: path)

@@ -12,7 +12,11 @@ import Testing
             let (applied, tables, journalMode) = try store.pool.read { db in
                 (
                     try ResultsStore.migrator.appliedMigrations(db),
-                    try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE 'grdb_%' ORDER BY name"),
+                    try String.fetchAll(
+                        db,
+                        sql:
+                            "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE 'grdb_%' ORDER BY name"
+                    ),
                     try String.fetchOne(db, sql: "PRAGMA journal_mode")
                 )
             }
@@ -52,7 +56,8 @@ import Testing
             let store = try ResultsStore.open(path: dir.appendingPathComponent("results.sqlite").path)
             let runID = try store.beginRun(SampleRun.start())
             try store.recordPhase(runID: runID, PhaseRecord(index: 0, name: "warmup", load: "5/s open", startedAtMs: 0))
-            try store.recordPhase(runID: runID, PhaseRecord(index: 0, name: "warmup", load: "5/s open", startedAtMs: 0, endedAtMs: 1000))
+            try store.recordPhase(
+                runID: runID, PhaseRecord(index: 0, name: "warmup", load: "5/s open", startedAtMs: 0, endedAtMs: 1000))
             #expect(try store.phases(runID: runID).map(\.endedAtMs) == [1000])
         }
     }
@@ -154,7 +159,8 @@ import Testing
         try withTemporaryDirectory { dir in
             let store = try ResultsStore.open(path: dir.appendingPathComponent("results.sqlite").path)
             let error = try #require(throws: ResultsStoreError.self) {
-                try store.finishRun(runID: 42, status: .passed, exitCode: 0, endedAt: Date(), requestStats: [], sla: [], errors: [], events: [])
+                try store.finishRun(
+                    runID: 42, status: .passed, exitCode: 0, endedAt: Date(), requestStats: [], sla: [], errors: [], events: [])
             }
             #expect(error.kind == .unknownRun)
         }
@@ -164,7 +170,8 @@ import Testing
         let messages = (0..<30).map { "message \($0 % 15)" } + [String(repeating: "b", count: 2000)]
         let record = ErrorSampleRecord(phase: "p", request: "r", code: "reset", count: 31, samples: messages)
         #expect(record.samples == (0..<10).map { "message \($0)" })
-        let long = ErrorSampleRecord(phase: "p", request: "r", code: "reset", count: 1, samples: [String(repeating: "b", count: 2000)])
+        let long = ErrorSampleRecord(
+            phase: "p", request: "r", code: "reset", count: 1, samples: [String(repeating: "b", count: 2000)])
         #expect(long.samples.first?.count == ErrorSampleRecord.maxSampleLength + 1)
     }
 }

@@ -32,16 +32,21 @@ import Testing
         #expect(chart.plot == SVGLineChart.PlotArea(x: 64, y: 30, width: 84, height: 84))
         let svg = chart.render()
         // (0,0) is bottom left and (10,10) top right.
-        #expect(svg.contains("<polyline points=\"64.0,114.0 148.0,30.0\" fill=\"none\" stroke=\"#e15759\" stroke-width=\"1.5\"/>"))
-        #expect(svg.contains("<polyline points=\"64.0,114.0 148.0,72.0\" fill=\"none\" stroke=\"#4e79a7\" stroke-width=\"1.5\" stroke-dasharray=\"6 4\"/>"))
+        #expect(
+            svg.contains("<polyline points=\"64.0,114.0 148.0,30.0\" fill=\"none\" stroke=\"#e15759\" stroke-width=\"1.5\"/>"))
+        #expect(
+            svg.contains(
+                "<polyline points=\"64.0,114.0 148.0,72.0\" fill=\"none\" stroke=\"#4e79a7\" stroke-width=\"1.5\" stroke-dasharray=\"6 4\"/>"
+            ))
         #expect(svg.hasPrefix("<svg") && svg.hasSuffix("</svg>"))
     }
 
     @Test func phaseBandsSpanTheirTimesAndAreLabelled() {
-        let bands = TimelineCharts.phaseBands([
-            PhaseRecord(index: 0, name: "<warm>", load: "", startedAtMs: 0, endedAtMs: 2_500),
-            PhaseRecord(index: 1, name: "steady", load: "", startedAtMs: 2_500),
-        ], runEnd: 10)
+        let bands = TimelineCharts.phaseBands(
+            [
+                PhaseRecord(index: 0, name: "<warm>", load: "", startedAtMs: 0, endedAtMs: 2_500),
+                PhaseRecord(index: 1, name: "steady", load: "", startedAtMs: 2_500),
+            ], runEnd: 10)
         // A phase that never ended runs to the last recorded second.
         #expect(bands == [.init(start: 0, end: 2.5, label: "<warm>"), .init(start: 2.5, end: 10, label: "steady")])
         let svg = chart(bands: bands).render()
@@ -52,7 +57,10 @@ import Testing
     }
 
     @Test func eventsBecomeMarkersAndLastingEventsSpans() {
-        let fault = EventMarker(EventRecord(atMs: 5_000, kind: "chaos", name: "fault injected", detail: ["ms": "200"], durationMs: 2_500, outcome: "reverted"))
+        let fault = EventMarker(
+            EventRecord(
+                atMs: 5_000, kind: "chaos", name: "fault injected", detail: ["ms": "200"], durationMs: 2_500, outcome: "reverted")
+        )
         let swap = EventMarker(EventRecord(atMs: 7_500, kind: "model", name: "a model name that is far too long to print"))
         #expect(fault.start == 5 && fault.end == 7.5)
         #expect(swap.end == swap.start)
@@ -61,8 +69,10 @@ import Testing
         let chart = chart(markers: [fault, swap])
         let svg = chart.render()
         // The fault lasted from 5 s to 7.5 s: x 106 to 127.
-        #expect(svg.contains("<rect x=\"106.0\" y=\"30.0\" width=\"21.0\" height=\"84.0\" fill=\"#d62728\" class=\"event-span\"/>"))
-        #expect(svg.contains("<line x1=\"127.0\" y1=\"30.0\" x2=\"127.0\" y2=\"114.0\" stroke=\"#9467bd\" class=\"event-line\"/>"))
+        #expect(
+            svg.contains("<rect x=\"106.0\" y=\"30.0\" width=\"21.0\" height=\"84.0\" fill=\"#d62728\" class=\"event-span\"/>"))
+        #expect(
+            svg.contains("<line x1=\"127.0\" y1=\"30.0\" x2=\"127.0\" y2=\"114.0\" stroke=\"#9467bd\" class=\"event-line\"/>"))
         // Labels step down one row per marker so neighbours do not overlap.
         #expect(chart.markerLabelY(index: 0) == 54 && chart.markerLabelY(index: 1) == 65 && chart.markerLabelY(index: 3) == 54)
         #expect(svg.contains(">event: chaos</text>") && svg.contains(">event: model</text>"))
@@ -78,13 +88,19 @@ import Testing
     @Test func hoverColumnsCoverEachSecondAndListEverySeries() {
         let svg = SVGLineChart(
             title: "t", yUnit: "req/s",
-            series: [.init(name: "sent", color: "#000", points: [.init(x: 1, y: 4), .init(x: 2, y: 6)]),
-                     .init(name: "errors", color: "#f00", points: [.init(x: 1, y: 0), .init(x: 2, y: 1)])],
+            series: [
+                .init(name: "sent", color: "#000", points: [.init(x: 1, y: 4), .init(x: 2, y: 6)]),
+                .init(name: "errors", color: "#f00", points: [.init(x: 1, y: 0), .init(x: 2, y: 1)]),
+            ],
             width: 164, height: 180
         ).render()
         // x axis 0...2: each second is 42 units wide.
-        #expect(svg.contains("<rect x=\"64.0\" y=\"30.0\" width=\"42.0\" height=\"84.0\"><title>0–1s: sent 4, errors 0 req/s</title></rect>"))
-        #expect(svg.contains("<rect x=\"106.0\" y=\"30.0\" width=\"42.0\" height=\"84.0\"><title>1–2s: sent 6, errors 1 req/s</title></rect>"))
+        #expect(
+            svg.contains(
+                "<rect x=\"64.0\" y=\"30.0\" width=\"42.0\" height=\"84.0\"><title>0–1s: sent 4, errors 0 req/s</title></rect>"))
+        #expect(
+            svg.contains(
+                "<rect x=\"106.0\" y=\"30.0\" width=\"42.0\" height=\"84.0\"><title>1–2s: sent 6, errors 1 req/s</title></rect>"))
     }
 
     @Test func ninesAxisMapsPercentilesToNines() {

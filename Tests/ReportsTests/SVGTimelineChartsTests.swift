@@ -12,12 +12,16 @@ import Testing
         }
         var run = RunRecord(start: SampleRun.start())
         run.id = 1
-        return RunSnapshot(run: run, phases: SampleRun.phases, seconds: seconds, requestStats: [], sla: [], errors: [], events: events)
+        return RunSnapshot(
+            run: run, phases: SampleRun.phases, seconds: seconds, requestStats: [], sla: [], errors: [], events: events)
     }
 
     @Test func closedModelsChartVirtualUsersBesideConnections() {
         let charts = TimelineCharts.make(snapshot(users: 8, events: []))
-        #expect(charts.map(\.title) == ["Throughput per second", "Latency per second", "Error rate per second", "Open connections and virtual users"])
+        #expect(
+            charts.map(\.title) == [
+                "Throughput per second", "Latency per second", "Error rate per second", "Open connections and virtual users",
+            ])
         #expect(charts[3].series.map(\.name) == ["connections", "virtual users"])
         #expect(charts[3].series[1].points.map(\.y) == [8, 8, 8])
         #expect(TimelineCharts.make(snapshot(users: 0, events: []))[3].title == "Open connections")

@@ -15,7 +15,9 @@ enum SampleRun {
         return process.processIdentifier
     }()
 
-    static func start(name: String = "baseline", target: String = "http://127.0.0.1:8080", processID: Int32 = deadProcessID) -> RunStart {
+    static func start(
+        name: String = "baseline", target: String = "http://127.0.0.1:8080", processID: Int32 = deadProcessID
+    ) -> RunStart {
         RunStart(
             name: name, description: "Steady traffic; the SLA must hold.", scenarioFile: "scenarios/baseline.yaml",
             scenarioText: "name: baseline\n", target: target, gitRevision: "abc1234", host: "ci-runner",
@@ -38,10 +40,13 @@ enum SampleRun {
         )
     }
 
-    static let seconds = [second(0, phase: "warmup", sent: 5), second(1, phase: "steady", sent: 10), second(2, phase: "steady", sent: 10)]
+    static let seconds = [
+        second(0, phase: "warmup", sent: 5), second(1, phase: "steady", sent: 10), second(2, phase: "steady", sent: 10),
+    ]
 
     static func histogram(_ values: ClosedRange<UInt64>) -> Histogram<UInt64> {
-        var histogram = Histogram<UInt64>(lowestDiscernibleValue: 1, highestTrackableValue: 3_600_000_000, numberOfSignificantValueDigits: .three)
+        var histogram = Histogram<UInt64>(
+            lowestDiscernibleValue: 1, highestTrackableValue: 3_600_000_000, numberOfSignificantValueDigits: .three)
         for value in values { histogram.record(value * 100) }
         return histogram
     }
@@ -72,11 +77,15 @@ enum SampleRun {
     }
 
     /// Begins, appends every second and finishes the sample run; returns its id.
-    static func store(in store: ResultsStore, start: RunStart = start(), request: String = "detect", errorMessage: String = "HTTP 503: overloaded") throws -> Int64 {
+    static func store(
+        in store: ResultsStore, start: RunStart = start(), request: String = "detect",
+        errorMessage: String = "HTTP 503: overloaded"
+    ) throws -> Int64 {
         let runID = try store.beginRun(start)
         for phase in phases { try store.recordPhase(runID: runID, phase) }
         for second in seconds {
-            let events = second.second == 1 ? [EventRecord(atMs: 1000, kind: "phase", name: "steady", detail: ["load": "10/s open"])] : []
+            let events =
+                second.second == 1 ? [EventRecord(atMs: 1000, kind: "phase", name: "steady", detail: ["load": "10/s open"])] : []
             try store.appendSecond(runID: runID, seconds: [second], events: events)
         }
         try store.finishRun(

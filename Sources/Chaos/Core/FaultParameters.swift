@@ -23,13 +23,16 @@ public struct FaultParameters: Sendable, Equatable {
             throw FaultError(.invalidParameter, "\(location).\(key): '\(text)' is not a whole number")
         }
         if let range, !range.contains(value) {
-            throw FaultError(.invalidParameter, "\(location).\(key): \(value) is outside \(range.lowerBound)...\(range.upperBound)")
+            throw FaultError(
+                .invalidParameter, "\(location).\(key): \(value) is outside \(range.lowerBound)...\(range.upperBound)")
         }
         return value
     }
 
     /// A number parameter (e.g. `toxicity: 0.5`).
-    public func number(_ key: String, default fallback: Double? = nil, range: ClosedRange<Double>? = nil) throws(FaultError) -> Double {
+    public func number(
+        _ key: String, default fallback: Double? = nil, range: ClosedRange<Double>? = nil
+    ) throws(FaultError) -> Double {
         guard let text = values[key] else {
             if let fallback { return fallback }
             throw FaultError(.invalidParameter, "\(location): missing '\(key)'")
@@ -38,7 +41,8 @@ public struct FaultParameters: Sendable, Equatable {
             throw FaultError(.invalidParameter, "\(location).\(key): '\(text)' is not a number")
         }
         if let range, !range.contains(value) {
-            throw FaultError(.invalidParameter, "\(location).\(key): \(text) is outside \(range.lowerBound)...\(range.upperBound)")
+            throw FaultError(
+                .invalidParameter, "\(location).\(key): \(text) is outside \(range.lowerBound)...\(range.upperBound)")
         }
         return value
     }
@@ -57,7 +61,9 @@ public struct FaultParameters: Sendable, Equatable {
     /// Rejects keys the fault does not know, suggesting the known ones (a typo must not silently mean "default").
     public func rejectUnknown(allowing known: Set<String>) throws(FaultError) {
         for key in values.keys.sorted() where !known.contains(key) {
-            throw FaultError(.invalidParameter, "\(location): unknown parameter '\(key)'; expected one of \(known.sorted().joined(separator: ", "))")
+            throw FaultError(
+                .invalidParameter,
+                "\(location): unknown parameter '\(key)'; expected one of \(known.sorted().joined(separator: ", "))")
         }
     }
 }

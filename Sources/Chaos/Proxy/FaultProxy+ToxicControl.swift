@@ -4,7 +4,9 @@ extension FaultProxy: ToxicControl {
         let checked = try ToxicRegistry.validated(toxic)
         try withState { state throws(FaultError) in
             if state.toxics.contains(where: { $0.name == checked.name }) {
-                throw FaultError(.invalidParameter, "proxy '\(name)' already has a toxic named '\(checked.name)'; remove it first or pick another name")
+                throw FaultError(
+                    .invalidParameter,
+                    "proxy '\(name)' already has a toxic named '\(checked.name)'; remove it first or pick another name")
             }
             state.toxics.append(checked)
         }
@@ -35,7 +37,9 @@ extension FaultProxy: ToxicControl {
 
     /// Changes a toxic's attributes (those given; the rest stay) and, when given, its toxicity.
     @discardableResult
-    public func updateToxic(named name: String, attributes: [String: Int], toxicity: Double? = nil) async throws(FaultError) -> Toxic {
+    public func updateToxic(
+        named name: String, attributes: [String: Int], toxicity: Double? = nil
+    ) async throws(FaultError) -> Toxic {
         guard var toxic = toxic(named: name) else {
             throw FaultError(.invalidParameter, "proxy '\(self.name)' has no toxic named '\(name)'")
         }

@@ -26,7 +26,10 @@ public final class FaultProxy: @unchecked Sendable {
         var random: SeededRandom
     }
 
-    private init(name: String, listen: ProxyAddress, upstream: ProxyAddress, group: any EventLoopGroup, seed: UInt64, alwaysParsesHTTP: Bool) {
+    private init(
+        name: String, listen: ProxyAddress, upstream: ProxyAddress, group: any EventLoopGroup, seed: UInt64,
+        alwaysParsesHTTP: Bool
+    ) {
         self.name = name
         self.group = group
         self.alwaysParsesHTTP = alwaysParsesHTTP
@@ -58,7 +61,9 @@ public final class FaultProxy: @unchecked Sendable {
     /// The port the proxy listens on (the bound one when it was asked for port 0).
     public var listenPort: Int { withState { $0.boundPort ?? $0.listen.port } }
     /// `host:port` the proxy listens on, as Toxiproxy reports it (with the bound port).
-    public var listen: String { withState { ProxyAddress(host: $0.listen.host, port: $0.boundPort ?? $0.listen.port).description } }
+    public var listen: String {
+        withState { ProxyAddress(host: $0.listen.host, port: $0.boundPort ?? $0.listen.port).description }
+    }
     public var upstream: String { withState { $0.upstream.description } }
     public var isEnabled: Bool { withState { $0.enabled } }
     /// Connections currently open through the proxy.
@@ -155,7 +160,8 @@ public final class FaultProxy: @unchecked Sendable {
         let accepted: (ProxyConnection, [Toxic], ProxyAddress)? = withState { state in
             guard state.enabled else { return nil }
             let parses = alwaysParsesHTTP || state.toxics.contains { ToxicRegistry.kind(named: $0.type)?.actsOnRequests ?? false }
-            let connection = ProxyConnection(client: channel, parsesHTTP: parses, random: state.random.split()) { [weak self] closed in
+            let connection = ProxyConnection(client: channel, parsesHTTP: parses, random: state.random.split()) {
+                [weak self] closed in
                 self?.withState { state in state.connections[ObjectIdentifier(closed)] = nil }
             }
             state.connections[ObjectIdentifier(connection)] = connection

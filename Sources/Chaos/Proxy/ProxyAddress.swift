@@ -9,7 +9,8 @@ struct ProxyAddress: Equatable, Sendable, CustomStringConvertible {
     init(parsing text: String, role: String) throws(FaultError) {
         let trimmed = text.trimmingCharacters(in: .whitespaces)
         guard let colon = trimmed.lastIndex(of: ":") else {
-            throw FaultError(.invalidParameter, "\(role) address '\(text)' has no port; write it as host:port, e.g. 127.0.0.1:8080")
+            throw FaultError(
+                .invalidParameter, "\(role) address '\(text)' has no port; write it as host:port, e.g. 127.0.0.1:8080")
         }
         var host = String(trimmed[..<colon])
         if host.hasPrefix("["), host.hasSuffix("]") { host = String(host.dropFirst().dropLast()) }

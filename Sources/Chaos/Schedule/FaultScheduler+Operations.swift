@@ -12,9 +12,11 @@ extension FaultScheduler {
             let id = "\(getpid())-\(UUID().uuidString)"
             let placeholder = FaultRecord(fault: step.faultName, values: ["state": "injecting"], expiresAt: expiresAt)
             do {
-                try stateFile.add(ChaosStateEntry(
-                    id: id, ownerPID: getpid(), ownerStartTime: ProcessIdentity.of(getpid())?.startTime, injectedAt: wallClock(),
-                    record: placeholder))
+                try stateFile.add(
+                    ChaosStateEntry(
+                        id: id, ownerPID: getpid(), ownerStartTime: ProcessIdentity.of(getpid())?.startTime,
+                        injectedAt: wallClock(),
+                        record: placeholder))
                 entryID = id
             } catch {
                 emit(.inject, .failed, step: index, took: began.duration(to: clock.now), detail: "not injected: \(error.message)")
@@ -31,7 +33,9 @@ extension FaultScheduler {
                     try stateFile.replaceRecord(ofEntry: entryID, with: undo.record)
                 } catch {
                     // The fault is live and reverts at its TTL as usual; only crash recovery lost its details.
-                    emit(.inject, .failed, step: index, took: .zero, detail: "injected, but the state file could not be updated: \(error.message)")
+                    emit(
+                        .inject, .failed, step: index, took: .zero,
+                        detail: "injected, but the state file could not be updated: \(error.message)")
                 }
             }
             let injectedAt = clock.now
@@ -39,7 +43,9 @@ extension FaultScheduler {
             return Active(step: index, undo: undo, stateEntry: entryID, injectedAt: injectedAt)
         } catch {
             if let entryID { try? stateFile?.remove(entry: entryID) }
-            emit(.inject, error.kind == .unsupported ? .unsupported : .failed, step: index, took: began.duration(to: clock.now), detail: error.message)
+            emit(
+                .inject, error.kind == .unsupported ? .unsupported : .failed, step: index, took: began.duration(to: clock.now),
+                detail: error.message)
             return nil
         }
     }
@@ -51,13 +57,18 @@ extension FaultScheduler {
             try await active.undo.revert()
             if let entry = active.stateEntry { try? stateFile?.remove(entry: entry) }
             let now = clock.now
-            emit(.revert, .ok, step: active.step, took: began.duration(to: now), activeFor: active.injectedAt.duration(to: now), reason: reason,
-                 detail: LeftoverReset.describe(active.undo.record))
+            emit(
+                .revert, .ok, step: active.step, took: began.duration(to: now), activeFor: active.injectedAt.duration(to: now),
+                reason: reason,
+                detail: LeftoverReset.describe(active.undo.record))
         } catch {
             let now = clock.now
-            emit(.revert, .failed, step: active.step, took: began.duration(to: now), activeFor: active.injectedAt.duration(to: now), reason: reason, detail: """
-                \(error.message) — it stays in the state file; run 'loadgen chaos reset' to retry
-                """)
+            emit(
+                .revert, .failed, step: active.step, took: began.duration(to: now),
+                activeFor: active.injectedAt.duration(to: now), reason: reason,
+                detail: """
+                    \(error.message) — it stays in the state file; run 'loadgen chaos reset' to retry
+                    """)
         }
     }
 
@@ -67,9 +78,12 @@ extension FaultScheduler {
     ) {
         let step = steps[index]
         let start = state.withLock { $0.start } ?? clock.now
-        onEvent(FaultEvent(
-            action: action, outcome: outcome, step: index, label: step.label, fault: step.faultName, target: step.targetSelector,
-            at: start.duration(to: clock.now), wallTime: wallClock(), took: took, activeFor: activeFor, revertReason: reason, detail: detail))
+        onEvent(
+            FaultEvent(
+                action: action, outcome: outcome, step: index, label: step.label, fault: step.faultName,
+                target: step.targetSelector,
+                at: start.duration(to: clock.now), wallTime: wallClock(), took: took, activeFor: activeFor, revertReason: reason,
+                detail: detail))
     }
 
     static func seconds(_ duration: Duration) -> Double {

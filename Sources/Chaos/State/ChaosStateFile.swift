@@ -18,7 +18,8 @@ public final class ChaosStateFile: Sendable {
     /// The default location (see the type's comment) for `environment`.
     public static func defaultURL(environment: [String: String] = ProcessInfo.processInfo.environment) -> URL {
         if let path = environment["LOADGEN_CHAOS_STATE"], !path.isEmpty { return URL(fileURLWithPath: path) }
-        let stateHome = environment["XDG_STATE_HOME"].flatMap { $0.isEmpty ? nil : URL(fileURLWithPath: $0) }
+        let stateHome =
+            environment["XDG_STATE_HOME"].flatMap { $0.isEmpty ? nil : URL(fileURLWithPath: $0) }
             ?? URL(fileURLWithPath: environment["HOME"] ?? NSHomeDirectory()).appendingPathComponent(".local/state")
         return stateHome.appendingPathComponent("loadgen/chaos-state.json")
     }
@@ -67,7 +68,9 @@ public final class ChaosStateFile: Sendable {
         do {
             return try JSONDecoder().decode(Contents.self, from: data).faults
         } catch {
-            throw FaultError(.failed, """
+            throw FaultError(
+                .failed,
+                """
                 the chaos state file \(url.path) is not valid JSON (\(error)). Check it by hand; delete it only once \
                 every fault it lists is known to be reverted.
                 """)
@@ -101,7 +104,8 @@ public final class ChaosStateFile: Sendable {
             do {
                 try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
             } catch {
-                throw FaultError(.failed, "cannot create \(directory.path) for the chaos state file: \(error.localizedDescription)")
+                throw FaultError(
+                    .failed, "cannot create \(directory.path) for the chaos state file: \(error.localizedDescription)")
             }
             let lockPath = url.path + ".lock"
             let descriptor = open(lockPath, O_RDWR | O_CREAT | O_CLOEXEC, 0o600)

@@ -19,13 +19,18 @@ public enum LeftoverReset {
     }
 
     /// - Parameter sweepOrphanTables: also delete our nftables tables whose owner is gone (on for `chaos reset`).
-    public static func run(_ stateFile: ChaosStateFile, force: Bool = false, sweepOrphanTables: Bool = true) async throws(FaultError) -> [Outcome] {
+    public static func run(
+        _ stateFile: ChaosStateFile, force: Bool = false, sweepOrphanTables: Bool = true
+    ) async throws(FaultError) -> [Outcome] {
         var outcomes: [Outcome] = []
         for entry in try stateFile.entries().reversed() {
             if entry.ownerIsAlive && !force {
-                outcomes.append(Outcome(entry: entry, result: .skippedOwnerAlive, detail: """
-                    process \(entry.ownerPID) that injected it is still running and will revert it; use --force to revert it anyway
-                    """))
+                outcomes.append(
+                    Outcome(
+                        entry: entry, result: .skippedOwnerAlive,
+                        detail: """
+                            process \(entry.ownerPID) that injected it is still running and will revert it; use --force to revert it anyway
+                            """))
                 continue
             }
             do {
@@ -38,7 +43,8 @@ public enum LeftoverReset {
         }
         for table in sweepOrphanTables ? await OrphanTables.find() : [] {
             let record = FaultRecord(fault: "nftables_table", values: ["table": table], expiresAt: 0)
-            let entry = ChaosStateEntry(id: table, ownerPID: OrphanTables.ownerPID(of: table) ?? 0, ownerStartTime: nil, injectedAt: 0, record: record)
+            let entry = ChaosStateEntry(
+                id: table, ownerPID: OrphanTables.ownerPID(of: table) ?? 0, ownerStartTime: nil, injectedAt: 0, record: record)
             do {
                 try await OrphanTables.delete(table)
                 outcomes.append(Outcome(entry: entry, result: .reverted, detail: "\(describe(record)), not in the state file"))
@@ -56,14 +62,18 @@ public enum LeftoverReset {
             return
         }
         guard let kind = FaultCatalog.kind(named: record.fault) else {
-            throw FaultError(.failed, "unknown fault '\(record.fault)' in the state file (written by another loadgen version?); revert it by hand")
+            throw FaultError(
+                .failed,
+                "unknown fault '\(record.fault)' in the state file (written by another loadgen version?); revert it by hand")
         }
         try await kind.revertLeftover(record)
     }
 
     /// `freeze (processes=123:456)`, for printing.
     public static func describe(_ record: FaultRecord) -> String {
-        let values = record.values.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value.replacingOccurrences(of: "\n", with: ","))" }
+        let values = record.values.sorted { $0.key < $1.key }.map {
+            "\($0.key)=\($0.value.replacingOccurrences(of: "\n", with: ","))"
+        }
         return values.isEmpty ? record.fault : "\(record.fault) (\(values.joined(separator: ", ")))"
     }
 }

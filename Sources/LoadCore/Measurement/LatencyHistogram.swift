@@ -8,7 +8,8 @@ public enum LatencyHistogram {
     public static let highestMicroseconds: UInt64 = 3_600_000_000
 
     public static func make() -> Histogram<UInt64> {
-        Histogram<UInt64>(lowestDiscernibleValue: 1, highestTrackableValue: highestMicroseconds, numberOfSignificantValueDigits: .three)
+        Histogram<UInt64>(
+            lowestDiscernibleValue: 1, highestTrackableValue: highestMicroseconds, numberOfSignificantValueDigits: .three)
     }
 
     /// Records `micros` (`count` times), raised to 1 µs or lowered to the top of the range when outside it.

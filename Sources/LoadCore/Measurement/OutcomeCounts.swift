@@ -75,7 +75,8 @@ public struct OutcomeCounts: Sendable, Equatable {
     public static func + (lhs: OutcomeCounts, rhs: OutcomeCounts) -> OutcomeCounts {
         OutcomeCounts(
             attempts: lhs.attempts + rhs.attempts, completions: lhs.completions + rhs.completions,
-            errorStatuses: lhs.errorStatuses + rhs.errorStatuses, endedWithoutResponse: lhs.endedWithoutResponse + rhs.endedWithoutResponse,
+            errorStatuses: lhs.errorStatuses + rhs.errorStatuses,
+            endedWithoutResponse: lhs.endedWithoutResponse + rhs.endedWithoutResponse,
             checkFailures: lhs.checkFailures + rhs.checkFailures)
     }
 }

@@ -18,7 +18,9 @@ public final class ActionContext: Sendable {
     /// Model name → the version each replica (bundled slot order) or the one endpoint gave the latest upload.
     private let uploads = Mutex<[String: [Int]]>([:])
 
-    public init(replicas: BundledReplicas?, environment: [String: String], workingDirectory: URL, runStart: UInt64, recovery: RecoveryDrill? = nil,
+    public init(
+        replicas: BundledReplicas?, environment: [String: String], workingDirectory: URL, runStart: UInt64,
+        recovery: RecoveryDrill? = nil,
         targetURL: String? = nil
     ) {
         self.replicas = replicas

@@ -27,7 +27,8 @@ public struct ActionExecutor: Sendable {
             if Task.isCancelled { return results }
             let started = NIODeadline.now().uptimeNanoseconds
             let startedAtMs = context.elapsedMilliseconds
-            var result = ActionResult(index: index, spec: spec, startedAtMs: startedAtMs, durationMs: 0, failure: nil, detail: [:])
+            var result = ActionResult(
+                index: index, spec: spec, startedAtMs: startedAtMs, durationMs: 0, failure: nil, detail: [:])
             do {
                 result.detail = try await spec.action.runnable.perform(in: context)
             } catch {

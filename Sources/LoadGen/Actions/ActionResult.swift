@@ -30,7 +30,8 @@ public struct ActionResult: Sendable {
         var line = "actions[\(index)] \(spec.action.name) at \(startedAtMs)ms: \(verdict) in \(durationMs)ms"
         if let version = detail["version"], let firstNew = detail["first_new_version_after_ms"] {
             let old = detail["switched_from"] ?? "?"
-            let after = { (value: String?) in value.flatMap(Double.init).map { "+\(String(format: "%.1f", $0))ms" } ?? "none seen" }
+            let after = { (value: String?) in value.flatMap(Double.init).map { "+\(String(format: "%.1f", $0))ms" } ?? "none seen"
+            }
             line += "; v\(old) → v\(version) from the switch's start: first v\(version) response \(after(firstNew))"
             line += ", last v\(old) response \(after(detail["last_old_version_after_ms"]))"
         }

@@ -9,13 +9,15 @@ struct BackupAction: ScenarioAction {
         if let command = spec.command { return try await ExecAction(spec: command).perform(in: context) }
         guard let replicas = context.replicas else { throw ActionFailure("backup without a command needs a bundled target") }
         var detail: [String: String] = [:]
-        let stamp = ISO8601DateFormatter.string(from: Date(), timeZone: .gmt, formatOptions: [.withYear, .withMonth, .withDay, .withTime])
+        let stamp = ISO8601DateFormatter.string(
+            from: Date(), timeZone: .gmt, formatOptions: [.withYear, .withMonth, .withDay, .withTime])
         for slot in 0..<replicas.replicaCount {
             let number = slot + 1
             let destination = replicas.backupDirectory(ofSlot: slot).appendingPathComponent("manual-\(stamp)")
             let dataDirectory = replicas.dataDirectories[slot].path
             let step = ExecSpec(
-                command: replicas.executable.path, arguments: ["backup", "--data", dataDirectory, "--to", destination.path], timeout: spec.timeout)
+                command: replicas.executable.path, arguments: ["backup", "--data", dataDirectory, "--to", destination.path],
+                timeout: spec.timeout)
             do {
                 let result = try await ExecAction(spec: step).perform(in: context)
                 detail["replica\(number).backup"] = destination.lastPathComponent

@@ -11,7 +11,8 @@ struct ExecAction: ScenarioAction {
 
     func perform(in context: ActionContext) async throws(ActionFailure) -> [String: String] {
         var detail = ["command": ([spec.command] + spec.arguments).joined(separator: " ")]
-        let outcome = await withCheckedContinuation { (continuation: CheckedContinuation<Result<(Int32, Bool, String), ActionFailure>, Never>) in
+        let outcome = await withCheckedContinuation {
+            (continuation: CheckedContinuation<Result<(Int32, Bool, String), ActionFailure>, Never>) in
             DispatchQueue.global().async { continuation.resume(returning: run(in: context.workingDirectory)) }
         }
         let (code, timedOut, output): (Int32, Bool, String)
@@ -33,7 +34,8 @@ struct ExecAction: ScenarioAction {
     /// Blocking: runs the process to its end (terminated at the timeout) and returns exit code, timeout flag, tail.
     private func run(in directory: URL) -> Result<(Int32, Bool, String), ActionFailure> {
         let process = Process()
-        process.executableURL = spec.command.contains("/")
+        process.executableURL =
+            spec.command.contains("/")
             ? URL(fileURLWithPath: spec.command, relativeTo: directory) : URL(fileURLWithPath: "/usr/bin/env")
         process.arguments = spec.command.contains("/") ? spec.arguments : [spec.command] + spec.arguments
         process.currentDirectoryURL = directory

@@ -9,15 +9,18 @@ struct HTTPCallAction: ScenarioAction {
         var detail = ["method": spec.method, "url": url]
         let response: ControlResponse
         do {
-            response = try await CurlHTTPClient.send(ControlRequest(
-                method: spec.method, url: url, headers: spec.headers, body: Array((spec.body ?? "").utf8), timeout: spec.timeout))
+            response = try await CurlHTTPClient.send(
+                ControlRequest(
+                    method: spec.method, url: url, headers: spec.headers, body: Array((spec.body ?? "").utf8),
+                    timeout: spec.timeout))
         } catch {
             throw ActionFailure(error.message, detail: detail)
         }
         detail["status"] = "\(response.status)"
         detail["body_tail"] = String(decoding: response.body.suffix(300), as: UTF8.self)
         guard spec.expect.accepts(response.status) else {
-            throw ActionFailure("\(spec.method) \(url) answered HTTP \(response.status), which expect.status does not accept", detail: detail)
+            throw ActionFailure(
+                "\(spec.method) \(url) answered HTTP \(response.status), which expect.status does not accept", detail: detail)
         }
         return detail
     }

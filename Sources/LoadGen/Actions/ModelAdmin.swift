@@ -24,7 +24,9 @@ struct ModelAdmin: Sendable {
     init(admin: AdminEndpoint?, context: ActionContext) throws(ActionFailure) {
         if let admin {
             guard let token = context.environment[admin.tokenEnvironmentVariable], !token.isEmpty else {
-                throw ActionFailure("environment variable \(admin.tokenEnvironmentVariable) (token_env) is empty or not set; export the admin token in it")
+                throw ActionFailure(
+                    "environment variable \(admin.tokenEnvironmentVariable) (token_env) is empty or not set; export the admin token in it"
+                )
             }
             destinations = [.endpoint(admin, token: token)]
         } else if let replicas = context.replicas {
@@ -35,7 +37,9 @@ struct ModelAdmin: Sendable {
     }
 
     /// Sends the request to `destination`; a non-2xx answer is a failure quoting the service's message.
-    func send(_ method: String, _ path: String, body: [UInt8] = [], to destination: Destination) async throws(ActionFailure) -> [String: Any] {
+    func send(
+        _ method: String, _ path: String, body: [UInt8] = [], to destination: Destination
+    ) async throws(ActionFailure) -> [String: Any] {
         let status: Int
         let answer: [UInt8]
         switch destination {
@@ -47,9 +51,10 @@ struct ModelAdmin: Sendable {
         case .endpoint(let endpoint, let token):
             let base = endpoint.url.hasSuffix("/") ? String(endpoint.url.dropLast()) : endpoint.url
             do {
-                let response = try await CurlHTTPClient.send(ControlRequest(
-                    method: method, url: base + path, headers: [("Authorization", "Bearer \(token)")], body: body,
-                    timeout: Self.requestTimeout))
+                let response = try await CurlHTTPClient.send(
+                    ControlRequest(
+                        method: method, url: base + path, headers: [("Authorization", "Bearer \(token)")], body: body,
+                        timeout: Self.requestTimeout))
                 (status, answer) = (response.status, response.body)
             } catch {
                 throw ActionFailure(error.message)

@@ -3,7 +3,8 @@
 /// (`switch_started_ms` → `switch_answered_ms`).
 enum ModelSwitch {
     static func run(
-        admin: ModelAdmin, model: String, detail: [String: String], context: ActionContext, path: @escaping @Sendable (Int) -> String
+        admin: ModelAdmin, model: String, detail: [String: String], context: ActionContext,
+        path: @escaping @Sendable (Int) -> String
     ) async throws(ActionFailure) -> [String: String] {
         var detail = detail
         detail["switch_started_ms"] = "\(context.elapsedMilliseconds)"
@@ -13,7 +14,8 @@ enum ModelSwitch {
                     do throws(ActionFailure) {
                         let answer = try await admin.send("POST", path(index), to: destination)
                         // STATUS carries versions as strings, as TF Serving does.
-                        let version = (answer["active_version"] as? String).flatMap(Int.init) ?? (answer["active_version"] as? Int) ?? 0
+                        let version =
+                            (answer["active_version"] as? String).flatMap(Int.init) ?? (answer["active_version"] as? Int) ?? 0
                         return (index, .success(version))
                     } catch {
                         return (index, .failure(error))

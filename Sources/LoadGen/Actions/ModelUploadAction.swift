@@ -17,7 +17,9 @@ struct ModelUploadAction: ScenarioAction {
         let admin = try ModelAdmin(admin: spec.admin, context: context)
         var query = URLComponents()
         query.queryItems = spec.parameters.map { URLQueryItem(name: $0.name, value: $0.value) }
-        let path = DetectionServiceAPI.uploadPath(model: spec.model) + (spec.parameters.isEmpty ? "" : "?\(query.percentEncodedQuery ?? "")")
+        let path =
+            DetectionServiceAPI.uploadPath(model: spec.model)
+            + (spec.parameters.isEmpty ? "" : "?\(query.percentEncodedQuery ?? "")")
         var versions: [Int] = []
         for destination in admin.destinations {
             let answer: [String: Any]

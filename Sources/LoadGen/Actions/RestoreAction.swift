@@ -22,14 +22,16 @@ struct RestoreAction: ScenarioAction {
             let number = slot + 1
             guard let backup = replicas.newestBackup(ofSlot: slot) else {
                 context.recovery?.restored(integrity: "replica \(number): no backup")
-                throw ActionFailure("""
+                throw ActionFailure(
+                    """
                     replica \(number) has no complete backup to restore; give the bundled target 'backup_every' (or add a \
                     'backup' action) early enough that one exists before the disaster
                     """, detail: detail)
             }
             let step = ExecSpec(
                 command: replicas.executable.path,
-                arguments: ["restore", "--from", backup.path, "--data", replicas.dataDirectories[slot].path, "--force"], timeout: spec.timeout)
+                arguments: ["restore", "--from", backup.path, "--data", replicas.dataDirectories[slot].path, "--force"],
+                timeout: spec.timeout)
             do {
                 let result = try await ExecAction(spec: step).perform(in: context)
                 let output = result["output_tail"] ?? ""
@@ -38,11 +40,13 @@ struct RestoreAction: ScenarioAction {
                 integrity.append("replica \(number): \(output.contains("integrity_check ok") ? "ok" : "unconfirmed")")
             } catch {
                 context.recovery?.restored(integrity: "replica \(number): failed: \(error.message)")
-                throw ActionFailure("restoring replica \(number) from \(backup.lastPathComponent): \(error.message)", detail: error.detail)
+                throw ActionFailure(
+                    "restoring replica \(number) from \(backup.lastPathComponent): \(error.message)", detail: error.detail)
             }
         }
         detail["integrity_check"] = integrity.joined(separator: "; ")
-        context.recovery?.restored(integrity: integrity.allSatisfy { $0.hasSuffix(": ok") } ? "ok" : integrity.joined(separator: "; "))
+        context.recovery?.restored(
+            integrity: integrity.allSatisfy { $0.hasSuffix(": ok") } ? "ok" : integrity.joined(separator: "; "))
         do {
             let pids = try await replicas.startAllAgain(timeout: spec.timeout)
             detail["new_pids"] = pids.map(String.init).joined(separator: ",")

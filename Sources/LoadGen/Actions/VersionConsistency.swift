@@ -34,7 +34,10 @@ public struct VersionConsistency: Sendable {
         public var earliestFinished: Int64
         public var latestFinished: Int64
 
-        public init(second: Int, version: String, count: Int, earliestSent: Int64, latestSent: Int64, earliestFinished: Int64, latestFinished: Int64) {
+        public init(
+            second: Int, version: String, count: Int, earliestSent: Int64, latestSent: Int64, earliestFinished: Int64,
+            latestFinished: Int64
+        ) {
             self.second = second
             self.version = version
             self.count = count
@@ -76,7 +79,9 @@ public struct VersionConsistency: Sendable {
         let switches = switches.sorted { $0.started < $1.started }
         let firstStart = switches.first?.started ?? .max
         var before: [String: Int] = [:]
-        for sighting in sightings where sighting.latestFinished < firstStart { before[sighting.version, default: 0] += sighting.count }
+        for sighting in sightings where sighting.latestFinished < firstStart {
+            before[sighting.version, default: 0] += sighting.count
+        }
         let initial = before.max { $0.value < $1.value }?.key
         var stretches: [Stretch] = []
         if let initial { stretches.append(Stretch(version: initial, begins: .min, ends: switches.first?.answered ?? .max)) }
@@ -97,16 +102,21 @@ public struct VersionConsistency: Sendable {
             // A version's responses belong to this switch until a later switch brings that version back.
             let later = switches[(index + 1)...]
             let untilNew = later.first { $0.version == change.version }?.started ?? .max
-            let firstNew = sightings.filter { $0.version == change.version && $0.earliestFinished >= change.started && $0.earliestFinished < untilNew }
-                .map(\.earliestFinished).min()
+            let firstNew = sightings.filter {
+                $0.version == change.version && $0.earliestFinished >= change.started && $0.earliestFinished < untilNew
+            }
+            .map(\.earliestFinished).min()
             let lastOld = old.flatMap { old in
                 let untilOld = later.first { $0.version == old }?.started ?? .max
-                return sightings.filter { $0.version == old && $0.latestFinished >= change.started && $0.latestFinished < untilOld }
-                    .map(\.latestFinished).max()
+                return sightings.filter {
+                    $0.version == old && $0.latestFinished >= change.started && $0.latestFinished < untilOld
+                }
+                .map(\.latestFinished).max()
             }
-            timings.append(Timing(
-                action: change.action, from: old, to: change.version, firstNewAfter: firstNew.map { $0 - change.started },
-                lastOldAfter: old == change.version ? nil : lastOld.map { $0 - change.started }))
+            timings.append(
+                Timing(
+                    action: change.action, from: old, to: change.version, firstNewAfter: firstNew.map { $0 - change.started },
+                    lastOldAfter: old == change.version ? nil : lastOld.map { $0 - change.started }))
         }
         self.timings = timings
     }

@@ -55,11 +55,16 @@ public final class ChaosExperiment: Sendable {
         var early: [EventRecord] = []
         var mounts: [DataDirectoryMount] = []
         if let replicas, spec.steps.contains(where: { $0.requirements.contains(.tmpfsDataDirectory) }) {
-            note("moving the replicas' data directories onto \(Self.dataDirectorySize / 1_048_576) MiB tmpfs mounts for the disk faults…")
+            note(
+                "moving the replicas' data directories onto \(Self.dataDirectorySize / 1_048_576) MiB tmpfs mounts for the disk faults…"
+            )
             do {
                 mounts = try await replicas.mountDataDirectories(sizeBytes: Self.dataDirectorySize, stateFile: stateFile)
             } catch {
-                early.append(EventRecord(atMs: 0, kind: "chaos", name: "tmpfs data directories", detail: ["message": "\(error)"], outcome: "unsupported"))
+                early.append(
+                    EventRecord(
+                        atMs: 0, kind: "chaos", name: "tmpfs data directories", detail: ["message": "\(error)"],
+                        outcome: "unsupported"))
             }
         }
         var proxy: FaultProxy?
@@ -76,11 +81,15 @@ public final class ChaosExperiment: Sendable {
                 alwaysParsesHTTP: spec.steps.contains { FaultProxy.toxicActsOnRequests($0.fault) })
             proxy = started
             loadURL = "\(scheme)://127.0.0.1:\(started.listenPort)"
-            early.append(EventRecord(atMs: 0, kind: "chaos", name: "fault proxy", detail: ["listen": started.listen, "upstream": started.upstream]))
+            early.append(
+                EventRecord(
+                    atMs: 0, kind: "chaos", name: "fault proxy", detail: ["listen": started.listen, "upstream": started.upstream])
+            )
         }
         let targetPort = URLComponents(string: targetURL).map { $0.port ?? ($0.scheme == "https" ? 443 : 80) }
         let experiment = ChaosExperiment(
-            spec: spec, loadURL: loadURL, targetPort: targetPort, proxy: proxy, replicas: replicas, stateFile: stateFile, mounts: mounts)
+            spec: spec, loadURL: loadURL, targetPort: targetPort, proxy: proxy, replicas: replicas, stateFile: stateFile,
+            mounts: mounts)
         experiment.pending.withLock { $0 += early }
         if spec.supervisor, let replicas { experiment.supervise(replicas) }
         return experiment
@@ -90,7 +99,8 @@ public final class ChaosExperiment: Sendable {
     static let dataDirectorySize = 64 * 1_048_576
 
     private init(
-        spec: ChaosSpec, loadURL: String, targetPort: Int?, proxy: FaultProxy?, replicas: BundledReplicas?, stateFile: ChaosStateFile,
+        spec: ChaosSpec, loadURL: String, targetPort: Int?, proxy: FaultProxy?, replicas: BundledReplicas?,
+        stateFile: ChaosStateFile,
         mounts: [DataDirectoryMount]
     ) {
         self.spec = spec
@@ -109,14 +119,15 @@ public final class ChaosExperiment: Sendable {
             let at = clock.withLock { $0?.nowMs } ?? 0
             log.withLock { $0.supervisorRestarts += 1 }
             pending.withLock {
-                $0.append(EventRecord(
-                    atMs: at, kind: "supervisor", name: "restart replica \(event.replica)",
-                    detail: [
-                        "previous_pid": event.previousProcessID.map(String.init) ?? "?", "exit": event.exitReason,
-                        "crashes_in_a_row": "\(event.crashesInARow)", "backoff_ms": "\(event.waited.milliseconds)",
-                        "new_pid": event.newProcessID.map(String.init) ?? "?", "detail": event.detail,
-                    ],
-                    outcome: event.outcome.rawValue))
+                $0.append(
+                    EventRecord(
+                        atMs: at, kind: "supervisor", name: "restart replica \(event.replica)",
+                        detail: [
+                            "previous_pid": event.previousProcessID.map(String.init) ?? "?", "exit": event.exitReason,
+                            "crashes_in_a_row": "\(event.crashesInARow)", "backoff_ms": "\(event.waited.milliseconds)",
+                            "new_pid": event.newProcessID.map(String.init) ?? "?", "detail": event.detail,
+                        ],
+                        outcome: event.outcome.rawValue))
             }
         }
         supervisor.withLock { $0 = started }
@@ -127,7 +138,9 @@ public final class ChaosExperiment: Sendable {
         let runClock = RunClock(runStart: runStart)
         clock.withLock { $0 = runClock }
         let steps = try spec.steps.enumerated().map { index, step throws(FaultError) in
-            FaultStep(at: step.at, duration: step.duration, fault: try step.makeFault(), targetSelector: step.target, label: "chaos[\(index)] \(step.fault)")
+            FaultStep(
+                at: step.at, duration: step.duration, fault: try step.makeFault(), targetSelector: step.target,
+                label: "chaos[\(index)] \(step.fault)")
         }
         let made = FaultScheduler(
             steps: steps, clock: ContinuousClock(), maxConcurrentFaults: spec.maxConcurrentFaults,
@@ -157,30 +170,38 @@ public final class ChaosExperiment: Sendable {
         case (.inject, _):
             log.withLock { $0.failedInjections.append(event) }
             pending.withLock {
-                $0.append(EventRecord(
-                    atMs: now - event.took.milliseconds, kind: "chaos", name: event.label,
-                    detail: ["fault": event.fault, "target": event.target ?? "", "message": event.detail], durationMs: event.took.milliseconds,
-                    outcome: event.outcome.rawValue))
+                $0.append(
+                    EventRecord(
+                        atMs: now - event.took.milliseconds, kind: "chaos", name: event.label,
+                        detail: ["fault": event.fault, "target": event.target ?? "", "message": event.detail],
+                        durationMs: event.took.milliseconds,
+                        outcome: event.outcome.rawValue))
             }
         case (.revert, _):
-            let injected = log.withLock { $0.injectedAtMs.removeValue(forKey: event.step) } ?? (now - (event.activeFor?.milliseconds ?? 0))
-            let reason: String = switch event.revertReason {
-            case .ttl, nil: "ttl"
-            case .stopped(let why): why
-            }
+            let injected =
+                log.withLock { $0.injectedAtMs.removeValue(forKey: event.step) } ?? (now - (event.activeFor?.milliseconds ?? 0))
+            let reason: String =
+                switch event.revertReason {
+                case .ttl, nil: "ttl"
+                case .stopped(let why): why
+                }
             if event.outcome == .ok {
                 log.withLock {
-                    $0.faults.append(FaultWindow(step: event.step, label: event.label, fault: event.fault, injectedAtMs: injected, revertedAtMs: now))
+                    $0.faults.append(
+                        FaultWindow(
+                            step: event.step, label: event.label, fault: event.fault, injectedAtMs: injected, revertedAtMs: now))
                 }
             }
             pending.withLock {
-                $0.append(EventRecord(
-                    atMs: injected, kind: "chaos", name: event.label,
-                    detail: [
-                        "fault": event.fault, "target": event.target ?? "", "reverted_because": reason, "detail": event.detail,
-                        "revert_took_ms": "\(event.took.milliseconds)",
-                    ],
-                    durationMs: now - injected, outcome: event.outcome == .ok ? "ok" : "revert \(event.outcome.rawValue)"))
+                $0.append(
+                    EventRecord(
+                        atMs: injected, kind: "chaos", name: event.label,
+                        detail: [
+                            "fault": event.fault, "target": event.target ?? "", "reverted_because": reason,
+                            "detail": event.detail,
+                            "revert_took_ms": "\(event.took.milliseconds)",
+                        ],
+                        durationMs: now - injected, outcome: event.outcome == .ok ? "ok" : "revert \(event.outcome.rawValue)"))
             }
         }
     }

@@ -12,7 +12,8 @@ public struct FaultRecoveryTimer: Sendable, Equatable {
     /// Attempts in those seconds.
     public var attemptsDuringFault: Int
 
-    public init(samples: [SecondSample], injectedAtMs: Int64, revertedAtMs: Int64, thresholds: [Threshold], consecutive: Int = 5) {
+    public init(samples: [SecondSample], injectedAtMs: Int64, revertedAtMs: Int64, thresholds: [Threshold], consecutive: Int = 5)
+    {
         let ordered = samples.sorted { $0.second < $1.second }
         let during = ordered.filter { Int64($0.second + 1) * 1000 > injectedAtMs && Int64($0.second) * 1000 < revertedAtMs }
         errorsDuringFault = during.reduce(0) { $0 + $1.errors }

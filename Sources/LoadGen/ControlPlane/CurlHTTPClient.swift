@@ -20,7 +20,8 @@ public enum CurlHTTPClient {
     /// Blocking: one easy handle, one exchange.
     static func perform(_ request: ControlRequest) throws(ControlHTTPError) -> ControlResponse {
         guard initialized, let handle = curl_easy_init() else {
-            throw ControlHTTPError(message: "\(request.label): libcurl could not be initialised", curlCode: Int(CURLE_FAILED_INIT.rawValue))
+            throw ControlHTTPError(
+                message: "\(request.label): libcurl could not be initialised", curlCode: Int(CURLE_FAILED_INIT.rawValue))
         }
         defer { curl_easy_cleanup(handle) }
         let sink = ResponseSink()
@@ -33,7 +34,9 @@ public enum CurlHTTPClient {
         }
         defer { curl_slist_free_all(headerList) }
 
-        let milliseconds = max(1, Int(request.timeout.components.seconds) * 1000 + Int(request.timeout.components.attoseconds / 1_000_000_000_000_000))
+        let milliseconds = max(
+            1,
+            Int(request.timeout.components.seconds) * 1000 + Int(request.timeout.components.attoseconds / 1_000_000_000_000_000))
         let code: CURLcode = request.body.withUnsafeBytes { body in
             errorBuffer.withUnsafeMutableBufferPointer { errors in
                 var setup = [
@@ -55,7 +58,10 @@ public enum CurlHTTPClient {
                 }
                 if !request.body.isEmpty || !["GET", "HEAD"].contains(request.method.uppercased()) {
                     setup.append(ccurl_setopt_long(handle, CURLOPT_POSTFIELDSIZE, body.count))
-                    setup.append(ccurl_setopt_pointer(handle, CURLOPT_POSTFIELDS, UnsafeMutableRawPointer(mutating: body.baseAddress ?? UnsafeRawPointer(errors.baseAddress!))))
+                    setup.append(
+                        ccurl_setopt_pointer(
+                            handle, CURLOPT_POSTFIELDS,
+                            UnsafeMutableRawPointer(mutating: body.baseAddress ?? UnsafeRawPointer(errors.baseAddress!))))
                 }
                 if let failed = setup.first(where: { $0 != CURLE_OK }) { return failed }
                 return curl_easy_perform(handle)
@@ -65,7 +71,8 @@ public enum CurlHTTPClient {
             let detail = String(decoding: errorBuffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
             let reason = String(cString: curl_easy_strerror(code))
             throw ControlHTTPError(
-                message: "\(request.label): \(reason) (curl \(code.rawValue))\(detail.isEmpty ? "" : ": \(detail)")", curlCode: Int(code.rawValue))
+                message: "\(request.label): \(reason) (curl \(code.rawValue))\(detail.isEmpty ? "" : ": \(detail)")",
+                curlCode: Int(code.rawValue))
         }
         var status = 0
         _ = ccurl_getinfo_long(handle, CURLINFO_RESPONSE_CODE, &status)

@@ -145,7 +145,9 @@ final class Connection: ChannelInboundHandler, @unchecked Sendable {
         _ = parser.finishOnClose { last = $0 }
         if let last { finish(last) }
         guard !isClosed else { return }
-        guard let request = inFlight, RaceWithIdleClose.mayRetry(request, reused: responsesCompleted > 0, responseStarted: responseStarted) else {
+        guard let request = inFlight,
+            RaceWithIdleClose.mayRetry(request, reused: responsesCompleted > 0, responseStarted: responseStarted)
+        else {
             markClosed(reason: reason)
             context.close(promise: nil)
             return

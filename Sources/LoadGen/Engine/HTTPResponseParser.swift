@@ -159,7 +159,6 @@ struct HTTPResponseParser {
         }
     }
 
-
     private mutating func consumeBody(_ buffer: inout ByteBuffer, count: Int) {
         if body != nil, let bytes = buffer.readBytes(length: count) {
             body!.append(contentsOf: bytes)
@@ -188,8 +187,6 @@ struct HTTPResponseParser {
         return line
     }
 
-
-
     private static func parseChunkSize(_ line: ByteBufferView) throws -> Int {
         var value = 0
         var sawDigit = false
@@ -212,6 +209,5 @@ struct HTTPResponseParser {
         guard sawDigit else { throw ParseError.malformedChunk }
         return value
     }
-
 
 }

@@ -24,7 +24,8 @@ public final class LoadEngine: Sendable {
         guard let address = TargetAddress(url: baseURL) else {
             throw EngineError("target URL '\(baseURL)' is not an http:// or https:// URL with a host")
         }
-        let baseDirectory = scenario.sourceFile?.deletingLastPathComponent() ?? URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
+        let baseDirectory =
+            scenario.sourceFile?.deletingLastPathComponent() ?? URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
         var prepared: [PreparedRequest] = []
         for spec in scenario.requests {
             let payloads = try PayloadSet.load(spec.body, baseDirectory: baseDirectory)

@@ -247,7 +247,8 @@ final class LoopWorker: @unchecked Sendable {
         while waitingHead < waiting.count, now &- waiting[waitingHead].intended > limit, waiting[waitingHead].intended < now {
             let late = waiting[waitingHead]
             waitingHead += 1
-            recorder.recordFailure(phase: late.phase, request: late.request, code: .dropped, intended: late.intended, at: now, message: nil)
+            recorder.recordFailure(
+                phase: late.phase, request: late.request, code: .dropped, intended: late.intended, at: now, message: nil)
         }
         compactWaiting()
     }
@@ -386,7 +387,8 @@ final class LoopWorker: @unchecked Sendable {
             case .success:
                 // Keep opening (a few at a time) while requests wait and the cap allows.
                 if connection.user == nil, self.waitingHead < self.waiting.count, self.connections.count < self.maxConnections,
-                    self.connecting < Self.maxConcurrentConnects, !self.ending {
+                    self.connecting < Self.maxConcurrentConnects, !self.ending
+                {
                     _ = self.openConnection()
                 }
                 guard let first = connection.pendingFirst else {
@@ -412,7 +414,8 @@ final class LoopWorker: @unchecked Sendable {
         if let lost = connection.pendingFirst {
             connection.pendingFirst = nil
             inFlightCount -= 1
-            recorder.recordFailure(phase: lost.phase, request: lost.request, code: code, intended: lost.intended, at: Self.now(), message: message)
+            recorder.recordFailure(
+                phase: lost.phase, request: lost.request, code: code, intended: lost.intended, at: Self.now(), message: message)
         }
         if let user = connection.user {
             user.connection = nil
@@ -429,7 +432,8 @@ final class LoopWorker: @unchecked Sendable {
         let status = response.status
         if status >= 0, status < statusAccepted[request.request].count, statusAccepted[request.request][status] {
             // The common case — an accepted status and no other checks — without touching the checker.
-            outcome = statusOnly[request.request]
+            outcome =
+                statusOnly[request.request]
                 ? .passed
                 : requests[request.request].checker.check(
                     status: status, headers: response.headers, body: response.body,
@@ -449,7 +453,9 @@ final class LoopWorker: @unchecked Sendable {
         }
         let checked: Bool = if case .statusRejected = outcome { false } else { true }
         // Headers are kept only for requests that check one; those that check X-Model-Version feed version tracking.
-        let version = response.headers.isEmpty ? nil : response.headers.first { $0.0.lowercased() == DetectionServiceAPI.modelVersionHeader }?.1
+        let version =
+            response.headers.isEmpty
+            ? nil : response.headers.first { $0.0.lowercased() == DetectionServiceAPI.modelVersionHeader }?.1
         recorder.recordResponse(
             phase: request.phase, request: request.request, intended: request.intended, sent: request.sent,
             finished: finishedAt, code: code, checked: checked, version: version)
@@ -484,12 +490,16 @@ final class LoopWorker: @unchecked Sendable {
         if let index = idle.firstIndex(where: { $0 === connection }) { idle.remove(at: index) }
         if let lost {
             inFlightCount -= 1
-            recorder.recordFailure(phase: lost.phase, request: lost.request, code: reason.0, intended: lost.intended, at: Self.now(), message: reason.1)
+            recorder.recordFailure(
+                phase: lost.phase, request: lost.request, code: reason.0, intended: lost.intended, at: Self.now(),
+                message: reason.1)
         }
         if let user = connection.user {
             user.connection = nil
             if lost != nil { userContinue(user, afterError: true) }
-        } else if waitingHead < waiting.count, connections.count < maxConnections, connecting < Self.maxConcurrentConnects, !ending {
+        } else if waitingHead < waiting.count, connections.count < maxConnections, connecting < Self.maxConcurrentConnects,
+            !ending
+        {
             _ = openConnection()  // replaces the lost connection for the requests that wait
         }
         checkEnding()
@@ -521,7 +531,8 @@ final class LoopWorker: @unchecked Sendable {
         if dropWaiting {
             let now = Self.now()
             for late in waiting[waitingHead...] {
-                recorder.recordFailure(phase: late.phase, request: late.request, code: .dropped, intended: late.intended, at: now, message: nil)
+                recorder.recordFailure(
+                    phase: late.phase, request: late.request, code: .dropped, intended: late.intended, at: now, message: nil)
             }
             waiting.removeAll()
             waitingHead = 0
@@ -533,7 +544,9 @@ final class LoopWorker: @unchecked Sendable {
     }
 
     private func checkEnding() {
-        guard ending, !finished, inFlightCount <= 0, waitingHead == waiting.count, connections.values.allSatisfy({ $0.inFlight == nil && $0.pendingFirst == nil }) else {
+        guard ending, !finished, inFlightCount <= 0, waitingHead == waiting.count,
+            connections.values.allSatisfy({ $0.inFlight == nil && $0.pendingFirst == nil })
+        else {
             return
         }
         finish()
@@ -544,7 +557,8 @@ final class LoopWorker: @unchecked Sendable {
         finished = true
         let now = Self.now()
         for late in waiting[waitingHead...] {
-            recorder.recordFailure(phase: late.phase, request: late.request, code: .dropped, intended: late.intended, at: now, message: nil)
+            recorder.recordFailure(
+                phase: late.phase, request: late.request, code: .dropped, intended: late.intended, at: now, message: nil)
         }
         waiting.removeAll()
         waitingHead = 0

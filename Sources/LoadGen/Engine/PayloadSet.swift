@@ -24,13 +24,16 @@ public struct PayloadSet: Sendable {
             return PayloadSet(payloads: [Payload(name: nil, bytes: [UInt8](repeating: 0x41, count: size))])
         case .files(let pattern):
             let files = PayloadGlob.files(matching: pattern, relativeTo: baseDirectory)
-            guard !files.isEmpty else { throw PayloadError(message: "body glob '\(pattern)' matches no file under \(baseDirectory.path)") }
-            return PayloadSet(payloads: try files.map { url in
-                guard let data = FileManager.default.contents(atPath: url.path) else {
-                    throw PayloadError(message: "cannot read payload file \(url.path)")
-                }
-                return Payload(name: url.lastPathComponent, bytes: Array(data))
-            })
+            guard !files.isEmpty else {
+                throw PayloadError(message: "body glob '\(pattern)' matches no file under \(baseDirectory.path)")
+            }
+            return PayloadSet(
+                payloads: try files.map { url in
+                    guard let data = FileManager.default.contents(atPath: url.path) else {
+                        throw PayloadError(message: "cannot read payload file \(url.path)")
+                    }
+                    return Payload(name: url.lastPathComponent, bytes: Array(data))
+                })
         }
     }
 }

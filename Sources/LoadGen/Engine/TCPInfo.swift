@@ -1,9 +1,9 @@
 import NIOCore
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Musl)
-import Musl
+    import Musl
 #endif
 
 /// What the kernel knows of a connection's TCP state (`getsockopt(TCP_INFO)`, Linux): here, how many bytes the
@@ -14,14 +14,14 @@ enum TCPInfo {
     /// Completes on the channel's event loop (at once when called there); nil where the value cannot be read.
     static func bytesAcknowledged(by channel: any Channel) -> EventLoopFuture<UInt64?> {
         #if os(Linux)
-        guard let provider = channel as? any SocketOptionProvider else { return channel.eventLoop.makeSucceededFuture(nil) }
-        // `struct tcp_info` as 17 little-endian words: `tcpi_bytes_acked` is the u64 at byte offset 120. A tuple of
-        // one element type is laid out contiguously, and the kernel copies min(our length, its length) bytes.
-        let info: EventLoopFuture<RawTCPInfo> = provider.unsafeGetSocketOption(
-            level: NIOBSDSocket.OptionLevel(rawValue: CInt(IPPROTO_TCP)), name: NIOBSDSocket.Option(rawValue: TCP_INFO))
-        return info.map { raw -> UInt64? in raw.15 }.recover { _ in nil }
+            guard let provider = channel as? any SocketOptionProvider else { return channel.eventLoop.makeSucceededFuture(nil) }
+            // `struct tcp_info` as 17 little-endian words: `tcpi_bytes_acked` is the u64 at byte offset 120. A tuple of
+            // one element type is laid out contiguously, and the kernel copies min(our length, its length) bytes.
+            let info: EventLoopFuture<RawTCPInfo> = provider.unsafeGetSocketOption(
+                level: NIOBSDSocket.OptionLevel(rawValue: CInt(IPPROTO_TCP)), name: NIOBSDSocket.Option(rawValue: TCP_INFO))
+            return info.map { raw -> UInt64? in raw.15 }.recover { _ in nil }
         #else
-        return channel.eventLoop.makeSucceededFuture(nil)
+            return channel.eventLoop.makeSucceededFuture(nil)
         #endif
     }
 

@@ -37,7 +37,9 @@ public struct RequestStats: Sendable {
 
     /// What a bare SLA percentile judges: the successes with every failed request counted beyond them.
     public var judgedLatency: Histogram<UInt64> { JudgedLatency.histogram(successes: corrected, failures: errorCount) }
-    public var judgedUncorrectedLatency: Histogram<UInt64> { JudgedLatency.histogram(successes: uncorrected, failures: errorCount) }
+    public var judgedUncorrectedLatency: Histogram<UInt64> {
+        JudgedLatency.histogram(successes: uncorrected, failures: errorCount)
+    }
 
     public var dropped: Int { errors[.dropped, default: 0] }
     /// Responses with an accepted status that passed every check.

@@ -5,9 +5,15 @@ import Foundation
 /// elapsed time, drops beyond every value), so a run that fails fast cannot hide behind the successes' figures.
 enum SummaryTable {
     static func render(phases: [PhaseMeasurements], sla: [SLAOutcome], verdict: String) -> String {
-        var rows: [[String]] = [["phase", "request", "sent", "ok", "errors", "dropped", "checks", "req/s", "p50", "p90", "p99", "p99 unc.", "max", "p99 all"]]
+        var rows: [[String]] = [
+            [
+                "phase", "request", "sent", "ok", "errors", "dropped", "checks", "req/s", "p50", "p90", "p99", "p99 unc.", "max",
+                "p99 all",
+            ]
+        ]
         for phase in phases {
-            let seconds = max(0.001, Double(phase.elapsed.components.seconds) + Double(phase.elapsed.components.attoseconds) / 1e18)
+            let seconds = max(
+                0.001, Double(phase.elapsed.components.seconds) + Double(phase.elapsed.components.attoseconds) / 1e18)
             for name in phase.requests.keys.sorted() {
                 guard let stats = phase.requests[name] else { continue }
                 let hasLatency = stats.corrected.totalCount > 0
@@ -19,12 +25,14 @@ enum SummaryTable {
                 func allAttempts() -> String {
                     guard stats.attempts.totalCount > 0 else { return "-" }
                     let micros = stats.attempts.valueAtPercentile(99)
-                    return LatencyHistogram.isBeyondRange(micros, in: stats.attempts) ? "dropped" : ProgressReporter.milliseconds(micros)
+                    return LatencyHistogram.isBeyondRange(micros, in: stats.attempts)
+                        ? "dropped" : ProgressReporter.milliseconds(micros)
                 }
                 rows.append([
                     phase.name, name, "\(stats.sent)", "\(stats.succeeded)",
                     "\(stats.errorCount)", "\(stats.dropped)", String(format: "%.1f%%", stats.checkRate * 100),
-                    String(format: "%.1f", Double(stats.completed) / seconds), latency(50), latency(90), latency(99), latency(99, true), latency(100),
+                    String(format: "%.1f", Double(stats.completed) / seconds), latency(50), latency(90), latency(99),
+                    latency(99, true), latency(100),
                     allAttempts(),
                 ])
             }
@@ -36,7 +44,9 @@ enum SummaryTable {
                 slaRows.append([
                     outcome.passed ? "PASS" : "FAIL", outcome.phase, outcome.request ?? "*", outcome.threshold, outcome.limit,
                     outcome.observedText,
-                    outcome.uncorrectedObserved.map { LatencyHistogram.isBeyondRange($0 * 1000) ? "failed requests" : String(format: "%.1fms", $0) } ?? "",
+                    outcome.uncorrectedObserved.map {
+                        LatencyHistogram.isBeyondRange($0 * 1000) ? "failed requests" : String(format: "%.1fms", $0)
+                    } ?? "",
                 ])
             }
             text += "\n" + align(slaRows)

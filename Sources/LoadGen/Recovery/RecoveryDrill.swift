@@ -24,7 +24,10 @@ public final class RecoveryDrill: Sendable {
     }
 
     /// `detection` is the request a probe sends after `/readyz` (the scenario's first request, first payload).
-    public init(spec: RecoverySpec, baseURL: String, detection: ControlRequest, replicas: BundledReplicas?, environment: [String: String], runStart: UInt64) {
+    public init(
+        spec: RecoverySpec, baseURL: String, detection: ControlRequest, replicas: BundledReplicas?, environment: [String: String],
+        runStart: UInt64
+    ) {
         self.spec = spec
         self.baseURL = baseURL
         self.replicas = replicas
@@ -93,7 +96,8 @@ public final class RecoveryDrill: Sendable {
                 switch await replicas.adminRequest(slot: slot, method: "GET", path: path, timeout: .seconds(10)) {
                 case .success(let response):
                     guard response.status == 200, let found = CanaryWriter.sequences(inExport: response.body) else {
-                        return .failure(.init(message: "reading the canary back from replica \(slot + 1) answered HTTP \(response.status)"))
+                        return .failure(
+                            .init(message: "reading the canary back from replica \(slot + 1) answered HTTP \(response.status)"))
                     }
                     present.formUnion(found)
                 case .failure(let failure):
@@ -104,11 +108,13 @@ public final class RecoveryDrill: Sendable {
         }
         let headers = [(name: "Authorization", value: "Bearer \(adminToken ?? "")")]
         do {
-            let response = try await CurlHTTPClient.send(ControlRequest(url: baseURL + path, headers: headers, timeout: .seconds(10)))
+            let response = try await CurlHTTPClient.send(
+                ControlRequest(url: baseURL + path, headers: headers, timeout: .seconds(10)))
             guard response.status == 200, let found = CanaryWriter.sequences(inExport: response.body) else {
                 return .failure(.init(message: "GET \(path) answered HTTP \(response.status): \(response.bodyText(limit: 200))"))
             }
-            _ = try? await CurlHTTPClient.send(ControlRequest(method: "DELETE", url: baseURL + path, headers: headers, timeout: .seconds(10)))
+            _ = try? await CurlHTTPClient.send(
+                ControlRequest(method: "DELETE", url: baseURL + path, headers: headers, timeout: .seconds(10)))
             return .success(found)
         } catch {
             return .failure(.init(message: error.message))

@@ -42,7 +42,9 @@ public struct RecoveryMeasurement: Sendable, Equatable {
     /// When the oldest lost write was acknowledged, nil when nothing was lost.
     public var oldestLostAcknowledgedAtMs: Int64?
 
-    public init(disasterAtMs: Int64, probes: [Probe], consecutive: Int, writes: [CanaryWrite], readBackAtMs: Int64, present: Set<Int>) {
+    public init(
+        disasterAtMs: Int64, probes: [Probe], consecutive: Int, writes: [CanaryWrite], readBackAtMs: Int64, present: Set<Int>
+    ) {
         let required = max(1, consecutive)
         var streakStart: Int64?
         var streak = 0

@@ -34,9 +34,13 @@ final class RecoveryProber: Sendable {
         let readiness = ControlRequest(url: baseURL + DetectionServiceAPI.readinessPath, timeout: spec.probeTimeout)
         do {
             let ready = try await CurlHTTPClient.send(readiness)
-            guard ready.isSuccess else { return (false, nil, "GET \(DetectionServiceAPI.readinessPath) answered \(ready.status)") }
+            guard ready.isSuccess else {
+                return (false, nil, "GET \(DetectionServiceAPI.readinessPath) answered \(ready.status)")
+            }
             let detected = try await CurlHTTPClient.send(detection)
-            guard detected.isSuccess else { return (false, nil, "\(detection.method) detection answered \(detected.status): \(detected.bodyText(limit: 120))") }
+            guard detected.isSuccess else {
+                return (false, nil, "\(detection.method) detection answered \(detected.status): \(detected.bodyText(limit: 120))")
+            }
             return (true, detected.header(DetectionServiceAPI.modelVersionHeader), nil)
         } catch {
             return (false, nil, error.message)

@@ -8,7 +8,9 @@ enum LoadFingerprint {
             lines.append("phase \(index + 1) \(phase.name): \(phase.duration.milliseconds) ms, \(phase.load.summary)")
         }
         for request in scenario.requests {
-            lines.append("request \(request.name): \(request.method) \(request.path), weight \(request.weight), body \(describe(request.body))")
+            lines.append(
+                "request \(request.name): \(request.method) \(request.path), weight \(request.weight), body \(describe(request.body))"
+            )
         }
         return lines.joined(separator: "\n")
     }

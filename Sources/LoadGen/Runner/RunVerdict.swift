@@ -21,15 +21,21 @@ struct RunVerdict {
             (exitCode, status, text) = (.slaBreached, .failed, "FAILED: aborted by the \(chaosAbort)")
         } else if !faultsNotInjected.isEmpty {
             (exitCode, status, text) = (
-                .slaBreached, .failed, "FAILED: \(faultsNotInjected.count) fault(s) not injected: " + faultsNotInjected.joined(separator: "; ")
+                .slaBreached, .failed,
+                "FAILED: \(faultsNotInjected.count) fault(s) not injected: " + faultsNotInjected.joined(separator: "; ")
             )
         } else if !failedActions.isEmpty {
             let names = failedActions.map { "actions[\($0.index)] \($0.spec.action.name)" }.joined(separator: ", ")
             (exitCode, status, text) = (.slaBreached, .failed, "FAILED: \(failedActions.count) action(s) failed: " + names)
         } else if !breached.isEmpty {
-            (exitCode, status, text) = (.slaBreached, .failed, "FAILED: \(breached.count) of \(outcomes.count) SLA thresholds breached")
+            (exitCode, status, text) = (
+                .slaBreached, .failed, "FAILED: \(breached.count) of \(outcomes.count) SLA thresholds breached"
+            )
         } else {
-            (exitCode, status, text) = (.passed, .passed, outcomes.isEmpty ? "PASSED (no SLA defined)" : "PASSED: all \(outcomes.count) SLA thresholds met")
+            (exitCode, status, text) = (
+                .passed, .passed,
+                outcomes.isEmpty ? "PASSED (no SLA defined)" : "PASSED: all \(outcomes.count) SLA thresholds met"
+            )
         }
     }
 }

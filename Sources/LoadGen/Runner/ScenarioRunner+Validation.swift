@@ -29,7 +29,9 @@ extension ScenarioRunner {
         }
         if let target = options.target {
             if let index = scenario.actions.firstIndex(where: \.needsBundledTarget) {
-                throw TargetGuardError(.invalidURL, """
+                throw TargetGuardError(
+                    .invalidURL,
+                    """
                     actions[\(index)] (\(scenario.actions[index].action.name)) needs the bundled target, but --target \(target) replaces it. \
                     Run without --target, or give model actions admin_url and token_env and drop replica.restart.
                     """)

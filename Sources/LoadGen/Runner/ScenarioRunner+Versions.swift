@@ -20,7 +20,8 @@ extension ScenarioRunner {
             guard result.succeeded, let started = result.detail["switch_started_ms"].flatMap(Int64.init),
                 let answered = result.detail["switch_answered_ms"].flatMap(Int64.init), let version = result.detail["version"]
             else { return nil }
-            return VersionConsistency.Switch(action: result.index, started: started * 1_000_000, answered: answered * 1_000_000, version: version)
+            return VersionConsistency.Switch(
+                action: result.index, started: started * 1_000_000, answered: answered * 1_000_000, version: version)
         }
     }
 
@@ -44,12 +45,15 @@ extension ScenarioRunner {
             for phase in phases where rule.phase == "*" || rule.phase == phase.name {
                 let bad = consistency.violations.filter { phaseOfSecond($0.second) == phase.name }
                 let count = bad.reduce(0) { $0 + $1.count }
-                let text = count == 0
+                let text =
+                    count == 0
                     ? "0 inconsistent"
-                    : "\(count) inconsistent (" + bad.map { "v\($0.version) ×\($0.count) in second \($0.second)" }.joined(separator: ", ") + ")"
-                outcomes.append(SLAOutcome(
-                    phase: phase.name, request: rule.request, threshold: "version_consistency", limit: "0", limitValue: 0,
-                    observed: Double(count), observedText: text, passed: count == 0, unit: "count"))
+                    : "\(count) inconsistent ("
+                        + bad.map { "v\($0.version) ×\($0.count) in second \($0.second)" }.joined(separator: ", ") + ")"
+                outcomes.append(
+                    SLAOutcome(
+                        phase: phase.name, request: rule.request, threshold: "version_consistency", limit: "0", limitValue: 0,
+                        observed: Double(count), observedText: text, passed: count == 0, unit: "count"))
             }
         }
         return outcomes

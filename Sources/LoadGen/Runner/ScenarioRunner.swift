@@ -36,7 +36,9 @@ public enum ScenarioRunner {
             return RunResult(exitCode: .couldNotRun, summary: "", message: "\(error)")
         }
         if !store.recoveredRuns.isEmpty {
-            progress.note("marked \(store.recoveredRuns.count) run(s) left 'running' by a killed loadgen as aborted: \(store.recoveredRuns.map(String.init).joined(separator: ", "))")
+            progress.note(
+                "marked \(store.recoveredRuns.count) run(s) left 'running' by a killed loadgen as aborted: \(store.recoveredRuns.map(String.init).joined(separator: ", "))"
+            )
         }
 
         let signals = InterruptSignals.install()
@@ -63,7 +65,8 @@ public enum ScenarioRunner {
         if let chaos = scenario.chaos {
             do {
                 experiment = try await ChaosExperiment.prepare(
-                    spec: chaos, targetURL: baseURL, replicas: replicas, environment: options.environment) { line in progress.note(line) }
+                    spec: chaos, targetURL: baseURL, replicas: replicas, environment: options.environment
+                ) { line in progress.note(line) }
             } catch {
                 await replicas?.stop()
                 return RunResult(exitCode: .couldNotRun, summary: "", message: "chaos: \(error)")
@@ -72,12 +75,18 @@ public enum ScenarioRunner {
 
         // Which processes served the run, on the run's own timeline: the report lists it, and tests prove every one
         // of them is gone after the run without having to catch them while it runs.
-        let targetEvents = replicas.map { started in
-            [EventRecord(atMs: 0, kind: "target", name: "replicas ready", detail: [
-                "replicas": "\(started.processIDs.count)", "pids": started.processIDs.map(String.init).joined(separator: ","),
-                "url": started.baseURL,
-            ])]
-        } ?? []
+        let targetEvents =
+            replicas.map { started in
+                [
+                    EventRecord(
+                        atMs: 0, kind: "target", name: "replicas ready",
+                        detail: [
+                            "replicas": "\(started.processIDs.count)",
+                            "pids": started.processIDs.map(String.init).joined(separator: ","),
+                            "url": started.baseURL,
+                        ])
+                ]
+            } ?? []
         let result = await drive(
             scenario: scenario, baseURL: baseURL, options: options, store: store, signals: signals, targetEvents: targetEvents,
             replicas: replicas, experiment: experiment, progress: &progress)
@@ -117,12 +126,13 @@ public enum ScenarioRunner {
         let startedAt = Date()
         let runID: Int64
         do {
-            runID = try store.beginRun(RunStart(
-                name: scenario.name, description: scenario.description, scenarioFile: options.scenarioPath,
-                scenarioText: scenarioText, target: baseURL,
-                gitRevision: RunContext.gitRevision(near: scenarioDirectory, environment: options.environment),
-                host: RunContext.hostName, commandLine: options.commandLine, startedAt: startedAt,
-                durationScale: options.durationScale, loadFingerprint: LoadFingerprint.of(scenario)))
+            runID = try store.beginRun(
+                RunStart(
+                    name: scenario.name, description: scenario.description, scenarioFile: options.scenarioPath,
+                    scenarioText: scenarioText, target: baseURL,
+                    gitRevision: RunContext.gitRevision(near: scenarioDirectory, environment: options.environment),
+                    host: RunContext.hostName, commandLine: options.commandLine, startedAt: startedAt,
+                    durationScale: options.durationScale, loadFingerprint: LoadFingerprint.of(scenario)))
         } catch {
             return RunResult(exitCode: .couldNotRun, summary: "", message: "\(error)")
         }
@@ -143,11 +153,13 @@ public enum ScenarioRunner {
             try await engine.run()
         }
         // The disaster-recovery drill's canary writes from the start; its probes start with the disaster.
-        let recovery = recoveryDrill(scenario: scenario, baseURL: baseURL, replicas: replicas, options: options, runStart: timeline.runStart)
+        let recovery = recoveryDrill(
+            scenario: scenario, baseURL: baseURL, replicas: replicas, options: options, runStart: timeline.runStart)
         recovery?.start()
         // Actions run beside the load, off the engine's loops, on the same timeline.
         let actionContext = ActionContext(
-            replicas: replicas, environment: options.environment, workingDirectory: scenarioDirectory, runStart: timeline.runStart,
+            replicas: replicas, environment: options.environment, workingDirectory: scenarioDirectory,
+            runStart: timeline.runStart,
             recovery: recovery, targetURL: experiment?.loadURL ?? baseURL)
         let actionTask = Task { await ActionExecutor(actions: scenario.actions, context: actionContext).run() }
         do {
@@ -176,12 +188,14 @@ public enum ScenarioRunner {
             let second = current > timeline.runStart ? Int((current - timeline.runStart) / 1_000_000_000) : 0
             var buckets = (try? await engine.takeSeconds(before: isDone ? Int.max : second)) ?? []
             // A second in which nothing happened still gets its (empty) row, so charts and recovery maths see it.
-            buckets = SecondGaps.filled(buckets, from: nextSecond, through: isDone ? buckets.last?.second ?? (nextSecond - 1) : second - 1)
+            buckets = SecondGaps.filled(
+                buckets, from: nextSecond, through: isDone ? buckets.last?.second ?? (nextSecond - 1) : second - 1)
             nextSecond = max(nextSecond, (buckets.last?.second ?? (nextSecond - 1)) + 1)
             let gauges = (try? await engine.gauges()) ?? (connections: 0, users: 0)
             let records = buckets.map { bucket in
                 let at = timeline.runStart + UInt64(bucket.second) * 1_000_000_000
-                let phase = timeline.phase(at: at).map { scenario.phases[$0].name } ?? scenario.phases[scenario.phases.count - 1].name
+                let phase =
+                    timeline.phase(at: at).map { scenario.phases[$0].name } ?? scenario.phases[scenario.phases.count - 1].name
                 return StoreRecords.second(bucket, phase: phase, connections: gauges.connections, users: gauges.users)
             }
             do {
@@ -196,18 +210,20 @@ public enum ScenarioRunner {
             }
             let phaseIndex = timeline.phase(at: current)
             if let last = buckets.last {
-                progress.show(ProgressReporter.Tick(
-                    elapsed: .nanoseconds(Int64(min(current, timeline.runEnd) &- timeline.runStart)),
-                    total: scenario.totalDuration, phase: phaseIndex.map { scenario.phases[$0].name } ?? "finishing",
-                    completedLastSecond: last.completed,
-                    p99LastSecondMicros: last.latency.totalCount > 0 ? last.latency.valueAtPercentile(99) : nil,
-                    errors: totals.errors, dropped: totals.dropped, connections: gauges.connections, users: gauges.users))
+                progress.show(
+                    ProgressReporter.Tick(
+                        elapsed: .nanoseconds(Int64(min(current, timeline.runEnd) &- timeline.runStart)),
+                        total: scenario.totalDuration, phase: phaseIndex.map { scenario.phases[$0].name } ?? "finishing",
+                        completedLastSecond: last.completed,
+                        p99LastSecondMicros: last.latency.totalCount > 0 ? last.latency.valueAtPercentile(99) : nil,
+                        errors: totals.errors, dropped: totals.dropped, connections: gauges.connections, users: gauges.users))
             }
             // Every second reaches the experiment (recovery is judged on them), the last ones too.
             let abortConditionHolds = experiment?.observe(buckets) ?? false
             if isDone { break }
             if let experiment, abortConditionHolds, chaosAborted == nil, !interrupted, let condition = scenario.chaos?.abort {
-                let reason = "chaos abort condition: error rate at or above \(Int(condition.errorRate * 100))% for \(condition.duration)"
+                let reason =
+                    "chaos abort condition: error rate at or above \(Int(condition.errorRate * 100))% for \(condition.duration)"
                 chaosAborted = reason
                 ended = ended ?? current
                 progress.note(reason + "; reverting every fault and stopping the load")
@@ -222,7 +238,10 @@ public enum ScenarioRunner {
                     abortViolations = SLAEvaluator.abortViolations(rules: rules, current: measured)
                     if !abortViolations.isEmpty {
                         ended = current
-                        progress.note("abort_on_fail: " + abortViolations.map { "\($0.phase) \($0.threshold) \($0.observedText) > \($0.limit)" }.joined(separator: "; "))
+                        progress.note(
+                            "abort_on_fail: "
+                                + abortViolations.map { "\($0.phase) \($0.threshold) \($0.observedText) > \($0.limit)" }.joined(
+                                    separator: "; "))
                         engine.stop()
                     }
                 }
@@ -253,25 +272,33 @@ public enum ScenarioRunner {
         for (index, phase) in scenario.phases.enumerated() where timeline.start(of: index) < stoppedAt {
             let end = min(timeline.end(of: index), stoppedAt)
             let stats = (try? await engine.stats(phase: index)) ?? [:]
-            phases.append(PhaseMeasurements(name: phase.name, elapsed: .nanoseconds(Int64(end - timeline.start(of: index))), requests: stats))
-            try? store.recordPhase(runID: runID, PhaseRecord(
-                index: index, name: phase.name, load: phase.load.summary,
-                startedAtMs: Int64((timeline.start(of: index) - timeline.runStart) / 1_000_000),
-                endedAtMs: Int64((end - timeline.runStart) / 1_000_000)))
+            phases.append(
+                PhaseMeasurements(
+                    name: phase.name, elapsed: .nanoseconds(Int64(end - timeline.start(of: index))), requests: stats))
+            try? store.recordPhase(
+                runID: runID,
+                PhaseRecord(
+                    index: index, name: phase.name, load: phase.load.summary,
+                    startedAtMs: Int64((timeline.start(of: index) - timeline.runStart) / 1_000_000),
+                    endedAtMs: Int64((end - timeline.runStart) / 1_000_000)))
         }
         let consistency = VersionConsistency(switches: switches(actionResults), sightings: versionSightings)
         annotate(&actionResults, with: consistency)
-        let phaseOutcomes = SLAEvaluator.evaluate(rules: scenario.sla, phases: phases) + versionOutcomes(
-            rules: scenario.sla, phases: phases, consistency: consistency,
-            phaseOfSecond: { second in
-                let at = timeline.runStart + UInt64(max(0, second)) * 1_000_000_000
-                return timeline.phase(at: at).map { scenario.phases[$0].name } ?? scenario.phases[scenario.phases.count - 1].name
-            })
+        let phaseOutcomes =
+            SLAEvaluator.evaluate(rules: scenario.sla, phases: phases)
+            + versionOutcomes(
+                rules: scenario.sla, phases: phases, consistency: consistency,
+                phaseOfSecond: { second in
+                    let at = timeline.runStart + UInt64(max(0, second)) * 1_000_000_000
+                    return timeline.phase(at: at).map { scenario.phases[$0].name }
+                        ?? scenario.phases[scenario.phases.count - 1].name
+                })
         let phaseAtMs = { (ms: Int64) in
             timeline.phase(at: timeline.runStart + UInt64(max(0, ms)) * 1_000_000).map { scenario.phases[$0].name }
                 ?? scenario.phases[scenario.phases.count - 1].name
         }
-        let recoveryOutcomes = recoveryReport.map { $0.outcomes(rules: scenario.sla, phase: phaseAtMs($0.disasterAtMs)) }
+        let recoveryOutcomes =
+            recoveryReport.map { $0.outcomes(rules: scenario.sla, phase: phaseAtMs($0.disasterAtMs)) }
             ?? Self.unmeasuredRecoveryOutcomes(rules: scenario.sla)
         await experiment?.finish()
         let chaosReport = experiment?.report(rules: scenario.sla, phaseAt: phaseAtMs)
@@ -280,13 +307,18 @@ public enum ScenarioRunner {
             interrupted: interrupted, abortedByRule: !abortViolations.isEmpty, chaosAbort: chaosAborted,
             faultsNotInjected: chaosReport?.failedInjections ?? [], failedActions: failedActions, outcomes: outcomes)
         let (exitCode, status) = (verdict.exitCode, verdict.status)
-        var events: [EventRecord] = actionResults.map(\.event) + (recoveryReport?.events ?? [])
+        var events: [EventRecord] =
+            actionResults.map(\.event) + (recoveryReport?.events ?? [])
             + (experiment?.takeEvents() ?? []) + (chaosReport?.events ?? [])
         if !abortViolations.isEmpty, let ended {
-            events.append(EventRecord(
-                atMs: Int64((ended - timeline.runStart) / 1_000_000), kind: "sla", name: "abort_on_fail",
-                detail: Dictionary(uniqueKeysWithValues: abortViolations.map { ("\($0.phase) \($0.threshold)", "\($0.observedText) > \($0.limit)") }),
-                outcome: "aborted"))
+            events.append(
+                EventRecord(
+                    atMs: Int64((ended - timeline.runStart) / 1_000_000), kind: "sla", name: "abort_on_fail",
+                    detail: Dictionary(
+                        uniqueKeysWithValues: abortViolations.map {
+                            ("\($0.phase) \($0.threshold)", "\($0.observedText) > \($0.limit)")
+                        }),
+                    outcome: "aborted"))
         }
         if interrupted, let ended {
             events.append(EventRecord(atMs: Int64((ended - timeline.runStart) / 1_000_000), kind: "run", name: "interrupted"))
@@ -296,10 +328,12 @@ public enum ScenarioRunner {
         if let lag = try? await engine.sendLag(), lag.totalCount > 0 {
             let ms = { (micros: UInt64) in String(format: "%.3f", Double(micros) / 1000) }
             let (p50, p99, max) = (lag.valueAtPercentile(50), lag.valueAtPercentile(99), lag.max)
-            lagLine = "send lag (actual - intended send time): p50 \(ms(p50))ms, p99 \(ms(p99))ms, max \(ms(max))ms over \(lag.totalCount) requests\n"
-            events.append(EventRecord(
-                atMs: Int64((stoppedAt - timeline.runStart) / 1_000_000), kind: "engine", name: "send_lag",
-                detail: ["p50_ms": ms(p50), "p99_ms": ms(p99), "max_ms": ms(max), "count": "\(lag.totalCount)"]))
+            lagLine =
+                "send lag (actual - intended send time): p50 \(ms(p50))ms, p99 \(ms(p99))ms, max \(ms(max))ms over \(lag.totalCount) requests\n"
+            events.append(
+                EventRecord(
+                    atMs: Int64((stoppedAt - timeline.runStart) / 1_000_000), kind: "engine", name: "send_lag",
+                    detail: ["p50_ms": ms(p50), "p99_ms": ms(p99), "max_ms": ms(max), "count": "\(lag.totalCount)"]))
         }
         let samples = (try? await engine.errorSamples()) ?? ErrorSamples()
         var requestRows: [RequestStatsRecord] = []
@@ -311,12 +345,15 @@ public enum ScenarioRunner {
         do {
             try store.finishRun(
                 runID: runID, status: status, exitCode: exitCode.rawValue, endedAt: Date(), requestStats: requestRows,
-                sla: outcomes.map(StoreRecords.sla), errors: StoreRecords.errors(phases: phases, samples: samples), events: events)
+                sla: outcomes.map(StoreRecords.sla), errors: StoreRecords.errors(phases: phases, samples: samples), events: events
+            )
         } catch {
             storeError = storeError ?? error
         }
 
-        var summary = "\(scenario.name) against \(baseURL) (run \(runID))\n\n" + SummaryTable.render(phases: phases, sla: outcomes, verdict: verdict.text) + lagLine
+        var summary =
+            "\(scenario.name) against \(baseURL) (run \(runID))\n\n"
+            + SummaryTable.render(phases: phases, sla: outcomes, verdict: verdict.text) + lagLine
             + (actionResults.isEmpty ? "" : "actions:\n" + actionResults.map { "  \($0.summaryLine)\n" }.joined())
             + (recoveryReport?.summaryLine ?? "") + (chaosReport?.summary ?? "")
         var message: String?

@@ -42,7 +42,10 @@ enum StoreRecords {
             for (request, stats) in phase.requests.sorted(by: { $0.key < $1.key }) {
                 for (code, count) in stats.errors.sorted(by: { $0.key.rawValue < $1.key.rawValue }) where count > 0 {
                     let key = ErrorSamples.Key(phase: phase.name, request: request, code: code)
-                    rows.append(ErrorSampleRecord(phase: phase.name, request: request, code: code.rawValue, count: count, samples: samples.messages[key] ?? []))
+                    rows.append(
+                        ErrorSampleRecord(
+                            phase: phase.name, request: request, code: code.rawValue, count: count,
+                            samples: samples.messages[key] ?? []))
                 }
             }
         }

@@ -88,7 +88,8 @@ public struct ModelUploadSpec: Sendable, Equatable {
 
     public static func == (lhs: Self, rhs: Self) -> Bool {
         lhs.model == rhs.model && lhs.cascade == rhs.cascade && lhs.admin == rhs.admin
-            && lhs.parameters.map(\.name) == rhs.parameters.map(\.name) && lhs.parameters.map(\.value) == rhs.parameters.map(\.value)
+            && lhs.parameters.map(\.name) == rhs.parameters.map(\.name)
+            && lhs.parameters.map(\.value) == rhs.parameters.map(\.value)
     }
 }
 

@@ -22,7 +22,8 @@ public struct ChaosSpec: Sendable, Equatable {
     }
 
     public init(
-        steps: [ChaosStep], maxConcurrentFaults: Int = 3, recoverySeconds: Int = 5, abort: ChaosAbortCondition? = nil, supervisor: Bool = true,
+        steps: [ChaosStep], maxConcurrentFaults: Int = 3, recoverySeconds: Int = 5, abort: ChaosAbortCondition? = nil,
+        supervisor: Bool = true,
         proxy: ProxyMode = .auto, steadyState: SteadyStateSpec? = nil
     ) {
         self.steps = steps

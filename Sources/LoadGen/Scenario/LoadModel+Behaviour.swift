@@ -18,7 +18,8 @@ extension LoadModel {
         case .bursts(let base, let every, let length, let burst): "\(base) with \(burst) bursts for \(length) every \(every)"
         case .poisson(let rate, let seed): "poisson \(rate) (seed \(seed))"
         case .constantUsers(let users, let think): "\(users) users" + (think > .zero ? ", think \(think)" : "")
-        case .rampingUsers(let start, let stages, _): "ramping \(start) → " + stages.map { "\($0.target)" }.joined(separator: " → ") + " users"
+        case .rampingUsers(let start, let stages, _):
+            "ramping \(start) → " + stages.map { "\($0.target)" }.joined(separator: " → ") + " users"
         }
     }
 
@@ -64,7 +65,8 @@ extension LoadModel {
         case .constantRate, .poisson, .constantUsers:
             self
         case .rampingRate(let start, let stages):
-            .rampingRate(start: start, stages: stages.map { RateStage(duration: $0.duration.scaled(by: factor), target: $0.target) })
+            .rampingRate(
+                start: start, stages: stages.map { RateStage(duration: $0.duration.scaled(by: factor), target: $0.target) })
         case .bursts(let base, let every, let length, let burstRate):
             .bursts(base: base, every: every.scaled(by: factor), length: length.scaled(by: factor), burstRate: burstRate)
         case .rampingUsers(let start, let stages, let think):

@@ -16,7 +16,8 @@ public struct RecoverySpec: Sendable, Equatable {
     public var probeTimeout: Duration
 
     public init(
-        canaryRate: Double = 5, tokenEnvironmentVariable: String? = nil, probeEvery: Duration = .milliseconds(250), consecutive: Int = 3,
+        canaryRate: Double = 5, tokenEnvironmentVariable: String? = nil, probeEvery: Duration = .milliseconds(250),
+        consecutive: Int = 3,
         probeTimeout: Duration = .seconds(2)
     ) {
         self.canaryRate = canaryRate

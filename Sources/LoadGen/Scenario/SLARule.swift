@@ -25,8 +25,10 @@ public struct SLARule: Sendable, Equatable {
     public var steadyState: Bool
 
     public init(
-        phase: String = "*", request: String? = nil, thresholds: [Threshold], abortOnFail: Bool = false, grace: Duration = .seconds(5),
-        versionConsistency: Bool = false, rto: Duration? = nil, rpo: Duration? = nil, rpoWrites: Int? = nil, recovery: Duration? = nil,
+        phase: String = "*", request: String? = nil, thresholds: [Threshold], abortOnFail: Bool = false,
+        grace: Duration = .seconds(5),
+        versionConsistency: Bool = false, rto: Duration? = nil, rpo: Duration? = nil, rpoWrites: Int? = nil,
+        recovery: Duration? = nil,
         steadyState: Bool = false
     ) {
         self.phase = phase

@@ -43,7 +43,6 @@ extension Scenario {
     }
 }
 
-
 extension Duration {
     /// This duration times `factor`, rounded to the nanosecond and never below 1 ms.
     func scaled(by factor: Double) -> Duration {

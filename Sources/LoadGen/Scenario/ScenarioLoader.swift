@@ -46,7 +46,8 @@ public enum ScenarioLoader {
     private static func compose(_ yaml: String, diagnostics: ScenarioDiagnostics) -> Node? {
         do {
             guard let root = try Yams.compose(yaml: yaml) else {
-                diagnostics.report("the file is empty; a scenario needs name, target, requests and phases", line: 1, column: 1, path: .root)
+                diagnostics.report(
+                    "the file is empty; a scenario needs name, target, requests and phases", line: 1, column: 1, path: .root)
                 return nil
             }
             return root

@@ -17,7 +17,8 @@ public struct BundledTarget: Sendable, Equatable {
     public var backupEvery: Duration?
 
     public init(
-        replicas: Int = 1, model: String? = nil, workers: Int? = nil, queueDepth: Int? = nil, readyTimeout: Duration = .seconds(30),
+        replicas: Int = 1, model: String? = nil, workers: Int? = nil, queueDepth: Int? = nil,
+        readyTimeout: Duration = .seconds(30),
         backupEvery: Duration? = nil
     ) {
         self.replicas = replicas

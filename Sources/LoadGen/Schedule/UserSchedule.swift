@@ -23,7 +23,8 @@ public struct UserSchedule: Sendable {
         var from = start
         for stage in stages where stageStart < phaseDuration {
             let stageEnd = stageStart + stage.duration
-            let reached = stageEnd <= phaseDuration
+            let reached =
+                stageEnd <= phaseDuration
                 ? stage.target
                 : Self.interpolate(from: from, to: stage.target, elapsed: phaseDuration - stageStart, over: stage.duration)
             peak = max(peak, reached)
@@ -39,7 +40,8 @@ public struct UserSchedule: Sendable {
         for stage in stages {
             let stageEnd = stageStart + stage.duration
             if elapsed < stageEnd {
-                return Self.interpolate(from: from, to: stage.target, elapsed: max(.zero, elapsed - stageStart), over: stage.duration)
+                return Self.interpolate(
+                    from: from, to: stage.target, elapsed: max(.zero, elapsed - stageStart), over: stage.duration)
             }
             from = stage.target
             stageStart = stageEnd

@@ -26,7 +26,9 @@ enum BundledModelCatalog {
     /// `models.json` serving only `name` as the default model; throws when the service does not know it.
     static func catalogJSON(forModel name: String) throws(BundledTargetError) -> Data {
         guard let model = models.first(where: { $0.name == name }) else {
-            throw BundledTargetError(.unknownModel, """
+            throw BundledTargetError(
+                .unknownModel,
+                """
                 unknown bundled model '\(name)': the bundled targetservice knows \(names.joined(separator: ", ")). \
                 Set target.bundled.model to one of them, or leave it out to load them all.
                 """)

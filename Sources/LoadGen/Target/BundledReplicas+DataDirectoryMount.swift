@@ -8,7 +8,9 @@ extension BundledReplicas {
     /// same port and wait until it is ready — the others keep serving. Call it after `start`, before the load and
     /// before `supervise`. Each mount is added to `stateFile` as soon as it exists, so `loadgen chaos reset` unmounts
     /// it should this process die; `unmountDataDirectories` undoes it after `stop`.
-    public func mountDataDirectories(sizeBytes: Int, timeout: Duration = .seconds(60), stateFile: ChaosStateFile?) async throws -> [DataDirectoryMount] {
+    public func mountDataDirectories(
+        sizeBytes: Int, timeout: Duration = .seconds(60), stateFile: ChaosStateFile?
+    ) async throws -> [DataDirectoryMount] {
         var mounts: [DataDirectoryMount] = []
         for slot in 0..<replicaCount {
             let old = replicas[slot]
@@ -16,15 +18,22 @@ extension BundledReplicas {
             if !(await Self.waitUntilEnded([old], timeout: timeout)) {
                 old.send(SIGKILL, toProcessGroup: true)
                 _ = await Self.waitUntilEnded([old], timeout: .seconds(5))
-                throw BundledTargetError(.notReady, "bundled replica \(old.number) did not exit within \(timeout) of SIGTERM, so its data directory could not be mounted")
+                throw BundledTargetError(
+                    .notReady,
+                    "bundled replica \(old.number) did not exit within \(timeout) of SIGTERM, so its data directory could not be mounted"
+                )
             }
             let mount = try DataDirectoryMount.mount(old.dataDirectory, sizeBytes: sizeBytes)
             mounts.append(mount)
-            try stateFile?.add(ChaosStateEntry(
-                id: "\(getpid())-mount-\(UUID().uuidString)", ownerPID: getpid(), ownerStartTime: ProcessIdentity.of(getpid())?.startTime,
-                injectedAt: Date().timeIntervalSince1970, record: mount.record))
+            try stateFile?.add(
+                ChaosStateEntry(
+                    id: "\(getpid())-mount-\(UUID().uuidString)", ownerPID: getpid(),
+                    ownerStartTime: ProcessIdentity.of(getpid())?.startTime,
+                    injectedAt: Date().timeIntervalSince1970, record: mount.record))
             let plan = launchPlan
-            let catalog = try plan.spec.model.map { name throws(BundledTargetError) in try BundledModelCatalog.catalogJSON(forModel: name) }
+            let catalog = try plan.spec.model.map { name throws(BundledTargetError) in
+                try BundledModelCatalog.catalogJSON(forModel: name)
+            }
             let fresh = try Self.launchReplica(
                 old.number, port: plan.port, spec: plan.spec, catalog: catalog, executable: plan.executable, under: rootDirectory,
                 tokenFile: plan.adminTokenFile)

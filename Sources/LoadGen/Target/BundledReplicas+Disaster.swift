@@ -20,8 +20,12 @@ extension BundledReplicas {
     func newestBackup(ofSlot slot: Int) -> URL? {
         let directory = backupDirectory(ofSlot: slot)
         let names = (try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? []
-        let complete = names.filter { FileManager.default.fileExists(atPath: directory.appendingPathComponent("\($0)/manifest.json").path) }
-        let newest = complete.max { modificationDate(directory.appendingPathComponent($0)) < modificationDate(directory.appendingPathComponent($1)) }
+        let complete = names.filter {
+            FileManager.default.fileExists(atPath: directory.appendingPathComponent("\($0)/manifest.json").path)
+        }
+        let newest = complete.max {
+            modificationDate(directory.appendingPathComponent($0)) < modificationDate(directory.appendingPathComponent($1))
+        }
         return newest.map { directory.appendingPathComponent($0) }
     }
 
@@ -48,7 +52,9 @@ extension BundledReplicas {
     /// and returns their pids once all are ready.
     public func startAllAgain(timeout: Duration) async throws(BundledTargetError) -> [Int32] {
         let plan = launchPlan
-        let catalog = try plan.spec.model.map { name throws(BundledTargetError) in try BundledModelCatalog.catalogJSON(forModel: name) }
+        let catalog = try plan.spec.model.map { name throws(BundledTargetError) in
+            try BundledModelCatalog.catalogJSON(forModel: name)
+        }
         var fresh: [ReplicaProcess] = []
         for slot in 0..<replicaCount {
             let replica = try Self.launchReplica(

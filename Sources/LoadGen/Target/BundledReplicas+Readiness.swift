@@ -2,7 +2,9 @@ import Foundation
 
 extension BundledReplicas {
     /// Polls until the replica prints its bound URL; throws if it ends first or `deadline` passes.
-    static func waitForURL(of replica: ReplicaProcess, of count: Int, until deadline: ContinuousClock.Instant, spec: BundledTarget) async throws -> String {
+    static func waitForURL(
+        of replica: ReplicaProcess, of count: Int, until deadline: ContinuousClock.Instant, spec: BundledTarget
+    ) async throws -> String {
         while true {
             if let url = replica.url { return url }
             if replica.hasEnded { throw endedError(replica, of: count) }
@@ -15,7 +17,9 @@ extension BundledReplicas {
 
     /// Polls until every replica is alive, has printed its URL and logged "models loaded", and `/readyz` on the
     /// shared port answers 200.
-    static func waitUntilReady(_ replicas: [ReplicaProcess], port: Int, until deadline: ContinuousClock.Instant, spec: BundledTarget) async throws {
+    static func waitUntilReady(
+        _ replicas: [ReplicaProcess], port: Int, until deadline: ContinuousClock.Instant, spec: BundledTarget
+    ) async throws {
         let probe = LoopbackHTTPClient(port: port, timeout: .seconds(1))
         var lastProbe = "not asked yet"
         while true {
@@ -34,9 +38,12 @@ extension BundledReplicas {
                     throw notReadyError(waiting, of: replicas.count, spec: spec, why: "it never printed its address on stdout")
                 }
                 if let loading = replicas.first(where: { !$0.loggedReady }) {
-                    throw notReadyError(loading, of: replicas.count, spec: spec, why: "it never logged \"\(ReplicaProcess.readyLogLine)\"")
+                    throw notReadyError(
+                        loading, of: replicas.count, spec: spec, why: "it never logged \"\(ReplicaProcess.readyLogLine)\"")
                 }
-                throw notReadyError(replicas[0], of: replicas.count, spec: spec, why: "GET /readyz on port \(port) never answered 200 (last: \(lastProbe))")
+                throw notReadyError(
+                    replicas[0], of: replicas.count, spec: spec,
+                    why: "GET /readyz on port \(port) never answered 200 (last: \(lastProbe))")
             }
             try await Task.sleep(for: pollInterval)
         }
@@ -45,12 +52,16 @@ extension BundledReplicas {
     private static func endedError(_ replica: ReplicaProcess, of count: Int) -> BundledTargetError {
         switch replica.phase {
         case .failedToLaunch(let reason):
-            return BundledTargetError(.launchFailed, """
+            return BundledTargetError(
+                .launchFailed,
+                """
                 could not start bundled replica \(replica.number) of \(count): \(reason). \
                 Check that the targetservice executable exists and runs, or pass --targetservice PATH.
                 """)
         case .exited(_, let reason):
-            return BundledTargetError(.replicaExited, """
+            return BundledTargetError(
+                .replicaExited,
+                """
                 bundled replica \(replica.number) of \(count) exited during start-up (\(reason)). Its last stderr lines:
                 \(replica.stderrTail.quoted)
                 Fix what it reports (target.bundled settings: model, workers, queue_depth), or run \
@@ -61,8 +72,12 @@ extension BundledReplicas {
         }
     }
 
-    private static func notReadyError(_ replica: ReplicaProcess, of count: Int, spec: BundledTarget, why: String) -> BundledTargetError {
-        BundledTargetError(.notReady, """
+    private static func notReadyError(
+        _ replica: ReplicaProcess, of count: Int, spec: BundledTarget, why: String
+    ) -> BundledTargetError {
+        BundledTargetError(
+            .notReady,
+            """
             bundled replica \(replica.number) of \(count) was not ready within \(spec.readyTimeout): \(why). \
             Its last stderr lines:
             \(replica.stderrTail.quoted)

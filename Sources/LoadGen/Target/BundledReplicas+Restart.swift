@@ -26,13 +26,17 @@ extension BundledReplicas {
         if !(await Self.waitUntilEnded([old], timeout: timeout)) {
             old.send(SIGKILL, toProcessGroup: true)
             _ = await Self.waitUntilEnded([old], timeout: .seconds(5))
-            throw BundledTargetError(.notReady, """
+            throw BundledTargetError(
+                .notReady,
+                """
                 bundled replica \(old.number) did not exit within \(timeout) of SIGTERM and was killed. \
                 Raise the action's timeout, or lower targetservice's --drain-timeout.
                 """)
         }
         let drained = ContinuousClock.now - started
-        let catalog = try plan.spec.model.map { name throws(BundledTargetError) in try BundledModelCatalog.catalogJSON(forModel: name) }
+        let catalog = try plan.spec.model.map { name throws(BundledTargetError) in
+            try BundledModelCatalog.catalogJSON(forModel: name)
+        }
         let fresh = try Self.launchReplica(
             old.number, port: plan.port, spec: plan.spec, catalog: catalog, executable: plan.executable, under: rootDirectory,
             tokenFile: plan.adminTokenFile)
@@ -41,13 +45,17 @@ extension BundledReplicas {
         let deadline = launched + timeout
         while !(fresh.url != nil && fresh.loggedReady) {
             if fresh.hasEnded {
-                throw BundledTargetError(.replicaExited, """
+                throw BundledTargetError(
+                    .replicaExited,
+                    """
                     the restarted bundled replica \(fresh.number) exited before it was ready (\(fresh.phase)). Its last stderr lines:
                     \(fresh.stderrTail.quoted)
                     """)
             }
             if ContinuousClock.now >= deadline {
-                throw BundledTargetError(.notReady, """
+                throw BundledTargetError(
+                    .notReady,
+                    """
                     the restarted bundled replica \(fresh.number) was not ready within \(timeout). Its last stderr lines:
                     \(fresh.stderrTail.quoted)
                     Raise the action's timeout.

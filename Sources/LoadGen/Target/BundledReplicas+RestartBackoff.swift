@@ -7,7 +7,8 @@ extension BundledReplicas {
         public var maximum: Duration
         public var resetAfter: Duration
 
-        public init(initial: Duration = .milliseconds(100), maximum: Duration = .seconds(10), resetAfter: Duration = .seconds(30)) {
+        public init(initial: Duration = .milliseconds(100), maximum: Duration = .seconds(10), resetAfter: Duration = .seconds(30))
+        {
             self.initial = initial
             self.maximum = maximum
             self.resetAfter = resetAfter

@@ -45,7 +45,8 @@ extension BundledReplicas {
                 }
                 guard !isStopping, replicas[slot] === replica else { continue }
                 history[slot].launchedAt = .now
-                let event = await relaunch(slot: slot, replacing: replica, crashesInARow: history[slot].crashesInARow, waited: wait)
+                let event = await relaunch(
+                    slot: slot, replacing: replica, crashesInARow: history[slot].crashesInARow, waited: wait)
                 onEvent(event)
             }
             try? await Task.sleep(for: Self.pollInterval)
@@ -58,14 +59,17 @@ extension BundledReplicas {
     }
 
     /// Launches a new process in `slot` on the shared port and data directory, and waits until it is ready.
-    private func relaunch(slot: Int, replacing old: ReplicaProcess, crashesInARow: Int, waited: Duration) async -> SupervisorEvent {
+    private func relaunch(slot: Int, replacing old: ReplicaProcess, crashesInARow: Int, waited: Duration) async -> SupervisorEvent
+    {
         var event = SupervisorEvent(
             replica: old.number, previousProcessID: old.processID, exitReason: Self.exitReason(old), crashesInARow: crashesInARow,
             waited: waited, newProcessID: nil, outcome: .failed, wallTime: 0, detail: "")
         let plan = launchPlan
         let fresh: ReplicaProcess
         do {
-            let catalog = try plan.spec.model.map { name throws(BundledTargetError) in try BundledModelCatalog.catalogJSON(forModel: name) }
+            let catalog = try plan.spec.model.map { name throws(BundledTargetError) in
+                try BundledModelCatalog.catalogJSON(forModel: name)
+            }
             fresh = try Self.launchReplica(
                 old.number, port: plan.port, spec: plan.spec, catalog: catalog, executable: plan.executable, under: rootDirectory,
                 tokenFile: plan.adminTokenFile)
@@ -81,7 +85,8 @@ extension BundledReplicas {
         while !(fresh.url != nil && fresh.loggedReady) {
             if fresh.hasEnded {
                 event.newProcessID = fresh.processID
-                event.detail = "the restarted replica \(old.number) exited before it was ready (\(fresh.phase)): \(fresh.stderrTail.quoted)"
+                event.detail =
+                    "the restarted replica \(old.number) exited before it was ready (\(fresh.phase)): \(fresh.stderrTail.quoted)"
                 event.wallTime = Date().timeIntervalSince1970
                 return event
             }

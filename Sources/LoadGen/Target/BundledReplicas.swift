@@ -48,7 +48,8 @@ public final class BundledReplicas: Sendable {
 
     /// The bearer token every replica's admin API accepts (generated per run, in a file under the temporary root).
     public var adminToken: String {
-        ((try? String(contentsOf: launchPlan.adminTokenFile, encoding: .utf8)) ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
+        ((try? String(contentsOf: launchPlan.adminTokenFile, encoding: .utf8)) ?? "").trimmingCharacters(
+            in: .whitespacesAndNewlines)
     }
 
     /// True once `stop` began; the supervisor restarts nothing after that.

@@ -1,12 +1,12 @@
 #if canImport(Glibc)
-import Glibc
-private let streamSocket = Int32(SOCK_STREAM.rawValue)
-// A peer that closes early must yield EPIPE, not kill loadgen with SIGPIPE.
-private let noSignalFlag = Int32(MSG_NOSIGNAL)
+    import Glibc
+    private let streamSocket = Int32(SOCK_STREAM.rawValue)
+    // A peer that closes early must yield EPIPE, not kill loadgen with SIGPIPE.
+    private let noSignalFlag = Int32(MSG_NOSIGNAL)
 #elseif canImport(Darwin)
-import Darwin
-private let streamSocket = SOCK_STREAM
-private let noSignalFlag: Int32 = 0
+    import Darwin
+    private let streamSocket = SOCK_STREAM
+    private let noSignalFlag: Int32 = 0
 #endif
 
 // The client's own method names shadow the C functions, so they are reached through these.
@@ -54,7 +54,9 @@ struct LoopbackHTTPClient: Sendable {
     }
 
     /// Sends one request on an already open connection `socket` and reads the answer to EOF.
-    func exchange(on socket: Int32, method: String, path: String, headers: [(String, String)], body: [UInt8]) throws(Failure) -> Response {
+    func exchange(
+        on socket: Int32, method: String, path: String, headers: [(String, String)], body: [UInt8]
+    ) throws(Failure) -> Response {
         var head = "\(method) \(path) HTTP/1.1\r\nHost: 127.0.0.1:\(port)\r\nConnection: close\r\n"
         for (name, value) in headers { head += "\(name): \(value)\r\n" }
         if !body.isEmpty || method == "POST" || method == "PUT" { head += "Content-Length: \(body.count)\r\n" }
@@ -66,7 +68,8 @@ struct LoopbackHTTPClient: Sendable {
     func openConnection() throws(Failure) -> Int32 {
         let fd = socket(AF_INET, streamSocket, 0)
         guard fd >= 0 else { throw Failure(description: "socket() failed: \(String(cString: strerror(errno)))") }
-        var tv = timeval(tv_sec: Int(timeout.components.seconds), tv_usec: .init(timeout.components.attoseconds / 1_000_000_000_000))
+        var tv = timeval(
+            tv_sec: Int(timeout.components.seconds), tv_usec: .init(timeout.components.attoseconds / 1_000_000_000_000))
         setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &tv, socklen_t(MemoryLayout<timeval>.size))
         setsockopt(fd, SOL_SOCKET, SO_SNDTIMEO, &tv, socklen_t(MemoryLayout<timeval>.size))
         var address = sockaddr_in()
@@ -74,7 +77,9 @@ struct LoopbackHTTPClient: Sendable {
         address.sin_port = in_port_t(UInt16(truncatingIfNeeded: port).bigEndian)
         address.sin_addr.s_addr = in_addr_t(UInt32(0x7F00_0001).bigEndian)
         let result = withUnsafePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { systemConnect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+                systemConnect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size))
+            }
         }
         guard result == 0 else {
             let reason = String(cString: strerror(errno))

@@ -1,7 +1,7 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// Decides whether a URL host names this machine's loopback interface: `localhost`, 127.0.0.0/8 or ::1.

@@ -3,9 +3,9 @@ import Subprocess
 import Synchronization
 
 #if canImport(System)
-import System
+    import System
 #else
-import SystemPackage
+    import SystemPackage
 #endif
 
 /// One running `targetservice serve` child: its PID, the URL it printed first, the tail of its stderr, whether it
@@ -67,14 +67,16 @@ final class ReplicaProcess: Sendable {
         )
         Task.detached {
             do {
-                let result = try await Subprocess.run(configuration, input: .none, output: .sequence, error: .sequence) { execution in
+                let result = try await Subprocess.run(configuration, input: .none, output: .sequence, error: .sequence) {
+                    execution in
                     replica.update { $0.phase = .running(pid: execution.processIdentifier.value) }
                     await withTaskGroup(of: Void.self) { group in
                         group.addTask { await replica.readStandardOutput(execution.standardOutput) }
                         group.addTask { await replica.readStandardError(execution.standardError) }
                         group.addTask {
                             for await request in stream {
-                                try? execution.send(signal: Signal(rawValue: request.number), toProcessGroup: request.toProcessGroup)
+                                try? execution.send(
+                                    signal: Signal(rawValue: request.number), toProcessGroup: request.toProcessGroup)
                             }
                         }
                         // Both output streams end when the child exits; then stop listening for signals.
@@ -83,10 +85,11 @@ final class ReplicaProcess: Sendable {
                         group.cancelAll()
                     }
                 }
-                let reason = switch result.terminationStatus {
-                case .exited(let code): "exit code \(code)"
-                case .signaled(let signal): "signal \(signal)"
-                }
+                let reason =
+                    switch result.terminationStatus {
+                    case .exited(let code): "exit code \(code)"
+                    case .signaled(let signal): "signal \(signal)"
+                    }
                 replica.update { $0.phase = .exited(pid: result.processIdentifier.value, reason: reason) }
             } catch {
                 replica.update { $0.phase = .failedToLaunch("\(error)") }

@@ -9,7 +9,8 @@ public enum TargetGuard {
         if LoopbackHost.contains(host) { return }
         let normalizedHost = LoopbackHost.normalized(host)
         if let commandLineTarget, let targetHost = URLComponents(string: commandLineTarget)?.host,
-           LoopbackHost.normalized(targetHost) == normalizedHost {
+            LoopbackHost.normalized(targetHost) == normalizedHost
+        {
             return
         }
         if allowedHosts.contains(where: { LoopbackHost.normalized($0) == normalizedHost }) { return }
@@ -17,7 +18,9 @@ public enum TargetGuard {
         let scheme = components?.scheme?.lowercased() ?? "http"
         let port = components?.port.map { ":\($0)" } ?? ""
         let shownHost = host.contains(":") && !host.hasPrefix("[") ? "[\(host)]" : host
-        throw TargetGuardError(.remoteHostNotAllowed, """
+        throw TargetGuardError(
+            .remoteHostNotAllowed,
+            """
             refusing to send load to \(shownHost): a scenario file alone may only target loopback hosts. \
             Pass --target \(scheme)://\(shownHost)\(port) or --allow-host \(shownHost) to allow it.
             """)
@@ -26,17 +29,23 @@ public enum TargetGuard {
     /// The URL's host, after checking it parses, uses http or https, and has one.
     private static func validatedHost(of url: String) throws(TargetGuardError) -> String {
         guard let components = URLComponents(string: url), let scheme = components.scheme else {
-            throw TargetGuardError(.invalidURL, """
+            throw TargetGuardError(
+                .invalidURL,
+                """
                 invalid target URL '\(url)': write it as http://HOST[:PORT] or https://HOST[:PORT].
                 """)
         }
         guard ["http", "https"].contains(scheme.lowercased()) else {
-            throw TargetGuardError(.invalidURL, """
+            throw TargetGuardError(
+                .invalidURL,
+                """
                 invalid target URL '\(url)': the scheme must be http or https (got '\(scheme)').
                 """)
         }
         guard let host = components.host, !host.isEmpty else {
-            throw TargetGuardError(.invalidURL, """
+            throw TargetGuardError(
+                .invalidURL,
+                """
                 invalid target URL '\(url)': it names no host; write it like \(scheme.lowercased())://127.0.0.1:8080.
                 """)
         }

@@ -27,7 +27,9 @@ public enum TargetServiceExecutable {
         if let explicit {
             let url = resolve(explicit, against: currentDirectory)
             guard isExecutable(url.path) else {
-                throw BundledTargetError(.executableNotFound, """
+                throw BundledTargetError(
+                    .executableNotFound,
+                    """
                     --targetservice \(explicit): no executable file there. \(howToBuild), or fix the path.
                     """)
             }
@@ -36,17 +38,20 @@ public enum TargetServiceExecutable {
         if let fromEnvironment = environment[environmentVariable], !fromEnvironment.isEmpty {
             let url = resolve(fromEnvironment, against: currentDirectory)
             guard isExecutable(url.path) else {
-                throw BundledTargetError(.executableNotFound, """
+                throw BundledTargetError(
+                    .executableNotFound,
+                    """
                     \(environmentVariable)=\(fromEnvironment): no executable file there. \(howToBuild), \
                     or fix the variable, or pass --targetservice PATH.
                     """)
             }
             return url
         }
-        let directories = executableDirectories + [
-            currentDirectory.appendingPathComponent(".build/release"),
-            currentDirectory.appendingPathComponent(".build/debug"),
-        ]
+        let directories =
+            executableDirectories + [
+                currentDirectory.appendingPathComponent(".build/release"),
+                currentDirectory.appendingPathComponent(".build/debug"),
+            ]
         var searched: [String] = []
         for directory in directories {
             let candidate = directory.appendingPathComponent("targetservice").standardizedFileURL
@@ -54,7 +59,9 @@ public enum TargetServiceExecutable {
             searched.append(candidate.path)
             if isExecutable(candidate.path) { return candidate }
         }
-        throw BundledTargetError(.executableNotFound, """
+        throw BundledTargetError(
+            .executableNotFound,
+            """
             cannot find the targetservice executable that bundled targets run (looked at \
             \(searched.joined(separator: ", "))). \(howToBuild), or pass --targetservice PATH \
             (or set \(environmentVariable)).

@@ -31,12 +31,15 @@ public struct RunComparison: Sendable {
 
     public var regressions: [Row] { rows.filter { $0.isWorse(margin: margin) } }
 
-    public static func make(store: ResultsStore, baselineRunID: Int64, candidateRunID: Int64, margin: Double = 0.10) throws -> RunComparison {
+    public static func make(
+        store: ResultsStore, baselineRunID: Int64, candidateRunID: Int64, margin: Double = 0.10
+    ) throws -> RunComparison {
         let base = try RunSnapshot.load(store: store, runID: baselineRunID)
         let cand = try RunSnapshot.load(store: store, runID: candidateRunID)
         var rows: [Row] = []
         var unmatched: [String] = []
-        let baseStats = Dictionary(base.requestStats.map { ("\($0.phase)\u{0}\($0.request)", $0) }, uniquingKeysWith: { a, _ in a })
+        let baseStats = Dictionary(
+            base.requestStats.map { ("\($0.phase)\u{0}\($0.request)", $0) }, uniquingKeysWith: { a, _ in a })
         var seen = Set<String>()
         for stats in cand.requestStats {
             let key = "\(stats.phase)\u{0}\(stats.request)"

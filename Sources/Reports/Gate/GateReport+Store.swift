@@ -3,7 +3,8 @@ import Foundation
 
 extension GateReport {
     /// Gates `candidateRunID` against one baseline run (`bootstrap`), phase by phase in the candidate's order.
-    public init(store: ResultsStore, baselineRunID: Int64, candidateRunID: Int64, settings: GateSettings = GateSettings()) throws {
+    public init(store: ResultsStore, baselineRunID: Int64, candidateRunID: Int64, settings: GateSettings = GateSettings()) throws
+    {
         try self.init(store: store, baselineRunIDs: [baselineRunID], candidateRunID: candidateRunID, settings: settings)
     }
 
@@ -29,20 +30,23 @@ extension GateReport {
         let method: Method
         if bases.count == 1 {
             method = .bootstrap
-            notes.append("""
+            notes.append(
+                """
                 Between-run noise is unknown: there is one baseline run, and resampling its seconds sees only the noise \
                 inside a run, so the margin (\(Self.percent(settings.margin))) alone stands for drift between runs. \
                 Add runs of the baseline build to a set with `loadgen tag RUN NAME --add` (5 is the default history) \
                 and gate with --baseline NAME, or compare both builds with `loadgen ab`.
                 """)
             results = common.flatMap { phase in
-                RegressionStatistics.judge(phase: phase, baseline: baseSeconds[0][phase] ?? [], candidate: candSeconds[phase] ?? [], settings: settings)
+                RegressionStatistics.judge(
+                    phase: phase, baseline: baseSeconds[0][phase] ?? [], candidate: candSeconds[phase] ?? [], settings: settings)
             }
         } else {
             method = .history
             results = common.flatMap { phase in
                 HistoryStatistics.judge(
-                    phase: phase, baselines: baseSeconds.map { $0[phase] ?? [] }, candidate: candSeconds[phase] ?? [], settings: settings)
+                    phase: phase, baselines: baseSeconds.map { $0[phase] ?? [] }, candidate: candSeconds[phase] ?? [],
+                    settings: settings)
             }
         }
         self.init(
@@ -59,16 +63,19 @@ extension GateReport {
         guard rounds.count >= 2 else { throw GateError.tooFewRounds(rounds.count) }
         let bases = try rounds.map { try RunSnapshot.load(store: store, runID: $0.baseline) }
         let cands = try rounds.map { try RunSnapshot.load(store: store, runID: $0.candidate) }
-        let notes = try Self.checkLoad(baselines: bases.map(\.run), candidates: cands.map(\.run), allowDifferent: allowDifferentLoad)
+        let notes = try Self.checkLoad(
+            baselines: bases.map(\.run), candidates: cands.map(\.run), allowDifferent: allowDifferentLoad)
         let baseSeconds = try bases.map { try Self.samplesByPhase($0, path: store.path) }
         let candSeconds = try cands.map { try Self.samplesByPhase($0, path: store.path) }
         let (common, unmatched) = try Self.phases(of: bases + cands, seconds: baseSeconds + candSeconds, path: store.path)
         let results = common.flatMap { phase in
             PairedStatistics.judge(
-                phase: phase, rounds: zip(baseSeconds, candSeconds).map { ($0[phase] ?? [], $1[phase] ?? []) }, settings: settings)
+                phase: phase, rounds: zip(baseSeconds, candSeconds).map { ($0[phase] ?? [], $1[phase] ?? []) }, settings: settings
+            )
         }
         self.init(
-            method: .interleaved, baselineRuns: bases.map { RunReference($0.run) }, candidateRuns: cands.map { RunReference($0.run) },
+            method: .interleaved, baselineRuns: bases.map { RunReference($0.run) },
+            candidateRuns: cands.map { RunReference($0.run) },
             settings: settings, results: results, unmatchedPhases: unmatched, notes: notes)
     }
 
@@ -84,20 +91,25 @@ extension GateReport {
         }
         let unchecked = LoadFingerprintCheck.unchecked(baselines + candidates)
         if !unchecked.isEmpty {
-            notes.append("Run(s) \(unchecked.map(String.init).joined(separator: ", ")) were stored before load fingerprints; their load was not checked.")
+            notes.append(
+                "Run(s) \(unchecked.map(String.init).joined(separator: ", ")) were stored before load fingerprints; their load was not checked."
+            )
         }
         return notes
     }
 
     /// The phases every run has, in the last run's order, and those only some have.
-    private static func phases(of snapshots: [RunSnapshot], seconds: [[String: [SecondSample]]], path: String) throws -> (common: [String], unmatched: [String]) {
+    private static func phases(
+        of snapshots: [RunSnapshot], seconds: [[String: [SecondSample]]], path: String
+    ) throws -> (common: [String], unmatched: [String]) {
         let order = snapshots.last!.phases.map(\.name)
         let all = snapshots.flatMap { $0.phases.map(\.name) }
         let common = order.filter { phase in
             snapshots.allSatisfy { $0.phases.contains { $0.name == phase } } && seconds.allSatisfy { $0[phase] != nil }
         }
         guard !common.isEmpty else {
-            throw GateError.noCommonPhase(baseline: snapshots.first!.run.id ?? 0, candidate: snapshots.last!.run.id ?? 0, path: path)
+            throw GateError.noCommonPhase(
+                baseline: snapshots.first!.run.id ?? 0, candidate: snapshots.last!.run.id ?? 0, path: path)
         }
         var unmatched: [String] = []
         for phase in order + all where !common.contains(phase) && !unmatched.contains(phase) { unmatched.append(phase) }
@@ -118,7 +130,8 @@ extension GateReport {
             let judged = JudgedLatency.histogram(successes: successes, failures: second.outcomes.errors)
             let attempts = try second.attemptsHistogram.map(HistogramCodec.decode)
             result[second.phase, default: []].append(
-                SecondSample(latencies: buckets(judged), outcomes: second.outcomes, attemptLatencies: attempts.map(buckets) ?? []))
+                SecondSample(latencies: buckets(judged), outcomes: second.outcomes, attemptLatencies: attempts.map(buckets) ?? [])
+            )
         }
         return result
     }

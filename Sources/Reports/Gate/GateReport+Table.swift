@@ -4,7 +4,10 @@ extension GateReport {
     /// The terminal table: one line per phase × request × metric, then the verdict.
     public func table() -> String {
         var lines = [heading, ""]
-        let header = ["phase", "request", "metric", "baseline", "candidate", "change", method == .history ? "same-build range" : "interval", "verdict"]
+        let header = [
+            "phase", "request", "metric", "baseline", "candidate", "change", method == .history ? "same-build range" : "interval",
+            "verdict",
+        ]
         var rows = [header]
         for result in results {
             rows.append([
@@ -15,13 +18,17 @@ extension GateReport {
             ])
         }
         lines.append(String(TextTable.render(rows).dropLast()))
-        if !unmatchedPhases.isEmpty { lines.append("\nnot compared (not in every run): \(unmatchedPhases.joined(separator: ", "))") }
+        if !unmatchedPhases.isEmpty {
+            lines.append("\nnot compared (not in every run): \(unmatchedPhases.joined(separator: ", "))")
+        }
         for note in notes { lines.append("\nnote: \(note)") }
         let regressed = regressions
         lines.append("")
-        lines.append(regressed.isEmpty
-            ? "PASSED: no metric regressed beyond \(Self.percent(settings.margin)) and run-to-run noise"
-            : "FAILED: \(regressed.count) metric(s) regressed: " + regressed.map { "\($0.phase) \($0.metric.rawValue)" }.joined(separator: ", "))
+        lines.append(
+            regressed.isEmpty
+                ? "PASSED: no metric regressed beyond \(Self.percent(settings.margin)) and run-to-run noise"
+                : "FAILED: \(regressed.count) metric(s) regressed: "
+                    + regressed.map { "\($0.phase) \($0.metric.rawValue)" }.joined(separator: ", "))
         return lines.joined(separator: "\n") + "\n"
     }
 
@@ -31,11 +38,14 @@ extension GateReport {
         let common = "margin \(Self.percent(settings.margin)), \(Self.percent(settings.confidence, digits: 0)) confidence"
         switch method {
         case .bootstrap:
-            return "gate: candidate run \(candidate.id) (\(candidate.name)) against baseline run \(baseline.id) (\(baseline.name)), \(common), \(settings.resamples) block-bootstrap resamples"
+            return
+                "gate: candidate run \(candidate.id) (\(candidate.name)) against baseline run \(baseline.id) (\(baseline.name)), \(common), \(settings.resamples) block-bootstrap resamples"
         case .history:
-            return "gate: candidate run \(candidate.id) (\(candidate.name)) against \(baselineRuns.count) baseline runs (\(runs(baselineRuns))), \(common); a run fails a metric beyond the margin and beyond the spread of the baseline runs"
+            return
+                "gate: candidate run \(candidate.id) (\(candidate.name)) against \(baselineRuns.count) baseline runs (\(runs(baselineRuns))), \(common); a run fails a metric beyond the margin and beyond the spread of the baseline runs"
         case .interleaved:
-            return "gate: \(candidateRuns.count) interleaved rounds of \(candidate.name), baseline runs \(runs(baselineRuns)), candidate runs \(runs(candidateRuns)), \(common); judged on the rounds' paired differences"
+            return
+                "gate: \(candidateRuns.count) interleaved rounds of \(candidate.name), baseline runs \(runs(baselineRuns)), candidate runs \(runs(candidateRuns)), \(common); judged on the rounds' paired differences"
         }
     }
 

@@ -27,9 +27,11 @@ public enum HistoryStatistics {
             // No minimum of seconds here, unlike the bootstrap: each run is one value and the runs' spread is the
             // noise, so only each percentile's responses beyond it (`PhaseValues`) limit what can be judged.
             let measured = known.count >= 2 && candValues.isMeasured(metric) && baseValues.allSatisfy { $0.isMeasured(metric) }
-            let band = measured
+            let band =
+                measured
                 ? StudentT.quantile(
-                    1 - GateFamily.alpha(metric, judgedPercentiles: judgedPercentiles, settings: settings), degreesOfFreedom: runs - 1)
+                    1 - GateFamily.alpha(metric, judgedPercentiles: judgedPercentiles, settings: settings),
+                    degreesOfFreedom: runs - 1)
                     * deviation * (1 + 1 / runs).squareRoot()
                 : 0
             let center = metric.isLatency ? exp(mean) : mean
@@ -40,13 +42,17 @@ public enum HistoryStatistics {
             if metric.isLatency {
                 change = c / center
                 (low, high) = (exp(-band), exp(band))
-                if measured { verdict = change > max(limit, high) ? .regressed : change < min(1 / limit, low) ? .improved : .pass }
+                if measured {
+                    verdict = change > max(limit, high) ? .regressed : change < min(1 / limit, low) ? .improved : .pass
+                }
             } else {
                 change = c - center
                 (low, high) = (-band, band)
                 if measured {
                     let beyond = max(limit, band)
-                    verdict = GateFamily.isWorse(change, than: beyond, metric) ? .regressed
+                    verdict =
+                        GateFamily.isWorse(change, than: beyond, metric)
+                        ? .regressed
                         : GateFamily.isWorse(-change, than: beyond, metric) ? .improved : .pass
                 }
             }

@@ -10,7 +10,8 @@ enum LoadFingerprintCheck {
             let lines = fingerprint.split(separator: "\n").map(String.init)
             let onlyBaseline = lines.filter { !candidateLines.contains($0) }
             let onlyCandidate = candidateLines.filter { !lines.contains($0) }
-            return (onlyBaseline.map { "  baseline run \(run.id ?? 0):  \($0)" }
+            return
+                (onlyBaseline.map { "  baseline run \(run.id ?? 0):  \($0)" }
                 + onlyCandidate.map { "  candidate run \(candidate.id ?? 0): \($0)" }).joined(separator: "\n")
         }
         return nil

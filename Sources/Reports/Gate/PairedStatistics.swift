@@ -28,9 +28,11 @@ public enum PairedStatistics {
             let (mean, deviation) = GateFamily.meanAndDeviation(differences)
             let n = Double(known.count)
             let measured = known.count >= 2 && known.count == rounds.count && known.allSatisfy(\.2)
-            let halfWidth = measured
+            let halfWidth =
+                measured
                 ? StudentT.quantile(
-                    1 - GateFamily.alpha(metric, judgedPercentiles: judgedPercentiles, settings: settings), degreesOfFreedom: n - 1)
+                    1 - GateFamily.alpha(metric, judgedPercentiles: judgedPercentiles, settings: settings),
+                    degreesOfFreedom: n - 1)
                     * deviation / n.squareRoot()
                 : 0
             let baseline = center(known.map(\.0), metric)
@@ -41,14 +43,18 @@ public enum PairedStatistics {
             var verdict = GateVerdict.insufficientData
             if metric.isLatency {
                 (change, low, high) = (exp(mean), exp(mean - halfWidth), exp(mean + halfWidth))
-                if measured { verdict = change > limit && low > 1 ? .regressed : change < 1 / limit && high < 1 ? .improved : .pass }
+                if measured {
+                    verdict = change > limit && low > 1 ? .regressed : change < 1 / limit && high < 1 ? .improved : .pass
+                }
             } else {
                 (change, low, high) = (mean, mean - halfWidth, mean + halfWidth)
                 if measured {
                     // The whole interval on the worse side of zero: for a check rate that is below it.
                     let worse = metric == .checkRate ? high < 0 : low > 0
                     let better = metric == .checkRate ? low > 0 : high < 0
-                    verdict = GateFamily.isWorse(change, than: limit, metric) && worse ? .regressed
+                    verdict =
+                        GateFamily.isWorse(change, than: limit, metric) && worse
+                        ? .regressed
                         : GateFamily.isWorse(-change, than: limit, metric) && better ? .improved : .pass
                 }
             }

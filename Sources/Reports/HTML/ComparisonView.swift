@@ -54,10 +54,13 @@ struct ComparisonView {
             return Row(
                 phase: first?.phase ?? "", request: first?.request ?? "",
                 cells: ComparedMetric.allCases.map { metric in
-                    guard let row = cells[metric] else { return Cell(candidate: "—", baseline: "—", change: "", worse: false, better: false) }
+                    guard let row = cells[metric] else {
+                        return Cell(candidate: "—", baseline: "—", change: "", worse: false, better: false)
+                    }
                     return Cell(
                         candidate: Self.format(row.candidate, metric), baseline: Self.format(row.baseline, metric),
-                        change: row.relativeChange.map { String(format: "%+.1f%%", $0 * 100) } ?? (row.candidate > 0 ? "new" : "±0"),
+                        change: row.relativeChange.map { String(format: "%+.1f%%", $0 * 100) }
+                            ?? (row.candidate > 0 ? "new" : "±0"),
                         worse: row.isWorse(margin: comparison.margin), better: Self.isBetter(row, margin: comparison.margin))
                 })
         }

@@ -6,7 +6,7 @@ enum DistributionView {
         return try names.compactMap { phase in
             let rows = snapshot.requestStats.filter { $0.phase == phase }
             guard let histograms = try PercentileDistributionChart.phaseHistograms(rows),
-                  histograms.corrected.totalCount > 0 || histograms.uncorrected.totalCount > 0
+                histograms.corrected.totalCount > 0 || histograms.uncorrected.totalCount > 0
             else { return nil }
             let chart = PercentileDistributionChart.make(
                 title: "Latency by percentile — \(phase)", corrected: histograms.corrected, uncorrected: histograms.uncorrected

@@ -24,12 +24,13 @@ struct HeaderView {
         hasDescription = !run.description.isEmpty
         status = run.status.rawValue
         let breached = snapshot.sla.filter { !$0.passed }.count
-        verdict = switch run.status {
-        case .passed: "PASSED — every SLA met (\(snapshot.sla.count) thresholds)"
-        case .failed: "FAILED — \(breached) of \(snapshot.sla.count) SLA thresholds breached"
-        case .aborted: "ABORTED — the run ended early; figures cover only what was recorded"
-        case .running: "RUNNING — the run has not finished"
-        }
+        verdict =
+            switch run.status {
+            case .passed: "PASSED — every SLA met (\(snapshot.sla.count) thresholds)"
+            case .failed: "FAILED — \(breached) of \(snapshot.sla.count) SLA thresholds breached"
+            case .aborted: "ABORTED — the run ended early; figures cover only what was recorded"
+            case .running: "RUNNING — the run has not finished"
+            }
         facts = [
             Fact(label: "Run", value: "\(run.id ?? 0)"),
             Fact(label: "Target", value: run.target),

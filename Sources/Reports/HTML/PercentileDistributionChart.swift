@@ -25,13 +25,16 @@ enum PercentileDistributionChart {
         guard histogram.totalCount > 0 else { return [] }
         let samples = NinesAxis.sampleNines(forCount: histogram.totalCount)
         return samples.enumerated().map { index, nines in
-            let value = index == samples.count - 1 ? histogram.max : histogram.valueAtPercentile(NinesAxis.percentile(nines: nines))
+            let value =
+                index == samples.count - 1 ? histogram.max : histogram.valueAtPercentile(NinesAxis.percentile(nines: nines))
             return SVGLineChart.Point(x: nines, y: Double(value) / 1000)
         }
     }
 
     /// A phase's histograms: its `*` row (every request merged by the recorder) when stored, else its rows added up.
-    static func phaseHistograms(_ rows: [RequestStatsRecord]) throws -> (corrected: Histogram<UInt64>, uncorrected: Histogram<UInt64>)? {
+    static func phaseHistograms(
+        _ rows: [RequestStatsRecord]
+    ) throws -> (corrected: Histogram<UInt64>, uncorrected: Histogram<UInt64>)? {
         let chosen = rows.filter { $0.request == "*" }.prefix(1)
         let merged = chosen.isEmpty ? rows[...] : chosen
         guard let first = merged.first else { return nil }
@@ -47,8 +50,9 @@ enum PercentileDistributionChart {
     /// `Histogram.add` traps on different bucket layouts; rows written by other versions are replayed instead.
     static func merge(_ other: Histogram<UInt64>, into histogram: inout Histogram<UInt64>) {
         if other.numberOfSignificantValueDigits == histogram.numberOfSignificantValueDigits,
-           other.lowestDiscernibleValue == histogram.lowestDiscernibleValue,
-           other.totalCount == 0 || other.max <= histogram.highestTrackableValue {
+            other.lowestDiscernibleValue == histogram.lowestDiscernibleValue,
+            other.totalCount == 0 || other.max <= histogram.highestTrackableValue
+        {
             histogram.add(other)
             return
         }

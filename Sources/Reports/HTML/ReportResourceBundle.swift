@@ -9,9 +9,11 @@ enum ReportResourceBundle {
     /// The `Templates` folder inside the resource bundle.
     static func templatesDirectory() throws -> URL {
         let searched = candidateDirectories()
-        guard searched.contains(where: { directory in
-            bundleNames.contains { FileManager.default.fileExists(atPath: directory.appendingPathComponent($0).path) }
-        }) else {
+        guard
+            searched.contains(where: { directory in
+                bundleNames.contains { FileManager.default.fileExists(atPath: directory.appendingPathComponent($0).path) }
+            })
+        else {
             throw ReportTemplatesError(
                 kind: .missingTemplates, location: searched.map(\.path).joined(separator: ", "), detail: "no resource bundle"
             )

@@ -60,7 +60,8 @@ public struct ReportTemplates: Sendable {
         } catch let error as ReportTemplatesError {
             return .failure(error)
         } catch {
-            return .failure(ReportTemplatesError(kind: .missingTemplates, location: "the Reports resource bundle", detail: "\(error)"))
+            return .failure(
+                ReportTemplatesError(kind: .missingTemplates, location: "the Reports resource bundle", detail: "\(error)"))
         }
     }()
 

@@ -9,7 +9,8 @@ extension SVGLineChart {
         var svg = ""
         for marker in markers where marker.end > marker.start {
             let x0 = px(marker.start), x1 = px(marker.end)
-            svg += "<rect x=\"\(Self.f(x0))\" y=\"\(Self.f(plot.y))\" width=\"\(Self.f(max(0, x1 - x0)))\" height=\"\(Self.f(plot.height))\" "
+            svg +=
+                "<rect x=\"\(Self.f(x0))\" y=\"\(Self.f(plot.y))\" width=\"\(Self.f(max(0, x1 - x0)))\" height=\"\(Self.f(plot.height))\" "
                 + "fill=\"\(HTMLEscaping.escape(marker.color))\" class=\"event-span\"/>\n"
         }
         return svg
@@ -27,8 +28,10 @@ extension SVGLineChart {
             let x = px(marker.start)
             let color = HTMLEscaping.escape(marker.color)
             svg += "<g class=\"event\"><title>\(HTMLEscaping.escape(marker.tooltip))</title>"
-            svg += "<line x1=\"\(Self.f(x))\" y1=\"\(Self.f(plot.y))\" x2=\"\(Self.f(x))\" y2=\"\(Self.f(plot.y + plot.height))\" stroke=\"\(color)\" class=\"event-line\"/>"
-            svg += "<text x=\"\(Self.f(x + 3))\" y=\"\(Self.f(markerLabelY(index: index)))\" fill=\"\(color)\" class=\"event-label\">\(HTMLEscaping.escape(marker.shortLabel))</text></g>\n"
+            svg +=
+                "<line x1=\"\(Self.f(x))\" y1=\"\(Self.f(plot.y))\" x2=\"\(Self.f(x))\" y2=\"\(Self.f(plot.y + plot.height))\" stroke=\"\(color)\" class=\"event-line\"/>"
+            svg +=
+                "<text x=\"\(Self.f(x + 3))\" y=\"\(Self.f(markerLabelY(index: index)))\" fill=\"\(color)\" class=\"event-label\">\(HTMLEscaping.escape(marker.shortLabel))</text></g>\n"
         }
         return svg
     }

@@ -15,8 +15,10 @@ extension SVGLineChart {
                 let y = line.points.first { $0.x == point.x }?.y
                 return "\(line.name) \(y.map(ChartAxis.label) ?? "—")"
             }
-            let tooltip = "\(ChartAxis.label(start))–\(ChartAxis.label(point.x))s: " + values.joined(separator: ", ") + " \(yUnit)"
-            svg += "<rect x=\"\(Self.f(x0))\" y=\"\(Self.f(plot.y))\" width=\"\(Self.f(x1 - x0))\" height=\"\(Self.f(plot.height))\">"
+            let tooltip =
+                "\(ChartAxis.label(start))–\(ChartAxis.label(point.x))s: " + values.joined(separator: ", ") + " \(yUnit)"
+            svg +=
+                "<rect x=\"\(Self.f(x0))\" y=\"\(Self.f(plot.y))\" width=\"\(Self.f(x1 - x0))\" height=\"\(Self.f(plot.height))\">"
             svg += "<title>\(HTMLEscaping.escape(tooltip))</title></rect>"
         }
         return svg + "</g>\n"

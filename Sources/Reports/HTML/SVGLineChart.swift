@@ -58,7 +58,8 @@ struct SVGLineChart {
 
     var plot: PlotArea {
         let margin = Self.margin
-        return PlotArea(x: margin.left, y: margin.top, width: width - margin.left - margin.right, height: height - margin.top - margin.bottom)
+        return PlotArea(
+            x: margin.left, y: margin.top, width: width - margin.left - margin.right, height: height - margin.top - margin.bottom)
     }
 
     var xMax: Double {
@@ -73,7 +74,9 @@ struct SVGLineChart {
 
     var xTicks: [Tick] {
         if let xTicksOverride { return xTicksOverride }
-        return stride(from: 0, through: xMax, by: ChartAxis.niceCeiling(xMax / 6)).map { Tick(value: $0, label: ChartAxis.label($0) + "s") }
+        return stride(from: 0, through: xMax, by: ChartAxis.niceCeiling(xMax / 6)).map {
+            Tick(value: $0, label: ChartAxis.label($0) + "s")
+        }
     }
 
     /// Where `x` lands horizontally; values past the axis are clamped to the plot's edges.
@@ -99,9 +102,11 @@ struct SVGLineChart {
         for line in series where !line.points.isEmpty {
             let points = line.points.map { "\(Self.f(px($0.x))),\(Self.f(py($0.y)))" }.joined(separator: " ")
             let dash = line.dashed ? " stroke-dasharray=\"6 4\"" : ""
-            svg += "<polyline points=\"\(points)\" fill=\"none\" stroke=\"\(HTMLEscaping.escape(line.color))\" stroke-width=\"1.5\"\(dash)/>\n"
+            svg +=
+                "<polyline points=\"\(points)\" fill=\"none\" stroke=\"\(HTMLEscaping.escape(line.color))\" stroke-width=\"1.5\"\(dash)/>\n"
         }
-        svg += "<rect x=\"\(Self.f(plot.x))\" y=\"\(Self.f(plot.y))\" width=\"\(Self.f(plot.width))\" height=\"\(Self.f(plot.height))\" class=\"frame\"/>\n"
+        svg +=
+            "<rect x=\"\(Self.f(plot.x))\" y=\"\(Self.f(plot.y))\" width=\"\(Self.f(plot.width))\" height=\"\(Self.f(plot.height))\" class=\"frame\"/>\n"
         svg += markerLineLayer()
         if hoverColumns { svg += hoverLayer() }
         svg += legendLayer()

@@ -46,7 +46,8 @@ public enum HistogramCodec {
         let highest = try next()
         // The library traps rather than throws on an impossible range; refuse it here instead.
         guard lowest >= 1, highest >= 2 * lowest else { throw HistogramCodecError.truncated }
-        var histogram = Histogram<UInt64>(lowestDiscernibleValue: lowest, highestTrackableValue: highest, numberOfSignificantValueDigits: digits)
+        var histogram = Histogram<UInt64>(
+            lowestDiscernibleValue: lowest, highestTrackableValue: highest, numberOfSignificantValueDigits: digits)
         let exactMin = try next()
         let exactMax = try next()
         let bucketCount = try next()
@@ -71,7 +72,7 @@ public enum HistogramCodec {
         guard let first = buckets.first, let last = buckets.last else { return }
         let total = buckets.reduce(0) { $0 &+ $1.count }
         guard first.count > 0, last.count > 0, exactMin <= exactMax,
-              histogram.valuesAreEquivalent(exactMin, first.value), histogram.valuesAreEquivalent(exactMax, last.value)
+            histogram.valuesAreEquivalent(exactMin, first.value), histogram.valuesAreEquivalent(exactMax, last.value)
         else { throw HistogramCodecError.truncated }
         var counts = buckets.map(\.count)
         counts[0] -= 1

@@ -6,9 +6,10 @@ extension JUnitDocument {
         for result in gate.results {
             let suiteName = "gate.\(scenario).\(result.phase)"
             if suites.last?.name != suiteName {
-                suites.append(Suite(
-                    name: suiteName, cases: [],
-                    properties: [("baseline_run", "\(gate.baseline.id)"), ("candidate_run", "\(gate.candidate.id)")]))
+                suites.append(
+                    Suite(
+                        name: suiteName, cases: [],
+                        properties: [("baseline_run", "\(gate.baseline.id)"), ("candidate_run", "\(gate.candidate.id)")]))
             }
             var test = Case(classname: "\(scenario).\(result.phase)", name: "\(result.metric.rawValue) [\(result.request)]")
             if result.verdict == .regressed {
@@ -19,7 +20,9 @@ extension JUnitDocument {
                     """
                 test.failure = Problem(
                     message: message, type: "Regression",
-                    details: "baseline run \(gate.baseline.id), candidate run \(gate.candidate.id): \(result.phase) \(result.metric.rawValue) \(message)")
+                    details:
+                        "baseline run \(gate.baseline.id), candidate run \(gate.candidate.id): \(result.phase) \(result.metric.rawValue) \(message)"
+                )
             }
             suites[suites.count - 1].cases.append(test)
         }

@@ -68,7 +68,8 @@ public struct JUnitDocument: Sendable, Equatable {
         for suite in suites {
             let failed = suite.cases.filter { $0.failure != nil }.count
             let errored = suite.cases.filter { $0.error != nil }.count
-            xml += "  <testsuite name=\"\(e(suite.name))\" tests=\"\(suite.cases.count)\" failures=\"\(failed)\" errors=\"\(errored)\" skipped=\"0\">\n"
+            xml +=
+                "  <testsuite name=\"\(e(suite.name))\" tests=\"\(suite.cases.count)\" failures=\"\(failed)\" errors=\"\(errored)\" skipped=\"0\">\n"
             if !suite.properties.isEmpty {
                 xml += "    <properties>\n"
                 for property in suite.properties {
@@ -94,6 +95,7 @@ public struct JUnitDocument: Sendable, Equatable {
 
     private static func problem(_ element: String, _ problem: Problem) -> String {
         let e = XMLEscaping.escape
-        return "      <\(element) message=\"\(e(problem.message))\" type=\"\(e(problem.type))\">\(e(problem.details))</\(element)>\n"
+        return
+            "      <\(element) message=\"\(e(problem.message))\" type=\"\(e(problem.type))\">\(e(problem.details))</\(element)>\n"
     }
 }

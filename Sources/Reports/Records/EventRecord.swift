@@ -23,7 +23,9 @@ public struct EventRecord: Sendable, Equatable, Codable, FetchableRecord, TableR
         case outcome
     }
 
-    public init(atMs: Int64, kind: String, name: String, detail: [String: String] = [:], durationMs: Int64? = nil, outcome: String? = nil) {
+    public init(
+        atMs: Int64, kind: String, name: String, detail: [String: String] = [:], durationMs: Int64? = nil, outcome: String? = nil
+    ) {
         self.atMs = atMs
         self.kind = kind
         self.name = name

@@ -88,7 +88,13 @@ public struct RequestStatsRecord: Sendable, Equatable, Codable, FetchableRecord,
     }
 
     /// Summaries of the latency of every attempt and of each outcome; nil for runs stored before schema v5.
-    public func attemptsSummary() throws -> LatencySummary? { try attemptsHistogram.map { LatencySummary(try HistogramCodec.decode($0)) } }
-    public func errorStatusSummary() throws -> LatencySummary? { try errorStatusHistogram.map { LatencySummary(try HistogramCodec.decode($0)) } }
-    public func noResponseSummary() throws -> LatencySummary? { try noResponseHistogram.map { LatencySummary(try HistogramCodec.decode($0)) } }
+    public func attemptsSummary() throws -> LatencySummary? {
+        try attemptsHistogram.map { LatencySummary(try HistogramCodec.decode($0)) }
+    }
+    public func errorStatusSummary() throws -> LatencySummary? {
+        try errorStatusHistogram.map { LatencySummary(try HistogramCodec.decode($0)) }
+    }
+    public func noResponseSummary() throws -> LatencySummary? {
+        try noResponseHistogram.map { LatencySummary(try HistogramCodec.decode($0)) }
+    }
 }

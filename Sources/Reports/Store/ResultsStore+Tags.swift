@@ -26,7 +26,8 @@ extension ResultsStore {
         try checkTaggable(runID: runID, name: name)
         return try pool.write { db in
             try db.execute(
-                sql: "INSERT INTO tag_runs (name, run_id, tagged_at) VALUES (?, ?, ?) ON CONFLICT(name, run_id) DO UPDATE SET tagged_at = excluded.tagged_at",
+                sql:
+                    "INSERT INTO tag_runs (name, run_id, tagged_at) VALUES (?, ?, ?) ON CONFLICT(name, run_id) DO UPDATE SET tagged_at = excluded.tagged_at",
                 arguments: [name, runID, Date()])
             return try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM tag_runs WHERE name = ?", arguments: [name]) ?? 0
         }
@@ -76,7 +77,9 @@ extension ResultsStore {
     public func resolveRun(_ reference: String) throws -> Int64 {
         if reference == "latest" {
             guard let id = try latestRunID() else {
-                throw ResultsStoreError(kind: .unknownRun, path: path, detail: "yet ('latest' needs at least one stored run; start one with `loadgen run FILE`)")
+                throw ResultsStoreError(
+                    kind: .unknownRun, path: path,
+                    detail: "yet ('latest' needs at least one stored run; start one with `loadgen run FILE`)")
             }
             return id
         }
@@ -85,7 +88,8 @@ extension ResultsStore {
             return id
         }
         if let id = try runID(forTag: reference) { return id }
-        throw ResultsStoreError(kind: .unknownRun, path: path, detail: "or tag named '\(reference)' (a run is its id, 'latest' or a tag)")
+        throw ResultsStoreError(
+            kind: .unknownRun, path: path, detail: "or tag named '\(reference)' (a run is its id, 'latest' or a tag)")
     }
 
     /// Letters, digits, `.`, `_`, `-`; 1–64 characters; not starting with a digit; not `latest`.
@@ -93,6 +97,8 @@ extension ResultsStore {
         guard (1...64).contains(name.count), name != "latest", let first = name.unicodeScalars.first,
             !("0"..."9").contains(first)
         else { return false }
-        return name.unicodeScalars.allSatisfy { $0.isASCII && (CharacterSet.alphanumerics.contains($0) || "._-".unicodeScalars.contains($0)) }
+        return name.unicodeScalars.allSatisfy {
+            $0.isASCII && (CharacterSet.alphanumerics.contains($0) || "._-".unicodeScalars.contains($0))
+        }
     }
 }

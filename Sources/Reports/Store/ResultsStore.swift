@@ -50,7 +50,8 @@ public final class ResultsStore: Sendable {
             try migrate(pool)
             recovered = try pool.write { db in
                 // Only runs whose process is gone: another loadgen may be writing into this file right now.
-                let running = try Row.fetchAll(db, sql: "SELECT id, pid FROM runs WHERE status = ? ORDER BY id", arguments: [RunStatus.running])
+                let running = try Row.fetchAll(
+                    db, sql: "SELECT id, pid FROM runs WHERE status = ? ORDER BY id", arguments: [RunStatus.running])
                 let dead = running.filter { row in
                     guard let pid = row["pid"] as Int32? else { return true }
                     return !ProcessLiveness.isAlive(pid)
@@ -97,7 +98,8 @@ public final class ResultsStore: Sendable {
             return try String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations").filter { !known.contains($0) }
         }
         if !unknown.isEmpty {
-            throw ResultsStoreError(kind: .newerSchema, path: path, detail: "unknown migrations: \(unknown.joined(separator: ", "))")
+            throw ResultsStoreError(
+                kind: .newerSchema, path: path, detail: "unknown migrations: \(unknown.joined(separator: ", "))")
         }
     }
 

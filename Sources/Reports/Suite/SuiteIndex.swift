@@ -40,7 +40,10 @@ public enum SuiteIndex {
     /// A relative file path as an href: each path component percent-encoded.
     static func relativeURL(_ path: String) -> String {
         path.split(separator: "/", omittingEmptySubsequences: false)
-            .map { $0.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed.subtracting(CharacterSet(charactersIn: "/?#"))) ?? String($0) }
+            .map {
+                $0.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed.subtracting(CharacterSet(charactersIn: "/?#")))
+                    ?? String($0)
+            }
             .joined(separator: "/")
     }
 }

@@ -6,26 +6,38 @@ extension DataBackup {
     /// `PRAGMA integrity_check`; then the old directory is swapped out with renames. Refuses a non-empty
     /// `dataDirectory` unless `force`. Stop the service using `dataDirectory` first.
     @discardableResult
-    public static func restore(from backup: String, to dataDirectory: String, force: Bool = false) throws(BackupError) -> BackupManifest {
+    public static func restore(
+        from backup: String, to dataDirectory: String, force: Bool = false
+    ) throws(BackupError) -> BackupManifest {
         let files = FileManager.default
         if !force, let existing = try? files.contentsOfDirectory(atPath: dataDirectory), !existing.isEmpty {
-            throw BackupError(.dataNotEmpty, "\(dataDirectory) is not empty; restore into an empty directory, or pass --force to replace its contents")
+            throw BackupError(
+                .dataNotEmpty,
+                "\(dataDirectory) is not empty; restore into an empty directory, or pass --force to replace its contents")
         }
         let manifestPath = "\(backup)/\(BackupManifest.fileName)"
         guard let manifestData = files.contents(atPath: manifestPath) else {
-            throw BackupError(.notABackup, "\(backup) has no \(BackupManifest.fileName): not a complete backup; give a directory made by 'targetservice backup'")
+            throw BackupError(
+                .notABackup,
+                "\(backup) has no \(BackupManifest.fileName): not a complete backup; give a directory made by 'targetservice backup'"
+            )
         }
         let manifest: BackupManifest
         do {
             manifest = try BackupManifest.decode(manifestData)
         } catch {
-            throw BackupError(.notABackup, "\(manifestPath) is not a valid manifest (\(error)); the backup is damaged, use another one")
+            throw BackupError(
+                .notABackup, "\(manifestPath) is not a valid manifest (\(error)); the backup is damaged, use another one")
         }
         guard manifest.format == BackupManifest.currentFormat else {
-            throw BackupError(.notABackup, "\(manifestPath) has format \(manifest.format); this targetservice restores format \(BackupManifest.currentFormat)")
+            throw BackupError(
+                .notABackup,
+                "\(manifestPath) has format \(manifest.format); this targetservice restores format \(BackupManifest.currentFormat)"
+            )
         }
         if let unsafe = manifest.files.first(where: { $0.path.hasPrefix("/") || $0.path.split(separator: "/").contains("..") }) {
-            throw BackupError(.notABackup, "\(manifestPath) lists '\(unsafe.path)', which points outside the backup; the manifest is damaged")
+            throw BackupError(
+                .notABackup, "\(manifestPath) lists '\(unsafe.path)', which points outside the backup; the manifest is damaged")
         }
 
         let target = URL(fileURLWithPath: dataDirectory).standardizedFileURL
@@ -71,7 +83,10 @@ extension DataBackup {
             let source = "\(backup)/\(file.path)"
             let copy = "\(staging)/\(file.path)"
             guard files.fileExists(atPath: source) else {
-                throw BackupError(.missingFile, "\(file.path) is listed in the manifest but missing from \(backup); the backup is incomplete, use another one")
+                throw BackupError(
+                    .missingFile,
+                    "\(file.path) is listed in the manifest but missing from \(backup); the backup is incomplete, use another one"
+                )
             }
             let sha: String
             do {
@@ -82,7 +97,9 @@ extension DataBackup {
                 throw BackupError(.io, "cannot copy \(source): \(error); check permissions and free space")
             }
             guard sha == file.sha256 else {
-                throw BackupError(.checksumMismatch, """
+                throw BackupError(
+                    .checksumMismatch,
+                    """
                     checksum mismatch for \(file.path) in \(backup): expected sha256 \(file.sha256), got \(sha); \
                     the backup is damaged, nothing was restored; use another backup
                     """)
@@ -90,7 +107,9 @@ extension DataBackup {
         }
         let database = "\(staging)/\(ModelRegistry.databaseFileName)"
         if files.fileExists(atPath: database), let problem = integrityProblem(ofDatabaseAt: database) {
-            throw BackupError(.databaseDamaged, """
+            throw BackupError(
+                .databaseDamaged,
+                """
                 \(ModelRegistry.databaseFileName) in the backup failed PRAGMA integrity_check (\(problem)); nothing was restored; use another backup
                 """)
         }

@@ -9,7 +9,9 @@ public enum DataBackup {
     /// The database is copied first and the model files after: files are never changed once written and are
     /// written before the row that names them, so every version the copied database knows has its file.
     @discardableResult
-    public static func create(dataDirectory: String, to destination: String, now: Date = Date()) throws(BackupError) -> BackupManifest {
+    public static func create(
+        dataDirectory: String, to destination: String, now: Date = Date()
+    ) throws(BackupError) -> BackupManifest {
         let files = FileManager.default
         var isDirectory: ObjCBool = false
         guard files.fileExists(atPath: dataDirectory, isDirectory: &isDirectory), isDirectory.boolValue else {
@@ -28,14 +30,17 @@ public enum DataBackup {
             }
             for relative in try dataFiles(in: dataDirectory) {
                 let target = "\(destination)/\(relative)"
-                try files.createDirectory(atPath: (target as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+                try files.createDirectory(
+                    atPath: (target as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
                 try files.copyItem(atPath: "\(dataDirectory)/\(relative)", toPath: target)
                 copied.append(relative)
             }
-            let manifest = BackupManifest(format: BackupManifest.currentFormat, created: now, files: try copied.sorted().map { relative in
-                let contents = try Data(contentsOf: URL(fileURLWithPath: "\(destination)/\(relative)"))
-                return BackupManifest.File(path: relative, bytes: contents.count, sha256: SHA256.hex(contents))
-            })
+            let manifest = BackupManifest(
+                format: BackupManifest.currentFormat, created: now,
+                files: try copied.sorted().map { relative in
+                    let contents = try Data(contentsOf: URL(fileURLWithPath: "\(destination)/\(relative)"))
+                    return BackupManifest.File(path: relative, bytes: contents.count, sha256: SHA256.hex(contents))
+                })
             // The manifest goes in last, under a temporary name: its presence marks a complete backup.
             let temporary = "\(destination)/.\(BackupManifest.fileName).partial"
             try manifest.encoded().write(to: URL(fileURLWithPath: temporary))
@@ -44,7 +49,8 @@ public enum DataBackup {
         } catch let error as BackupError {
             throw error
         } catch {
-            throw BackupError(.io, "backing up \(dataDirectory) into \(destination) failed: \(error); check free space and permissions")
+            throw BackupError(
+                .io, "backing up \(dataDirectory) into \(destination) failed: \(error); check free space and permissions")
         }
     }
 
@@ -75,7 +81,9 @@ public enum DataBackup {
         }
         try queue.close()
         if let problem = integrityProblem(ofDatabaseAt: target) {
-            throw BackupError(.databaseDamaged, "the database copy failed its integrity check (\(problem)); the live database in \(source) may be damaged")
+            throw BackupError(
+                .databaseDamaged,
+                "the database copy failed its integrity check (\(problem)); the live database in \(source) may be damaged")
         }
     }
 

@@ -22,8 +22,9 @@ public final class CascadeClassifier: Sendable {
     public static func load(contentsOf path: String) throws(CascadeLoadError) -> CascadeClassifier {
         guard let data = FileManager.default.contents(atPath: path) else {
             let exists = FileManager.default.fileExists(atPath: path)
-            throw CascadeLoadError(file: path, line: nil, element: "file",
-                                   reason: exists ? "cannot read the file (check permissions)" : "no such file")
+            throw CascadeLoadError(
+                file: path, line: nil, element: "file",
+                reason: exists ? "cannot read the file (check permissions)" : "no such file")
         }
         return try CascadeClassifier(xml: [UInt8](data), source: path)
     }
@@ -32,8 +33,9 @@ public final class CascadeClassifier: Sendable {
     public convenience init(xml: [UInt8], source: String) throws(CascadeLoadError) {
         let root = try XMLReader.parse(xml, file: source)
         guard root.name == "opencv_storage" else {
-            throw CascadeLoadError(file: source, line: root.line, element: root.name,
-                                   reason: "expected an OpenCV <opencv_storage> document")
+            throw CascadeLoadError(
+                file: source, line: root.line, element: root.name,
+                reason: "expected an OpenCV <opencv_storage> document")
         }
         guard let top = root.children.first else {
             throw CascadeLoadError(file: source, line: root.line, element: root.name, reason: "the document is empty")
@@ -44,8 +46,9 @@ public final class CascadeClassifier: Sendable {
         } else if top.name == "cascade" || top.child("stageType") != nil {
             model = try CascadeModel.parseNewFormat(top, file: source)
         } else {
-            throw CascadeLoadError(file: source, line: top.line, element: top.name,
-                                   reason: "not a cascade: expected <cascade> or type_id=\"opencv-haar-classifier\"")
+            throw CascadeLoadError(
+                file: source, line: top.line, element: top.name,
+                reason: "not a cascade: expected <cascade> or type_id=\"opencv-haar-classifier\"")
         }
         self.init(model: try model.validated(file: source), source: source)
     }
@@ -53,19 +56,22 @@ public final class CascadeClassifier: Sendable {
     /// Detects objects in `image`; the result is grouped, clipped and in OpenCV's order.
     public func detect(in image: GrayImage, parameters: DetectionParameters = DetectionParameters()) -> [Detection] {
         let candidates = rawCandidates(in: image, parameters: parameters)
-        return RectangleGrouping.group(candidates, minNeighbors: parameters.minNeighbors,
-                                       imageWidth: image.width, imageHeight: image.height)
+        return RectangleGrouping.group(
+            candidates, minNeighbors: parameters.minNeighbors,
+            imageWidth: image.width, imageHeight: image.height)
     }
 
     /// Every window that passed all stages, at every scale, before grouping (OpenCV's candidate list).
     func rawCandidates(in image: GrayImage, parameters: DetectionParameters, speculativeTreeSize: Int = 3) -> [Box] {
         precondition(parameters.validationError == nil, parameters.validationError ?? "")
-        let plan = ScalePlan(imageWidth: image.width, imageHeight: image.height, windowWidth: model.windowWidth,
-                             windowHeight: model.windowHeight, parameters: parameters)
+        let plan = ScalePlan(
+            imageWidth: image.width, imageHeight: image.height, windowWidth: model.windowWidth,
+            windowHeight: model.windowHeight, parameters: parameters)
         guard let largest = plan.levels.first else { return [] }
         let haar = model.kind == .haar
-        let integrals = IntegralImages(maxWidth: largest.width, maxHeight: largest.height, squared: haar,
-                                       tilted: model.hasTiltedFeatures)
+        let integrals = IntegralImages(
+            maxWidth: largest.width, maxHeight: largest.height, squared: haar,
+            tilted: model.hasTiltedFeatures)
         var prepared = PreparedCascade(model, stride: integrals.stride, tiltedOffset: integrals.tiltedOffset)
         prepared.speculativeTreeSize = min(speculativeTreeSize, 3)
         let levelPixels = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: largest.width * largest.height)
@@ -74,8 +80,9 @@ public final class CascadeClassifier: Sendable {
         image.pixels.withUnsafeBufferPointer { source in
             for level in plan.levels {
                 let levelBuffer = UnsafeMutableBufferPointer(rebasing: levelPixels[0..<(level.width * level.height)])
-                LinearExactResize.resize(source, width: image.width, height: image.height,
-                                         into: levelBuffer, width: level.width, height: level.height)
+                LinearExactResize.resize(
+                    source, width: image.width, height: image.height,
+                    into: levelBuffer, width: level.width, height: level.height)
                 integrals.compute(levelBuffer.baseAddress!, width: level.width, height: level.height, squared: haar)
                 CascadeScanner.scan(prepared, kind: model.kind, integrals: integrals, level: level, into: &candidates)
             }

@@ -8,8 +8,9 @@ extension CascadeModel {
         }
         let featureTypeText = try reader.text(cascade, "featureType")
         guard let kind = FeatureKind(rawValue: featureTypeText) else {
-            throw reader.error(cascade.child("featureType") ?? cascade,
-                               "featureType '\(featureTypeText)' is not supported; use HAAR or LBP")
+            throw reader.error(
+                cascade.child("featureType") ?? cascade,
+                "featureType '\(featureTypeText)' is not supported; use HAAR or LBP")
         }
         let width = try reader.int(cascade, "width")
         let height = try reader.int(cascade, "height")
@@ -21,8 +22,9 @@ extension CascadeModel {
         let subsetWords = categories > 0 ? (categories + 31) / 32 : 0
         let nodeStep = 3 + (categories > 0 ? subsetWords : 1)
 
-        var model = CascadeModel(kind: kind, windowWidth: width, windowHeight: height, stages: [], trees: [], nodes: [],
-                                 leaves: [], subsets: [], haarFeatures: [], lbpFeatures: [])
+        var model = CascadeModel(
+            kind: kind, windowWidth: width, windowHeight: height, stages: [], trees: [], nodes: [],
+            leaves: [], subsets: [], haarFeatures: [], lbpFeatures: [])
         let stagesNode = try reader.required(cascade, "stages")
         for stageNode in stagesNode.children {
             let thresholdNode = try reader.required(stageNode, "stageThreshold")
@@ -59,7 +61,8 @@ extension CascadeModel {
                 }
                 let leafTokens = leafNode.tokens
                 if leafTokens.count != nodeCount + 1 {
-                    throw reader.error(leafNode, "a tree with \(nodeCount) nodes needs \(nodeCount + 1) leaf values, found \(leafTokens.count)")
+                    throw reader.error(
+                        leafNode, "a tree with \(nodeCount) nodes needs \(nodeCount + 1) leaf values, found \(leafTokens.count)")
                 }
                 for token in leafTokens { model.leaves.append(Float(try reader.double(token, leafNode))) }
             }
@@ -73,8 +76,10 @@ extension CascadeModel {
                 let rectNode = try reader.required(featureNode, "rect")
                 let v = rectNode.tokens
                 if v.count != 4 { throw reader.error(rectNode, "an LBP rect is 'x y width height', found \(v.count) numbers") }
-                model.lbpFeatures.append(LBPFeature(x: try reader.int32(v[0], rectNode), y: try reader.int32(v[1], rectNode),
-                                                    width: try reader.int32(v[2], rectNode), height: try reader.int32(v[3], rectNode)))
+                model.lbpFeatures.append(
+                    LBPFeature(
+                        x: try reader.int32(v[0], rectNode), y: try reader.int32(v[1], rectNode),
+                        width: try reader.int32(v[2], rectNode), height: try reader.int32(v[3], rectNode)))
             }
         }
         return model
@@ -104,7 +109,9 @@ struct NodeReader {
 
     func int(_ node: XMLNode) throws(CascadeLoadError) -> Int {
         let tokens = node.tokens
-        guard tokens.count == 1, let value = Int(tokens[0]) else { throw error(node, "expected one integer, found '\(node.text.prefix(40))'") }
+        guard tokens.count == 1, let value = Int(tokens[0]) else {
+            throw error(node, "expected one integer, found '\(node.text.prefix(40))'")
+        }
         return value
     }
 
@@ -127,9 +134,11 @@ struct NodeReader {
         for rectNode in rectsNode.children {
             let v = rectNode.tokens
             if v.count != 5 { throw error(rectNode, "a rectangle is 'x y width height weight', found \(v.count) numbers") }
-            rects.append(CascadeModel.WeightedRect(x: try int32(v[0], rectNode), y: try int32(v[1], rectNode),
-                                                   width: try int32(v[2], rectNode), height: try int32(v[3], rectNode),
-                                                   weight: Float(try double(v[4], rectNode))))
+            rects.append(
+                CascadeModel.WeightedRect(
+                    x: try int32(v[0], rectNode), y: try int32(v[1], rectNode),
+                    width: try int32(v[2], rectNode), height: try int32(v[3], rectNode),
+                    weight: Float(try double(v[4], rectNode))))
         }
         let tilted = try featureNode.child("tilted").map { node throws(CascadeLoadError) in try int(node) } ?? 0
         return CascadeModel.HaarFeature(rects: rects, tilted: tilted != 0)

@@ -9,8 +9,9 @@ extension CascadeModel {
         guard size.count == 2, let width = Int(size[0]), let height = Int(size[1]) else {
             throw reader.error(sizeNode, "expected 'width height'")
         }
-        var model = CascadeModel(kind: .haar, windowWidth: width, windowHeight: height, stages: [], trees: [], nodes: [],
-                                 leaves: [], subsets: [], haarFeatures: [], lbpFeatures: [])
+        var model = CascadeModel(
+            kind: .haar, windowWidth: width, windowHeight: height, stages: [], trees: [], nodes: [],
+            leaves: [], subsets: [], haarFeatures: [], lbpFeatures: [])
         let stagesNode = try reader.required(root, "stages")
         for stageNode in stagesNode.children {
             let treesNode = try reader.required(stageNode, "trees")
@@ -37,11 +38,16 @@ extension CascadeModel {
                     }
                     let left = try child(value: "left_val", index: "left_node")
                     let right = try child(value: "right_val", index: "right_node")
-                    model.nodes.append(Node(left: left, right: right, featureIndex: Int32(model.haarFeatures.count - 1),
-                                            threshold: threshold))
+                    model.nodes.append(
+                        Node(
+                            left: left, right: right, featureIndex: Int32(model.haarFeatures.count - 1),
+                            threshold: threshold))
                 }
                 if treeLeaves.count != treeNode.children.count + 1 {
-                    throw reader.error(treeNode, "a tree with \(treeNode.children.count) nodes needs \(treeNode.children.count + 1) leaf values, found \(treeLeaves.count)")
+                    throw reader.error(
+                        treeNode,
+                        "a tree with \(treeNode.children.count) nodes needs \(treeNode.children.count + 1) leaf values, found \(treeLeaves.count)"
+                    )
                 }
                 model.trees.append(Tree(nodeCount: treeNode.children.count))
                 model.leaves.append(contentsOf: treeLeaves)

@@ -16,7 +16,9 @@ extension CascadeModel {
             for n in nodeIndex..<(nodeIndex + tree.nodeCount) {
                 let node = nodes[n]
                 if node.featureIndex < 0 || Int(node.featureIndex) >= featureCount {
-                    throw fail("internalNodes", "tree \(treeIndex) uses feature \(node.featureIndex) but there are \(featureCount) features")
+                    throw fail(
+                        "internalNodes",
+                        "tree \(treeIndex) uses feature \(node.featureIndex) but there are \(featureCount) features")
                 }
                 for child in [node.left, node.right] {
                     if child > 0 && Int(child) >= tree.nodeCount {
@@ -40,7 +42,8 @@ extension CascadeModel {
                 let inside: Bool
                 if feature.tilted {
                     // A 45° rectangle spans x-height ... x+width and y ... y+width+height.
-                    inside = r.width >= 0 && r.height >= 0 && r.x - r.height >= 0 && r.x + r.width <= w
+                    inside =
+                        r.width >= 0 && r.height >= 0 && r.x - r.height >= 0 && r.x + r.width <= w
                         && r.y >= 0 && r.y + r.width + r.height <= h
                 } else {
                     inside = r.x >= 0 && r.y >= 0 && r.width >= 0 && r.height >= 0 && r.x + r.width <= w && r.y + r.height <= h

@@ -18,21 +18,28 @@ enum CascadeScanner {
         var normArea: Double
     }
 
-    static func scan(_ cascade: PreparedCascade, kind: CascadeModel.FeatureKind, integrals: IntegralImages,
-                     level: ScalePlan.Level, into candidates: inout [Box]) {
+    static func scan(
+        _ cascade: PreparedCascade, kind: CascadeModel.FeatureKind, integrals: IntegralImages,
+        level: ScalePlan.Level, into candidates: inout [Box]
+    ) {
         cascade.stages.withUnsafeBufferPointer { stages in
-        cascade.haarNodes.withUnsafeBufferPointer { haarNodes in
-        cascade.lbpNodes.withUnsafeBufferPointer { lbpNodes in
-            let pointers = Pointers(stages: stages, haarNodes: haarNodes.baseAddress, lbpNodes: lbpNodes.baseAddress,
-                                    isStumpBased: cascade.isStumpBased,
-                                    speculativeTreeSize: cascade.speculativeTreeSize, normOffsets: cascade.normOffsets,
-                                    normArea: cascade.normArea)
-            scan(pointers, kind: kind, integrals: integrals, level: level, into: &candidates)
-        }}}
+            cascade.haarNodes.withUnsafeBufferPointer { haarNodes in
+                cascade.lbpNodes.withUnsafeBufferPointer { lbpNodes in
+                    let pointers = Pointers(
+                        stages: stages, haarNodes: haarNodes.baseAddress, lbpNodes: lbpNodes.baseAddress,
+                        isStumpBased: cascade.isStumpBased,
+                        speculativeTreeSize: cascade.speculativeTreeSize, normOffsets: cascade.normOffsets,
+                        normArea: cascade.normArea)
+                    scan(pointers, kind: kind, integrals: integrals, level: level, into: &candidates)
+                }
+            }
+        }
     }
 
-    private static func scan(_ cascade: Pointers, kind: CascadeModel.FeatureKind, integrals: IntegralImages,
-                             level: ScalePlan.Level, into candidates: inout [Box]) {
+    private static func scan(
+        _ cascade: Pointers, kind: CascadeModel.FeatureKind, integrals: IntegralImages,
+        level: ScalePlan.Level, into candidates: inout [Box]
+    ) {
         let stride = integrals.stride
         let sum = UnsafePointer(integrals.sum.baseAddress!)
         let squares = UnsafePointer(integrals.squaredSum.baseAddress!)
@@ -48,8 +55,10 @@ enum CascadeScanner {
                 case .lbp: result = evaluateLBP(cascade, sum: sum + base)
                 }
                 if result == 1 {
-                    candidates.append(Box(x: cvRound(Float(x) * level.scale), y: cvRound(Float(y) * level.scale),
-                                          width: level.boxWidth, height: level.boxHeight))
+                    candidates.append(
+                        Box(
+                            x: cvRound(Float(x) * level.scale), y: cvRound(Float(y) * level.scale),
+                            width: level.boxWidth, height: level.boxHeight))
                 }
                 if result == 0 { x += step }
                 x += step
@@ -67,7 +76,8 @@ enum CascadeScanner {
     @inline(__always)
     private static func haarFeature(_ node: UnsafePointer<PreparedCascade.HaarNode>, _ p: UnsafePointer<Int32>) -> Float {
         let o = node.pointee.o
-        var value = node.pointee.w0 * Float(rectSum(p, o.0, o.1, o.2, o.3))
+        var value =
+            node.pointee.w0 * Float(rectSum(p, o.0, o.1, o.2, o.3))
             + node.pointee.w1 * Float(rectSum(p, o.4, o.5, o.6, o.7))
         if node.pointee.w2 != 0 {
             value += node.pointee.w2 * Float(rectSum(p, o.8, o.9, o.10, o.11))
@@ -76,8 +86,10 @@ enum CascadeScanner {
     }
 
     @inline(__always)
-    private static func evaluateHaar(_ cascade: Pointers, sum p: UnsafePointer<Int32>,
-                                     squares q: UnsafePointer<UInt32>) -> WindowResult {
+    private static func evaluateHaar(
+        _ cascade: Pointers, sum p: UnsafePointer<Int32>,
+        squares q: UnsafePointer<UInt32>
+    ) -> WindowResult {
         let n = cascade.normOffsets
         let windowSum = rectSum(p, n.0, n.1, n.2, n.3)
         let windowSquares = q[Int(n.0)] &- q[Int(n.1)] &- q[Int(n.2)] &+ q[Int(n.3)]
@@ -117,9 +129,11 @@ enum CascadeScanner {
     /// A cascade of single-node trees (OpenCV's `predictOrderedStump`/`predictCategoricalStump`): per stage, the
     /// double sum of each stump's leaf, compared with the stage threshold. Returns 1 or −(rejecting stage).
     @inline(__always)
-    private static func evaluateStumps<Node>(_ stages: UnsafeBufferPointer<PreparedCascade.Stage>,
-                                             _ first: UnsafePointer<Node>, branch: KeyPath<Node, PreparedCascade.Branch>,
-                                             goesLeft: (UnsafePointer<Node>) -> Bool) -> WindowResult {
+    private static func evaluateStumps<Node>(
+        _ stages: UnsafeBufferPointer<PreparedCascade.Stage>,
+        _ first: UnsafePointer<Node>, branch: KeyPath<Node, PreparedCascade.Branch>,
+        goesLeft: (UnsafePointer<Node>) -> Bool
+    ) -> WindowResult {
         var node = first
         for stageIndex in 0..<stages.count {
             let stage = stages[stageIndex]
@@ -136,8 +150,10 @@ enum CascadeScanner {
 
     /// The leaf a window reaches from `root`, following `goesLeft` node by node (OpenCV's `predictOrdered` walk).
     @inline(__always)
-    private static func walk<Node>(_ root: UnsafePointer<Node>, branch: KeyPath<Node, PreparedCascade.Branch>,
-                                   goesLeft: (UnsafePointer<Node>) -> Bool) -> Float {
+    private static func walk<Node>(
+        _ root: UnsafePointer<Node>, branch: KeyPath<Node, PreparedCascade.Branch>,
+        goesLeft: (UnsafePointer<Node>) -> Bool
+    ) -> Float {
         var current = root
         while true {
             let left = goesLeft(current)
@@ -152,8 +168,10 @@ enum CascadeScanner {
     /// and the walk then only selects: the extra feature costs less than the mispredicted branch it replaces, and
     /// the comparisons are the same ones OpenCV makes, so the leaf is too.
     @inline(__always)
-    private static func smallTreeLeaf(_ root: UnsafePointer<PreparedCascade.HaarNode>, size: Int,
-                                      _ p: UnsafePointer<Int32>, _ inverseNorm: Float) -> Float {
+    private static func smallTreeLeaf(
+        _ root: UnsafePointer<PreparedCascade.HaarNode>, size: Int,
+        _ p: UnsafePointer<Int32>, _ inverseNorm: Float
+    ) -> Float {
         let left0 = haarFeature(root, p) * inverseNorm < root.pointee.threshold
         let left1 = size > 1 && haarFeature(root + 1, p) * inverseNorm < root[1].threshold
         let left2 = size > 2 && haarFeature(root + 2, p) * inverseNorm < root[2].threshold

@@ -37,7 +37,9 @@ public struct DetectionParameters: Sendable, Hashable, Codable {
 
     /// Why these parameters cannot be used, or nil when they can.
     public var validationError: String? {
-        if !(scaleFactor > 1.0) || !scaleFactor.isFinite { return "scale factor must be a finite number > 1 (got \(scaleFactor))" }
+        if !(scaleFactor > 1.0) || !scaleFactor.isFinite {
+            return "scale factor must be a finite number > 1 (got \(scaleFactor))"
+        }
         if minNeighbors < 0 { return "min neighbors must be >= 0 (got \(minNeighbors))" }
         if minSize.width < 0 || minSize.height < 0 || maxSize.width < 0 || maxSize.height < 0 {
             return "sizes must not be negative"

@@ -64,19 +64,24 @@ struct PreparedCascade {
                 let count = model.trees[treeIndex].nodeCount
                 for n in 0..<count {
                     let node = model.nodes[nodeIndex + n]
-                    let branch = Branch(left: node.left, right: node.right,
-                                        leftLeaf: node.left <= 0 ? model.leaves[leafIndex - Int(node.left)] : 0,
-                                        rightLeaf: node.right <= 0 ? model.leaves[leafIndex - Int(node.right)] : 0,
-                                        treeSize: n == 0 ? Int32(count) : 0)
+                    let branch = Branch(
+                        left: node.left, right: node.right,
+                        leftLeaf: node.left <= 0 ? model.leaves[leafIndex - Int(node.left)] : 0,
+                        rightLeaf: node.right <= 0 ? model.leaves[leafIndex - Int(node.right)] : 0,
+                        treeSize: n == 0 ? Int32(count) : 0)
                     switch model.kind {
                     case .haar:
-                        haarNodes.append(Self.haarNode(model.haarFeatures[Int(node.featureIndex)], threshold: node.threshold,
-                                                       stride: s, tiltedOffset: Int32(tiltedOffset), branch: branch))
+                        haarNodes.append(
+                            Self.haarNode(
+                                model.haarFeatures[Int(node.featureIndex)], threshold: node.threshold,
+                                stride: s, tiltedOffset: Int32(tiltedOffset), branch: branch))
                     case .lbp:
                         let first = (nodeIndex + n) * CascadeModel.lbpSubsetWords
                         let w = Array(model.subsets[first..<(first + CascadeModel.lbpSubsetWords)])
-                        lbpNodes.append(Self.lbpNode(model.lbpFeatures[Int(node.featureIndex)], stride: s,
-                                                     subset: (w[0], w[1], w[2], w[3], w[4], w[5], w[6], w[7]), branch: branch))
+                        lbpNodes.append(
+                            Self.lbpNode(
+                                model.lbpFeatures[Int(node.featureIndex)], stride: s,
+                                subset: (w[0], w[1], w[2], w[3], w[4], w[5], w[6], w[7]), branch: branch))
                     }
                 }
                 nodeIndex += count
@@ -86,8 +91,10 @@ struct PreparedCascade {
         }
     }
 
-    private static func haarNode(_ feature: CascadeModel.HaarFeature, threshold: Float, stride s: Int32,
-                                 tiltedOffset: Int32, branch: Branch) -> HaarNode {
+    private static func haarNode(
+        _ feature: CascadeModel.HaarFeature, threshold: Float, stride s: Int32,
+        tiltedOffset: Int32, branch: Branch
+    ) -> HaarNode {
         var offsets = [Int32](repeating: 0, count: 12)
         var weights: [Float] = [0, 0, 0]
         for (r, rect) in feature.rects.prefix(3).enumerated() {
@@ -106,12 +113,15 @@ struct PreparedCascade {
             }
         }
         let o = offsets
-        return HaarNode(o: (o[0], o[1], o[2], o[3], o[4], o[5], o[6], o[7], o[8], o[9], o[10], o[11]),
-                        w0: weights[0], w1: weights[1], w2: weights[2], threshold: threshold, branch: branch)
+        return HaarNode(
+            o: (o[0], o[1], o[2], o[3], o[4], o[5], o[6], o[7], o[8], o[9], o[10], o[11]),
+            w0: weights[0], w1: weights[1], w2: weights[2], threshold: threshold, branch: branch)
     }
 
-    private static func lbpNode(_ f: CascadeModel.LBPFeature, stride s: Int32,
-                                subset: (Int32, Int32, Int32, Int32, Int32, Int32, Int32, Int32), branch: Branch) -> LBPNode {
+    private static func lbpNode(
+        _ f: CascadeModel.LBPFeature, stride s: Int32,
+        subset: (Int32, Int32, Int32, Int32, Int32, Int32, Int32, Int32), branch: Branch
+    ) -> LBPNode {
         // Grid point (i, j) of the 4×4 corners of the 3×3 blocks, index j*4+i.
         var o = [Int32](repeating: 0, count: 16)
         for j in 0..<4 {
@@ -119,7 +129,8 @@ struct PreparedCascade {
                 o[j * 4 + i] = (f.y + Int32(j) * f.height) * s + f.x + Int32(i) * f.width
             }
         }
-        return LBPNode(o: (o[0], o[1], o[2], o[3], o[4], o[5], o[6], o[7], o[8], o[9], o[10], o[11], o[12], o[13], o[14], o[15]),
-                       subset: subset, branch: branch)
+        return LBPNode(
+            o: (o[0], o[1], o[2], o[3], o[4], o[5], o[6], o[7], o[8], o[9], o[10], o[11], o[12], o[13], o[14], o[15]),
+            subset: subset, branch: branch)
     }
 }

@@ -69,8 +69,9 @@ enum RectangleGrouping {
         }
         let averages = (0..<classes).map { c -> Box in
             let inverse = 1 / Float(counts[c])
-            return Box(x: cvRound(Float(sums[c].x) * inverse), y: cvRound(Float(sums[c].y) * inverse),
-                       width: cvRound(Float(sums[c].w) * inverse), height: cvRound(Float(sums[c].h) * inverse))
+            return Box(
+                x: cvRound(Float(sums[c].x) * inverse), y: cvRound(Float(sums[c].y) * inverse),
+                width: cvRound(Float(sums[c].w) * inverse), height: cvRound(Float(sums[c].h) * inverse))
         }
         var result: [Detection] = []
         for i in 0..<classes where counts[i] > minNeighbors {

@@ -74,8 +74,10 @@ struct ScalePlan: Equatable {
             let rows = max(height + 1 - windowHeight, 0)
             let stripe = max((rows / step + stripes - 1) / stripes, 1) * step
             let (boxWidth, boxHeight) = windowSize(s)
-            levels.append(Level(scale: s, width: width, height: height, step: step, columns: columns,
-                                rowLimit: min(stripes * stripe, rows), boxWidth: boxWidth, boxHeight: boxHeight))
+            levels.append(
+                Level(
+                    scale: s, width: width, height: height, step: step, columns: columns,
+                    rowLimit: min(stripes * stripe, rows), boxWidth: boxWidth, boxHeight: boxHeight))
         }
     }
 }

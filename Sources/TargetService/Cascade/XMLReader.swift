@@ -43,7 +43,7 @@ struct XMLReader {
 
     private mutating func element(path: String) throws(CascadeLoadError) -> XMLNode {
         let startLine = line
-        advance() // '<'
+        advance()  // '<'
         let name = readName()
         if name.isEmpty { throw error(path.isEmpty ? "document" : path, "expected an element name", line: startLine) }
         var node = XMLNode(name: name, attributes: [:], children: [], text: "", line: startLine)
@@ -131,7 +131,8 @@ struct XMLReader {
     private mutating func readName() -> String {
         let start = index
         while let c = peek(), !isSpace(c), c != UInt8(ascii: ">"), c != UInt8(ascii: "/"), c != UInt8(ascii: "="),
-              c != UInt8(ascii: "<") {
+            c != UInt8(ascii: "<")
+        {
             advance()
         }
         return String(decoding: bytes[start..<index], as: UTF8.self)

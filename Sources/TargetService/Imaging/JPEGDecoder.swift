@@ -25,9 +25,11 @@ public struct JPEGDecoder: Sendable {
 
     private func decode(_ data: UnsafeRawBufferPointer) -> Result<GrayImage, ImageDecodeError> {
         if data.count < 2 || data[0] != 0xFF || data[1] != 0xD8 {
-            return .failure(ImageDecodeError(.unsupported, "not a JPEG image (no SOI marker 0xFFD8 at the start)\(Self.formatHint(data))"))
+            return .failure(
+                ImageDecodeError(.unsupported, "not a JPEG image (no SOI marker 0xFFD8 at the start)\(Self.formatHint(data))"))
         }
-        guard let decoder = cjpeg_open(data.baseAddress!.assumingMemoryBound(to: UInt8.self), data.count, UInt64(maxPixels)) else {
+        guard let decoder = cjpeg_open(data.baseAddress!.assumingMemoryBound(to: UInt8.self), data.count, UInt64(maxPixels))
+        else {
             return .failure(ImageDecodeError(.corrupt, "out of memory creating a JPEG decoder"))
         }
         defer { cjpeg_close(decoder) }

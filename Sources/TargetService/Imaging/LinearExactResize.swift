@@ -32,8 +32,10 @@ enum LinearExactResize {
     }
 
     /// Resizes `source` to `width` × `height` into `output` (width*height bytes).
-    static func resize(_ source: UnsafeBufferPointer<UInt8>, width sourceWidth: Int, height sourceHeight: Int,
-                       into output: UnsafeMutableBufferPointer<UInt8>, width: Int, height: Int) {
+    static func resize(
+        _ source: UnsafeBufferPointer<UInt8>, width sourceWidth: Int, height sourceHeight: Int,
+        into output: UnsafeMutableBufferPointer<UInt8>, width: Int, height: Int
+    ) {
         if width == sourceWidth && height == sourceHeight {
             _ = output.initialize(from: source)
             return

@@ -52,19 +52,23 @@ public struct DetectionService: Sendable {
             detectionLog: detectionLog
         )
         let modelsEndpoint = ModelsEndpoint(registry: registry, defaultModel: configuration.catalog.defaultModel)
-        let admin = AdminEndpoint(rollouts: rollouts, registry: registry, models: modelsEndpoint, maxCascadeBytes: configuration.maxCascadeBytes)
+        let admin = AdminEndpoint(
+            rollouts: rollouts, registry: registry, models: modelsEndpoint, maxCascadeBytes: configuration.maxCascadeBytes)
         let router = ServiceRouter.make(
             detect: detect, models: modelsEndpoint, admin: admin,
-            feedback: FeedbackEndpoint(store: feedback, adminToken: configuration.adminToken), adminToken: configuration.adminToken,
+            feedback: FeedbackEndpoint(store: feedback, adminToken: configuration.adminToken),
+            adminToken: configuration.adminToken,
             readiness: readiness, metrics: metrics, pool: pool,
-            web: WebPages(models: models, pool: pool, metrics: metrics, pipeline: pipeline, maxBodyBytes: configuration.maxBodyBytes,
-                          feedback: feedback)
+            web: WebPages(
+                models: models, pool: pool, metrics: metrics, pipeline: pipeline, maxBodyBytes: configuration.maxBodyBytes,
+                feedback: feedback)
         )
         let readiness = self.readiness
         let server = HTTPServer(
             responder: router.buildResponder(),
-            configuration: .init(host: configuration.host, port: configuration.port, reusePort: configuration.reusePort,
-                                 shutdownDelay: configuration.shutdownDelay),
+            configuration: .init(
+                host: configuration.host, port: configuration.port, reusePort: configuration.reusePort,
+                shutdownDelay: configuration.shutdownDelay),
             logger: logger,
             onBound: onBound,
             onShutdownStarted: { readiness.markDraining() },
@@ -76,29 +80,40 @@ public struct DetectionService: Sendable {
                 return readiness.current == .ready
             }
         )
-        let loader = ModelLoadingService(catalog: configuration.catalog, registry: registry, models: models, readiness: readiness, metrics: metrics, logger: logger)
+        let loader = ModelLoadingService(
+            catalog: configuration.catalog, registry: registry, models: models, readiness: readiness, metrics: metrics,
+            logger: logger)
         var services: [ServiceGroupConfiguration.ServiceConfiguration] = [
             .init(service: pool), .init(service: loader),
-            .init(service: DetectionLogWriter(log: detectionLog, interval: configuration.detectionLogFlushInterval, logger: logger)),
-            .init(service: RetentionPurger(retention: configuration.retention, every: .seconds(60), feedback: feedback,
-                                           detections: detectionLog, logger: logger)),
+            .init(
+                service: DetectionLogWriter(log: detectionLog, interval: configuration.detectionLogFlushInterval, logger: logger)),
+            .init(
+                service: RetentionPurger(
+                    retention: configuration.retention, every: .seconds(60), feedback: feedback,
+                    detections: detectionLog, logger: logger)),
         ]
         if let schedule = configuration.backupSchedule, let data = configuration.dataDirectory {
-            services.append(.init(service: BackupScheduler(dataDirectory: data, backupDirectory: schedule.directory,
-                                                           interval: schedule.interval, keep: schedule.keep, logger: logger)))
+            services.append(
+                .init(
+                    service: BackupScheduler(
+                        dataDirectory: data, backupDirectory: schedule.directory,
+                        interval: schedule.interval, keep: schedule.keep, logger: logger)))
         }
         services.append(.init(service: server))
         if let controlPort = configuration.controlPort {
             // Never SO_REUSEPORT: this address must reach this process only. Readiness is the main listener's.
             let logger = self.logger
-            services.append(.init(service: HTTPServer(
-                responder: router.buildResponder(),
-                configuration: .init(host: "127.0.0.1", port: controlPort, reusePort: false, shutdownDelay: configuration.shutdownDelay),
-                logger: logger,
-                onBound: { address in
-                    logger.info("\(Self.controlLogPrefix)http://127.0.0.1:\(address.port ?? 0)")
-                }
-            )))
+            services.append(
+                .init(
+                    service: HTTPServer(
+                        responder: router.buildResponder(),
+                        configuration: .init(
+                            host: "127.0.0.1", port: controlPort, reusePort: false, shutdownDelay: configuration.shutdownDelay),
+                        logger: logger,
+                        onBound: { address in
+                            logger.info("\(Self.controlLogPrefix)http://127.0.0.1:\(address.port ?? 0)")
+                        }
+                    )))
         }
         var groupConfiguration = ServiceGroupConfiguration(
             services: services,

@@ -3,7 +3,8 @@ import Testing
 
 /// Fault parameters read as typed values, and every mistake names where it is and what to write.
 struct FaultParametersTests {
-    let parameters = FaultParameters(["latency": "200", "toxicity": "0.5", "stream": "upstream"], location: "chaos[1].fault.latency")
+    let parameters = FaultParameters(
+        ["latency": "200", "toxicity": "0.5", "stream": "upstream"], location: "chaos[1].fault.latency")
 
     @Test func readsTypedValuesAndDefaults() throws {
         #expect(try parameters.integer("latency") == 200)
@@ -22,7 +23,11 @@ struct FaultParametersTests {
         #expect(throws: FaultError(.invalidParameter, "chaos[1].fault.latency.latency: 200 is outside 0...100")) {
             try parameters.integer("latency", range: 0...100)
         }
-        #expect(throws: FaultError(.invalidParameter, "chaos[1].fault.latency: unknown parameter 'stream'; expected one of jitter, latency, toxicity")) {
+        #expect(
+            throws: FaultError(
+                .invalidParameter, "chaos[1].fault.latency: unknown parameter 'stream'; expected one of jitter, latency, toxicity"
+            )
+        ) {
             try parameters.rejectUnknown(allowing: ["latency", "jitter", "toxicity"])
         }
     }

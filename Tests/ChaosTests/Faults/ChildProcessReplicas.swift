@@ -2,8 +2,10 @@ import Chaos
 import Foundation
 import Synchronization
 
-/// A `ReplicaControl` over plain child processes (`sleep 30`) the test starts, so server faults act on real
-/// processes without starting the service. `stopAll` kills and reaps them; every test calls it.
+/// A `ReplicaControl` over plain child processes (`sleep 300`) the test starts, so server faults act on real
+/// processes without starting the service. `stopAll` kills and reaps them; every test calls it. The children outlive
+/// any test by far: with the whole suite running, a test can wait tens of seconds for a thread, and a child that
+/// exited on its own (30 s, before) read as a replica that was never there.
 final class ChildProcessReplicas: ReplicaControl {
     private let processes: [Process]
     private let directories: [URL]
@@ -13,7 +15,7 @@ final class ChildProcessReplicas: ReplicaControl {
         processes = try (0..<count).map { _ in
             let process = Process()
             process.executableURL = URL(fileURLWithPath: "/bin/sleep")
-            process.arguments = ["30"]
+            process.arguments = ["300"]
             try process.run()
             return process
         }

@@ -27,8 +27,9 @@ struct ScratchDirectory {
 func environment(
     proxy: (any ToxicControl)? = nil, replicas: (any ReplicaControl)? = nil, target: String? = nil, port: Int? = nil
 ) -> FaultEnvironment {
-    FaultEnvironment(proxy: proxy, replicas: replicas, targetSelector: target, targetPort: port, duration: .seconds(60),
-                     expiresAt: Date().timeIntervalSince1970 + 60)
+    FaultEnvironment(
+        proxy: proxy, replicas: replicas, targetSelector: target, targetPort: port, duration: .seconds(60),
+        expiresAt: Date().timeIntervalSince1970 + 60)
 }
 
 /// Parameters at a fixed location, for error messages.

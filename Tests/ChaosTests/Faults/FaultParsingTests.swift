@@ -35,23 +35,30 @@ struct FaultParsingTests {
         }
     }
 
-    @Test(arguments: [
-        ("latency", [:], "chaos[0].fault: missing 'latency'; add e.g. 'latency: 100'"),
-        ("latency", ["latency": "fast"], "chaos[0].fault.latency: 'fast' is not a whole number"),
-        ("latency", ["latency": "10", "stream": "sideways"], "chaos[0].fault.stream: 'sideways' is not one of downstream, upstream"),
-        ("latency", ["latency": "10", "toxicity": "2"], "chaos[0].fault.toxicity: 2 is outside 0.0...1.0"),
-        ("bandwidth", [:], "chaos[0].fault: missing 'rate'; add e.g. 'rate: 100'"),
-        ("slow_close", [:], "chaos[0].fault: missing 'delay'; add e.g. 'delay: 100'"),
-        ("timeout", ["timeout": "-1"], "chaos[0].fault.timeout: -1 is outside 0...3600000"),
-        ("reset_peer", ["timeout": "x"], "chaos[0].fault.timeout: 'x' is not a whole number"),
-        ("slicer", ["average_size": "10", "size_variation": "10"], "chaos[0].fault.size_variation: 10 must be smaller than average_size (10)"),
-        ("limit_data", [:], "chaos[0].fault: missing 'bytes'; add e.g. 'bytes: 100'"),
-        ("http_abort", ["status": "99"], "chaos[0].fault.status: 99 is outside 200...599"),
-        ("http_delay", ["delay": "5", "percentage": "101"], "chaos[0].fault.percentage: 101 is outside 0...100"),
-        ("restart", ["timeout": "0"], "chaos[0].fault.timeout: 0 is outside 1...3600"),
-        ("packet_drop", ["percentage": "0"], "chaos[0].fault.percentage: 0 is outside 1...100"),
-        ("connection_reset", ["port": "70000"], "chaos[0].fault.port: 70000 is outside 1...65535"),
-    ] as [(String, [String: String], String)])
+    @Test(
+        arguments: [
+            ("latency", [:], "chaos[0].fault: missing 'latency'; add e.g. 'latency: 100'"),
+            ("latency", ["latency": "fast"], "chaos[0].fault.latency: 'fast' is not a whole number"),
+            (
+                "latency", ["latency": "10", "stream": "sideways"],
+                "chaos[0].fault.stream: 'sideways' is not one of downstream, upstream"
+            ),
+            ("latency", ["latency": "10", "toxicity": "2"], "chaos[0].fault.toxicity: 2 is outside 0.0...1.0"),
+            ("bandwidth", [:], "chaos[0].fault: missing 'rate'; add e.g. 'rate: 100'"),
+            ("slow_close", [:], "chaos[0].fault: missing 'delay'; add e.g. 'delay: 100'"),
+            ("timeout", ["timeout": "-1"], "chaos[0].fault.timeout: -1 is outside 0...3600000"),
+            ("reset_peer", ["timeout": "x"], "chaos[0].fault.timeout: 'x' is not a whole number"),
+            (
+                "slicer", ["average_size": "10", "size_variation": "10"],
+                "chaos[0].fault.size_variation: 10 must be smaller than average_size (10)"
+            ),
+            ("limit_data", [:], "chaos[0].fault: missing 'bytes'; add e.g. 'bytes: 100'"),
+            ("http_abort", ["status": "99"], "chaos[0].fault.status: 99 is outside 200...599"),
+            ("http_delay", ["delay": "5", "percentage": "101"], "chaos[0].fault.percentage: 101 is outside 0...100"),
+            ("restart", ["timeout": "0"], "chaos[0].fault.timeout: 0 is outside 1...3600"),
+            ("packet_drop", ["percentage": "0"], "chaos[0].fault.percentage: 0 is outside 1...100"),
+            ("connection_reset", ["port": "70000"], "chaos[0].fault.port: 70000 is outside 1...65535"),
+        ] as [(String, [String: String], String)])
     func badParametersSayWhatToWrite(name: String, values: [String: String], message: String) throws {
         let kind = try #require(FaultCatalog.kind(named: name))
         #expect(throws: FaultError(.invalidParameter, message)) { _ = try kind.init(parameters: parameters(values)) }
@@ -62,7 +69,11 @@ struct FaultParsingTests {
 struct FaultCatalogMakeTests {
     @Test func buildsTheNamedFaultOrListsTheKnownOnes() throws {
         #expect(try FaultCatalog.fault(named: "latency", parameters: parameters(["latency": "5"])) is LatencyFault)
-        #expect(throws: FaultError(.invalidParameter, "chaos[0].fault: unknown fault 'latncy'; expected one of \(FaultCatalog.names.joined(separator: ", "))")) {
+        #expect(
+            throws: FaultError(
+                .invalidParameter,
+                "chaos[0].fault: unknown fault 'latncy'; expected one of \(FaultCatalog.names.joined(separator: ", "))")
+        ) {
             _ = try FaultCatalog.fault(named: "latncy", parameters: parameters([:]))
         }
     }

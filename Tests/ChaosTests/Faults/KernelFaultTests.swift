@@ -26,7 +26,8 @@ import Testing
         try #require(Self.canRun, "kernel faults need root and nft (make setup); this machine has neither")
         let listener = try LoopbackListener()
         defer { listener.close() }
-        let undo = try await PacketDropFault(parameters: parameters(["percentage": "30", "port": "\(listener.port)"])).inject(into: environment())
+        let undo = try await PacketDropFault(parameters: parameters(["percentage": "30", "port": "\(listener.port)"])).inject(
+            into: environment())
         let table = try #require(undo.record.values["table"])
         let rules = try nft(["list", "table", "inet", table])
         #expect(rules.contains("tcp dport \(listener.port) numgen random mod 100 < 30 drop"), "\(rules)")
@@ -40,7 +41,8 @@ import Testing
         try #require(Self.canRun, "kernel faults need root and nft (make setup); this machine has neither")
         let listener = try LoopbackListener()
         defer { listener.close() }
-        let undo = try await PacketDropFault(parameters: parameters(["percentage": "100"])).inject(into: environment(port: listener.port))
+        let undo = try await PacketDropFault(parameters: parameters(["percentage": "100"])).inject(
+            into: environment(port: listener.port))
         let rules = try nft(["list", "table", "inet", try #require(undo.record.values["table"])])
         #expect(rules.contains("tcp dport \(listener.port) drop"), "\(rules)")
         // Every SYN is dropped, so the connect attempt runs into its (short) send timeout.
@@ -50,7 +52,10 @@ import Testing
     }
 
     @Test func withoutAPortTheFaultSaysWhatToAdd() async throws {
-        await #expect(throws: FaultError(.invalidParameter, "'packet_drop' needs a port: the run has no target port, so add 'port: N' to the fault")) {
+        await #expect(
+            throws: FaultError(
+                .invalidParameter, "'packet_drop' needs a port: the run has no target port, so add 'port: N' to the fault")
+        ) {
             _ = try await PacketDropFault(parameters: parameters(["percentage": "5"])).inject(into: environment())
         }
     }

@@ -3,17 +3,21 @@ import Testing
 
 /// Network faults add one toxic each to the proxy, in Toxiproxy's shape, and remove exactly that toxic on revert.
 struct NetworkFaultTests {
-    @Test(arguments: [
-        ("latency", ["latency": "200", "jitter": "50"], ["latency": 200, "jitter": 50]),
-        ("bandwidth", ["rate": "64"], ["rate": 64]),
-        ("slow_close", ["delay": "300"], ["delay": 300]),
-        ("timeout", ["timeout": "1000"], ["timeout": 1000]),
-        ("reset_peer", ["timeout": "5"], ["timeout": 5]),
-        ("slicer", ["average_size": "64", "size_variation": "16", "delay": "10"], ["average_size": 64, "size_variation": 16, "delay": 10]),
-        ("limit_data", ["bytes": "4096"], ["bytes": 4096]),
-        ("http_abort", ["status": "502", "percentage": "25"], ["status": 502, "percentage": 25]),
-        ("http_delay", ["delay": "700", "percentage": "50"], ["delay": 700, "percentage": 50]),
-    ] as [(String, [String: String], [String: Int])])
+    @Test(
+        arguments: [
+            ("latency", ["latency": "200", "jitter": "50"], ["latency": 200, "jitter": 50]),
+            ("bandwidth", ["rate": "64"], ["rate": 64]),
+            ("slow_close", ["delay": "300"], ["delay": 300]),
+            ("timeout", ["timeout": "1000"], ["timeout": 1000]),
+            ("reset_peer", ["timeout": "5"], ["timeout": 5]),
+            (
+                "slicer", ["average_size": "64", "size_variation": "16", "delay": "10"],
+                ["average_size": 64, "size_variation": 16, "delay": 10]
+            ),
+            ("limit_data", ["bytes": "4096"], ["bytes": 4096]),
+            ("http_abort", ["status": "502", "percentage": "25"], ["status": 502, "percentage": 25]),
+            ("http_delay", ["delay": "700", "percentage": "50"], ["delay": 700, "percentage": 50]),
+        ] as [(String, [String: String], [String: Int])])
     func addsTheToxicAndRemovesItOnRevert(name: String, values: [String: String], attributes: [String: Int]) async throws {
         let kind = try #require(FaultCatalog.kind(named: name))
         var withCommon = values

@@ -9,7 +9,8 @@ import Testing
         let replicas = try ChildProcessReplicas(count: 2)
         defer { replicas.stopAll() }
         let pid = try #require(replicas.processID(ofReplica: 2))
-        let undo = try await FreezeFault(parameters: parameters([:])).inject(into: environment(replicas: replicas, target: "replica-2"))
+        let undo = try await FreezeFault(parameters: parameters([:])).inject(
+            into: environment(replicas: replicas, target: "replica-2"))
         #expect(await eventually { ProcessIdentity.state(of: pid) == "T" })
         let other = try #require(replicas.processID(ofReplica: 1))
         #expect(ProcessIdentity.state(of: other) != "T")

@@ -11,7 +11,9 @@ final class EchoServer: Sendable {
         let received = receivedBytes
         channel = try await ServerBootstrap(group: group)
             .childChannelInitializer { channel in
-                channel.eventLoop.makeCompletedFuture { try channel.pipeline.syncOperations.addHandler(EchoHandler(received: received)) }
+                channel.eventLoop.makeCompletedFuture {
+                    try channel.pipeline.syncOperations.addHandler(EchoHandler(received: received))
+                }
             }
             .bind(host: "127.0.0.1", port: 0).get()
     }

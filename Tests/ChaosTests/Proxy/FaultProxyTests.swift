@@ -10,9 +10,12 @@ import Testing
 @Suite(.serialized) struct FaultProxyTests {
     let group = MultiThreadedEventLoopGroup.singleton
 
-    func withEchoProxy(_ toxics: [Toxic] = [], seed: UInt64 = 1, _ body: (FaultProxy, EchoServer) async throws -> Void) async throws {
+    func withEchoProxy(
+        _ toxics: [Toxic] = [], seed: UInt64 = 1, _ body: (FaultProxy, EchoServer) async throws -> Void
+    ) async throws {
         let echo = try await EchoServer(group: group)
-        let proxy = try await FaultProxy.start(name: "echo", listen: "127.0.0.1:0", upstream: "127.0.0.1:\(echo.port)", group: group, seed: seed)
+        let proxy = try await FaultProxy.start(
+            name: "echo", listen: "127.0.0.1:0", upstream: "127.0.0.1:\(echo.port)", group: group, seed: seed)
         for toxic in toxics { try await proxy.addToxic(toxic) }
         do {
             try await body(proxy, echo)

@@ -32,7 +32,9 @@ import Testing
     /// Reads one response whose body is `bodyLength` bytes long.
     func response(_ socket: TestSocket, bodyLength: Int) -> String {
         var text = ""
-        while !text.contains("\r\n\r\n") || text.utf8.count < (text.range(of: "\r\n\r\n").map { text[..<$0.upperBound].utf8.count } ?? 0) + bodyLength {
+        while !text.contains("\r\n\r\n")
+            || text.utf8.count < (text.range(of: "\r\n\r\n").map { text[..<$0.upperBound].utf8.count } ?? 0) + bodyLength
+        {
             guard case .data(let bytes) = socket.readOnce() else { break }
             text += String(decoding: bytes, as: UTF8.self)
         }
@@ -40,7 +42,8 @@ import Testing
     }
 
     @Test func abortAtHundredPercentAnswersWithoutForwarding() async throws {
-        try await withHTTPProxy([Toxic(name: "abort", type: "http_abort", attributes: ["status": 503, "percentage": 100])]) { proxy, server in
+        try await withHTTPProxy([Toxic(name: "abort", type: "http_abort", attributes: ["status": 503, "percentage": 100])]) {
+            proxy, server in
             let socket = try TestSocket(port: proxy.listenPort)
             for _ in 0..<3 {
                 socket.send(request)
@@ -53,7 +56,8 @@ import Testing
     }
 
     @Test func abortAtZeroPercentPassesThrough() async throws {
-        try await withHTTPProxy([Toxic(name: "abort", type: "http_abort", attributes: ["status": 503, "percentage": 0])]) { proxy, server in
+        try await withHTTPProxy([Toxic(name: "abort", type: "http_abort", attributes: ["status": 503, "percentage": 0])]) {
+            proxy, server in
             let socket = try TestSocket(port: proxy.listenPort)
             for _ in 0..<3 {
                 socket.send(request)
@@ -75,7 +79,8 @@ import Testing
     }
 
     @Test func delayHoldsTheRequest() async throws {
-        try await withHTTPProxy([Toxic(name: "delay", type: "http_delay", attributes: ["delay": 300, "percentage": 100])]) { proxy, server in
+        try await withHTTPProxy([Toxic(name: "delay", type: "http_delay", attributes: ["delay": 300, "percentage": 100])]) {
+            proxy, server in
             let socket = try TestSocket(port: proxy.listenPort)
             let started = ContinuousClock.now
             socket.send(request)

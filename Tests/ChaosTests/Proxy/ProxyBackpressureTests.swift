@@ -39,7 +39,8 @@ import Testing
     }
 
     @Test func toxicPathStopsReadingWhenTheUpstreamDoesNot() async throws {
-        try await withStalledUpstream([Toxic(name: "slow", type: "latency", stream: .upstream, attributes: ["latency": 1])]) { proxy in
+        try await withStalledUpstream([Toxic(name: "slow", type: "latency", stream: .upstream, attributes: ["latency": 1])]) {
+            proxy in
             let socket = try TestSocket(port: proxy.listenPort, timeout: 1)
             let accepted = socket.sendUntilBlocked(count: attempted)
             #expect(accepted < attempted, "the proxy took all \(accepted) bytes although the upstream reads nothing")

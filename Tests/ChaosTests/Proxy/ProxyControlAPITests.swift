@@ -6,7 +6,7 @@ import Testing
 @testable import Chaos
 
 #if canImport(FoundationNetworking)
-import FoundationNetworking
+    import FoundationNetworking
 #endif
 
 /// The control API the way a Toxiproxy client uses it: create a proxy, add, list, update and delete toxics, reset,
@@ -53,7 +53,8 @@ import FoundationNetworking
             }
             let (data, response) = try await URLSession.shared.data(for: request)
             let status = (response as? HTTPURLResponse)?.statusCode ?? 0
-            return Reply(status: status, json: try? JSONSerialization.jsonObject(with: data), text: String(decoding: data, as: UTF8.self))
+            return Reply(
+                status: status, json: try? JSONSerialization.jsonObject(with: data), text: String(decoding: data, as: UTF8.self))
         }
 
         func stop() async {
@@ -73,7 +74,8 @@ import FoundationNetworking
             #expect((version.json as? [String: Any])?["version"] is String)
 
             let upstream = "127.0.0.1:\(echo.port)"
-            let created = try await api.call("POST", "/proxies", #"{"name":"echo","listen":"127.0.0.1:0","upstream":"\#(upstream)"}"#)
+            let created = try await api.call(
+                "POST", "/proxies", #"{"name":"echo","listen":"127.0.0.1:0","upstream":"\#(upstream)"}"#)
             #expect(created.status == 201)
             let proxyJSON = try #require(created.json as? [String: Any])
             #expect(proxyJSON["name"] as? String == "echo")
@@ -100,15 +102,19 @@ import FoundationNetworking
             let badType = try await api.call("POST", "/proxies/echo/toxics", #"{"type":"latncy"}"#)
             #expect(badType.status == 400)
             #expect(badType.text.contains("invalid toxic type"))
-            let badValue = try await api.call("POST", "/proxies/echo/toxics", #"{"name":"b","type":"bandwidth","attributes":{"rate":"fast"}}"#)
+            let badValue = try await api.call(
+                "POST", "/proxies/echo/toxics", #"{"name":"b","type":"bandwidth","attributes":{"rate":"fast"}}"#)
             #expect(badValue.status == 400)
-            #expect((badValue.json as? [String: Any])?["error"] as? String == "bad request body: attributes.rate: expected a whole number")
+            #expect(
+                (badValue.json as? [String: Any])?["error"] as? String
+                    == "bad request body: attributes.rate: expected a whole number")
             #expect(try await api.call("POST", "/proxies/nope/toxics", #"{"type":"latency"}"#).status == 404)
 
             let list = try await api.call("GET", "/proxies/echo/toxics")
             #expect((list.json as? [[String: Any]])?.map { $0["name"] as? String } == ["latency_downstream"])
 
-            let updated = try await api.call("POST", "/proxies/echo/toxics/latency_downstream", #"{"attributes":{"latency":300}}"#)
+            let updated = try await api.call(
+                "POST", "/proxies/echo/toxics/latency_downstream", #"{"attributes":{"latency":300}}"#)
             #expect(updated.status == 200)
             #expect((updated.json as? [String: Any])?["attributes"] as? [String: Int] == ["latency": 300, "jitter": 0])
             #expect(try await api.call("GET", "/proxies/echo/toxics/latency_downstream").text.contains("300"))
@@ -117,19 +123,26 @@ import FoundationNetworking
             #expect(((index.json as? [String: Any])?["echo"] as? [String: Any])?["toxics"] as? [Any] != nil)
 
             #expect(try await api.call("POST", "/proxies/echo", #"{"enabled":false}"#).status == 200)
-            #expect(try await api.call("GET", "/proxies/echo").json.flatMap { ($0 as? [String: Any])?["enabled"] as? Bool } == false)
+            #expect(
+                try await api.call("GET", "/proxies/echo").json.flatMap { ($0 as? [String: Any])?["enabled"] as? Bool } == false)
 
             #expect(try await api.call("POST", "/reset").status == 204)
             let afterReset = try #require(try await api.call("GET", "/proxies/echo").json as? [String: Any])
             #expect(afterReset["enabled"] as? Bool == true)
             #expect((afterReset["toxics"] as? [Any])?.isEmpty == true)
 
-            #expect(try await api.call("POST", "/proxies/echo/toxics", #"{"name":"cut","type":"limit_data","stream":"upstream","attributes":{"bytes":1}}"#).status == 200)
+            #expect(
+                try await api.call(
+                    "POST", "/proxies/echo/toxics",
+                    #"{"name":"cut","type":"limit_data","stream":"upstream","attributes":{"bytes":1}}"#
+                ).status == 200)
             #expect(try await api.call("DELETE", "/proxies/echo/toxics/cut").status == 204)
             #expect(try await api.call("GET", "/proxies/echo/toxics/cut").status == 404)
             #expect(try await api.call("DELETE", "/proxies/echo/toxics/cut").status == 404)
 
-            let populated = try await api.call("POST", "/populate", #"[{"name":"echo","listen":"\#(listen)","upstream":"\#(upstream)"},{"name":"second","upstream":"\#(upstream)"}]"#)
+            let populated = try await api.call(
+                "POST", "/populate",
+                #"[{"name":"echo","listen":"\#(listen)","upstream":"\#(upstream)"},{"name":"second","upstream":"\#(upstream)"}]"#)
             #expect(populated.status == 201)
             let names = ((populated.json as? [String: Any])?["proxies"] as? [[String: Any]])?.compactMap { $0["name"] as? String }
             #expect(names == ["echo", "second"])

@@ -1,7 +1,7 @@
 import Foundation
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// A blocking TCP client socket for asserting exactly what arrives, read by read; every receive has a timeout.
@@ -27,7 +27,9 @@ final class TestSocket {
         setsockopt(descriptor, SOL_SOCKET, SO_RCVTIMEO, &wait, socklen_t(MemoryLayout<timeval>.size))
         setsockopt(descriptor, SOL_SOCKET, SO_SNDTIMEO, &wait, socklen_t(MemoryLayout<timeval>.size))
         let result = withUnsafePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(descriptor, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+                connect(descriptor, $0, socklen_t(MemoryLayout<sockaddr_in>.size))
+            }
         }
         if result != 0 {
             let error = errno
@@ -54,7 +56,9 @@ final class TestSocket {
         let block = [UInt8](repeating: 0x62, count: 64 * 1024)
         var total = 0
         while total < count {
-            let sent = block.withUnsafeBytes { Glibc.send(descriptor, $0.baseAddress, min($0.count, count - total), Int32(MSG_NOSIGNAL)) }
+            let sent = block.withUnsafeBytes {
+                Glibc.send(descriptor, $0.baseAddress, min($0.count, count - total), Int32(MSG_NOSIGNAL))
+            }
             if sent <= 0 { break }
             total += sent
         }

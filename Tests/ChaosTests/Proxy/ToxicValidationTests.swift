@@ -10,7 +10,12 @@ import Testing
     }
 
     @Test func rejectsAnUnknownTypeListingTheKnownOnes() {
-        #expect(throws: FaultError(.invalidParameter, "unknown toxic type 'latncy'; expected one of bandwidth, http_abort, http_delay, latency, limit_data, reset_peer, slicer, slow_close, timeout")) {
+        #expect(
+            throws: FaultError(
+                .invalidParameter,
+                "unknown toxic type 'latncy'; expected one of bandwidth, http_abort, http_delay, latency, limit_data, reset_peer, slicer, slow_close, timeout"
+            )
+        ) {
             try ToxicRegistry.validated(Toxic(name: "x", type: "latncy"))
         }
     }
@@ -22,10 +27,18 @@ import Testing
     }
 
     @Test func rejectsNegativeValuesAndBadRanges() {
-        #expect(throws: FaultError.self) { try ToxicRegistry.validated(Toxic(name: "x", type: "latency", attributes: ["latency": -1])) }
-        #expect(throws: FaultError.self) { try ToxicRegistry.validated(Toxic(name: "x", type: "http_abort", attributes: ["percentage": 101])) }
-        #expect(throws: FaultError.self) { try ToxicRegistry.validated(Toxic(name: "x", type: "http_abort", attributes: ["status": 42])) }
-        #expect(throws: FaultError.self) { try ToxicRegistry.validated(Toxic(name: "x", type: "slicer", attributes: ["average_size": 10, "size_variation": 10])) }
+        #expect(throws: FaultError.self) {
+            try ToxicRegistry.validated(Toxic(name: "x", type: "latency", attributes: ["latency": -1]))
+        }
+        #expect(throws: FaultError.self) {
+            try ToxicRegistry.validated(Toxic(name: "x", type: "http_abort", attributes: ["percentage": 101]))
+        }
+        #expect(throws: FaultError.self) {
+            try ToxicRegistry.validated(Toxic(name: "x", type: "http_abort", attributes: ["status": 42]))
+        }
+        #expect(throws: FaultError.self) {
+            try ToxicRegistry.validated(Toxic(name: "x", type: "slicer", attributes: ["average_size": 10, "size_variation": 10]))
+        }
         #expect(throws: FaultError.self) { try ToxicRegistry.validated(Toxic(name: "x", type: "latency", toxicity: 1.5)) }
     }
 

@@ -26,7 +26,9 @@ struct FaultSchedulerTests {
         }
 
         func step(_ tag: String, at: Int, for duration: Int, failure: FaultError? = nil) -> FaultStep {
-            FaultStep(at: .seconds(at), duration: .seconds(duration), fault: RecordingFault(tag: tag, log: log, failure: failure), label: tag)
+            FaultStep(
+                at: .seconds(at), duration: .seconds(duration), fault: RecordingFault(tag: tag, log: log, failure: failure),
+                label: tag)
         }
 
         func scheduler(_ steps: [FaultStep], maxConcurrentFaults: Int? = nil) -> FaultScheduler<ManualClock> {
@@ -66,8 +68,9 @@ struct FaultSchedulerTests {
     @Test func stepsBeyondMaxConcurrentFaultsAreSkipped() async throws {
         let harness = try Harness()
         defer { harness.scratch.remove() }
-        let scheduler = harness.scheduler([harness.step("a", at: 0, for: 10), harness.step("b", at: 5, for: 10), harness.step("c", at: 12, for: 1)],
-                                          maxConcurrentFaults: 1)
+        let scheduler = harness.scheduler(
+            [harness.step("a", at: 0, for: 10), harness.step("b", at: 5, for: 10), harness.step("c", at: 12, for: 1)],
+            maxConcurrentFaults: 1)
         let run = Task { await scheduler.run() }
         #expect(await eventually { harness.log.all == ["inject a"] })
         #expect(await harness.idle(sleepers: 3))
@@ -88,7 +91,9 @@ struct FaultSchedulerTests {
     @Test func cancellingTheRunRevertsEveryActiveFaultAndInjectsNoMore() async throws {
         let harness = try Harness()
         defer { harness.scratch.remove() }
-        let scheduler = harness.scheduler([harness.step("a", at: 0, for: 60), harness.step("b", at: 1, for: 60), harness.step("c", at: 30, for: 1)])
+        let scheduler = harness.scheduler([
+            harness.step("a", at: 0, for: 60), harness.step("b", at: 1, for: 60), harness.step("c", at: 30, for: 1),
+        ])
         let run = Task { await scheduler.run() }
         #expect(await eventually { harness.log.all == ["inject a"] })
         #expect(await harness.idle(sleepers: 3))

@@ -10,10 +10,13 @@ struct ChaosStateFileTests {
         defer { scratch.remove() }
         let file = ChaosStateFile(url: scratch.url.appendingPathComponent("nested/chaos-state.json"))
         #expect(try file.entries().isEmpty)
-        let entry = ChaosStateEntry(id: "1", ownerPID: 42, ownerStartTime: 7, injectedAt: 100,
-                                    record: FaultRecord(fault: "freeze", values: ["state": "injecting"], expiresAt: 160))
+        let entry = ChaosStateEntry(
+            id: "1", ownerPID: 42, ownerStartTime: 7, injectedAt: 100,
+            record: FaultRecord(fault: "freeze", values: ["state": "injecting"], expiresAt: 160))
         try file.add(entry)
-        try file.add(ChaosStateEntry(id: "2", ownerPID: 42, ownerStartTime: 7, injectedAt: 101, record: FaultRecord(fault: "kill", expiresAt: 161)))
+        try file.add(
+            ChaosStateEntry(
+                id: "2", ownerPID: 42, ownerStartTime: 7, injectedAt: 101, record: FaultRecord(fault: "kill", expiresAt: 161)))
         try file.replaceRecord(ofEntry: "1", with: FaultRecord(fault: "freeze", values: ["processes": "9:9"], expiresAt: 160))
         let reread = try ChaosStateFile(url: file.url).entries()
         #expect(reread.map(\.id) == ["1", "2"])
@@ -37,8 +40,11 @@ struct ChaosStateFileTests {
     }
 
     @Test func defaultLocation() {
-        #expect(ChaosStateFile.defaultURL(environment: ["LOADGEN_CHAOS_STATE": "/x/state.json", "HOME": "/h"]).path == "/x/state.json")
-        #expect(ChaosStateFile.defaultURL(environment: ["XDG_STATE_HOME": "/s", "HOME": "/h"]).path == "/s/loadgen/chaos-state.json")
+        #expect(
+            ChaosStateFile.defaultURL(environment: ["LOADGEN_CHAOS_STATE": "/x/state.json", "HOME": "/h"]).path == "/x/state.json"
+        )
+        #expect(
+            ChaosStateFile.defaultURL(environment: ["XDG_STATE_HOME": "/s", "HOME": "/h"]).path == "/s/loadgen/chaos-state.json")
         #expect(ChaosStateFile.defaultURL(environment: ["HOME": "/h"]).path == "/h/.local/state/loadgen/chaos-state.json")
     }
 }

@@ -20,22 +20,31 @@ import Testing
         let stateFile = ChaosStateFile(url: URL(fileURLWithPath: statePath))
         // What the runner does for a bundled target with a data directory limit: mount, and record the mount.
         let mount = try DataDirectoryMount.mount(dataDirectory, sizeBytes: 1 << 20)
-        try stateFile.add(ChaosStateEntry(id: "mount", ownerPID: getpid(), ownerStartTime: ProcessIdentity.of(getpid())?.startTime,
-                                          injectedAt: Date().timeIntervalSince1970, record: mount.record))
+        try stateFile.add(
+            ChaosStateEntry(
+                id: "mount", ownerPID: getpid(), ownerStartTime: ProcessIdentity.of(getpid())?.startTime,
+                injectedAt: Date().timeIntervalSince1970, record: mount.record))
         let steps = [
             FaultStep(at: .zero, duration: .seconds(600), fault: try FreezeFault(parameters: parameters([:])), label: "chaos[0]"),
-            FaultStep(at: .zero, duration: .seconds(600), fault: try ConnectionResetFault(parameters: parameters([:])), label: "chaos[1]"),
-            FaultStep(at: .zero, duration: .seconds(600), fault: try DiskFullFault(parameters: parameters([:])), label: "chaos[2]"),
+            FaultStep(
+                at: .zero, duration: .seconds(600), fault: try ConnectionResetFault(parameters: parameters([:])),
+                label: "chaos[1]"),
+            FaultStep(
+                at: .zero, duration: .seconds(600), fault: try DiskFullFault(parameters: parameters([:])), label: "chaos[2]"),
         ]
         let scheduler = FaultScheduler(
-            steps: steps, clock: ContinuousClock(), targets: .init(replicas: PidReplicas(pid: victim, dataDirectory: mount.directory), targetPort: port),
+            steps: steps, clock: ContinuousClock(),
+            targets: .init(replicas: PidReplicas(pid: victim, dataDirectory: mount.directory), targetPort: port),
             stateFile: stateFile, onEvent: { print("event: \($0.action) \($0.label) \($0.outcome) \($0.detail)") })
         await scheduler.run()
     }
 
     @Test func chaosResetRevertsWhatARunKilledWith9Left() async throws {
-        try #require(geteuid() == 0 && KernelFaultTests.canRun, "this test freezes, mounts and adds nftables rules, which needs root and nft")
-        try #require(FileManager.default.isExecutableFile(atPath: Self.loadgen.path), "build loadgen first: swift build --build-tests")
+        try #require(
+            geteuid() == 0 && KernelFaultTests.canRun,
+            "this test freezes, mounts and adds nftables rules, which needs root and nft")
+        try #require(
+            FileManager.default.isExecutableFile(atPath: Self.loadgen.path), "build loadgen first: swift build --build-tests")
         let scratch = try ScratchDirectory()
         defer { scratch.remove() }
         let victims = try ChildProcessReplicas(count: 1)
@@ -48,7 +57,9 @@ import Testing
 
         let helper = Process()
         helper.executableURL = Self.testBinary
-        helper.arguments = ["--testing-library", "swift-testing", "--filter", "KilledRunResetTests/helperInjectsFaultsAndWaitsToBeKilled"]
+        helper.arguments = [
+            "--testing-library", "swift-testing", "--filter", "KilledRunResetTests/helperInjectsFaultsAndWaitsToBeKilled",
+        ]
         var environment = ProcessInfo.processInfo.environment
         environment[Self.helperVariable] = statePath
         environment["CHAOS_TEST_HELPER_VICTIM"] = "\(victim)"

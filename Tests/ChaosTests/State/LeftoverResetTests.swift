@@ -10,15 +10,21 @@ import Testing
         let process = Process()
         init() throws {
             process.executableURL = URL(fileURLWithPath: "/bin/sleep")
-            process.arguments = ["30"]
+            // Long enough that it never ends on its own while a busy suite delays the test (as ChildProcessReplicas).
+            process.arguments = ["300"]
             try process.run()
+        }
+
+        deinit {
+            if process.isRunning { killHard() }
         }
 
         var pid: Int32 { process.processIdentifier }
 
         func entry(_ record: FaultRecord) throws -> ChaosStateEntry {
             let identity = try #require(ProcessIdentity.of(pid))
-            return ChaosStateEntry(id: UUID().uuidString, ownerPID: pid, ownerStartTime: identity.startTime, injectedAt: 0, record: record)
+            return ChaosStateEntry(
+                id: UUID().uuidString, ownerPID: pid, ownerStartTime: identity.startTime, injectedAt: 0, record: record)
         }
 
         func killHard() {
@@ -59,7 +65,8 @@ import Testing
         kill(pid, SIGSTOP)
         #expect(await eventually { ProcessIdentity.state(of: pid) == "T" })
         // A record naming the same pid with another start time is some earlier process: it must be left alone.
-        try await FreezeFault.revertLeftover(FaultRecord(fault: "freeze", values: ["processes": "\(pid):\(identity.startTime + 1)"], expiresAt: 0))
+        try await FreezeFault.revertLeftover(
+            FaultRecord(fault: "freeze", values: ["processes": "\(pid):\(identity.startTime + 1)"], expiresAt: 0))
         #expect(ProcessIdentity.state(of: pid) == "T")
         kill(pid, SIGCONT)
     }

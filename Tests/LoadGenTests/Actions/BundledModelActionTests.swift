@@ -13,7 +13,9 @@ import Testing
     private func activeVersions(_ replicas: BundledReplicas) async throws -> [String] {
         var versions: [String] = []
         for slot in 0..<replicas.replicaCount {
-            let response = try await replicas.adminRequest(slot: slot, method: "GET", path: "/v1/models/face", timeout: .seconds(30)).get()
+            let response = try await replicas.adminRequest(
+                slot: slot, method: "GET", path: "/v1/models/face", timeout: .seconds(30)
+            ).get()
             let json = try JSONSerialization.jsonObject(with: Data(response.body)) as? [String: Any]
             versions.append(json?["active_version"] as? String ?? "?")
         }
@@ -25,7 +27,8 @@ import Testing
         // This suite starts with the whole test run, when every other suite also starts processes on the 2 cores:
         // two debug replicas loading their model took close to the default 30 s there.
         let replicas = try await BundledReplicas.start(
-            BundledTarget(replicas: 2, model: "face", workers: 1, readyTimeout: .seconds(90)), executable: executable, log: { _ in })
+            BundledTarget(replicas: 2, model: "face", workers: 1, readyTimeout: .seconds(90)), executable: executable,
+            log: { _ in })
         do {
             let context = ActionContext(
                 replicas: replicas, environment: [:], workingDirectory: FileManager.default.temporaryDirectory,
@@ -65,12 +68,16 @@ import Testing
 
     @Test func aFailedAdminCallIsAFailedActionWithTheServiceMessage() async throws {
         let executable = try TargetServiceExecutable.locate(explicit: nil)
-        let replicas = try await BundledReplicas.start(BundledTarget(replicas: 1, model: "face", readyTimeout: .seconds(90)), executable: executable, log: { _ in })
+        let replicas = try await BundledReplicas.start(
+            BundledTarget(replicas: 1, model: "face", readyTimeout: .seconds(90)), executable: executable, log: { _ in })
         let context = ActionContext(
             replicas: replicas, environment: [:], workingDirectory: FileManager.default.temporaryDirectory,
             runStart: NIODeadline.now().uptimeNanoseconds)
         let results = try await withTimeLimit(.seconds(30)) {
-            await ActionExecutor(actions: [ActionSpec(at: .zero, action: .modelActivate(ModelActivateSpec(model: "face", version: .number(7))))], context: context).run()
+            await ActionExecutor(
+                actions: [ActionSpec(at: .zero, action: .modelActivate(ModelActivateSpec(model: "face", version: .number(7))))],
+                context: context
+            ).run()
         }
         await replicas.stop()
         #expect(results[0].event.outcome == "failed")

@@ -32,7 +32,8 @@ import Testing
 
     @Test func halfSheddingReadsHalf() async throws {
         try await NginxServer.with(serverDirectives: directives) { nginx in
-            let samples = try await seconds(nginx, requests: [RequestSpec(name: "ok", path: "/ok"), RequestSpec(name: "shed", path: "/shed")])
+            let samples = try await seconds(
+                nginx, requests: [RequestSpec(name: "ok", path: "/ok"), RequestSpec(name: "shed", path: "/shed")])
             for sample in samples {
                 #expect(abs(sample.errorRate - 0.5) <= 0.01, "second \(sample.second): \(sample.outcomes)")
             }

@@ -7,7 +7,8 @@ struct FaultRecoveryTimerTests {
     private let thresholds: [Threshold] = [.errorRate(0.01), .latency(percentile: .p99, limit: .milliseconds(500))]
 
     private func second(_ n: Int, errors: Int = 0, p99: Int = 100, attempted: Int = 10) -> SecondSample {
-        SecondSample(second: n, attempted: attempted, errors: errors, completed: attempted - errors, latency: [.p99: .milliseconds(p99)])
+        SecondSample(
+            second: n, attempted: attempted, errors: errors, completed: attempted - errors, latency: [.p99: .milliseconds(p99)])
     }
 
     @Test func recoveryEndsAtTheFirstOfKGoodSeconds() {
@@ -15,7 +16,8 @@ struct FaultRecoveryTimerTests {
         var samples = (0..<10).map { second($0) }
         samples += (10..<16).map { second($0, errors: 3, p99: 900) }
         samples += [second(16, p99: 800), second(17, p99: 700), second(18, errors: 2), second(19), second(20), second(21)]
-        let timer = FaultRecoveryTimer(samples: samples, injectedAtMs: 10_000, revertedAtMs: 15_500, thresholds: thresholds, consecutive: 3)
+        let timer = FaultRecoveryTimer(
+            samples: samples, injectedAtMs: 10_000, revertedAtMs: 15_500, thresholds: thresholds, consecutive: 3)
         #expect(timer.recoveredAtSecond == 19)
         #expect(timer.recoveryMs == 3_500)
         #expect(timer.errorsDuringFault == 18)
@@ -24,14 +26,16 @@ struct FaultRecoveryTimerTests {
 
     @Test func quietSecondsNeitherCountNorBreakTheStreak() {
         let samples = [second(5), second(6, attempted: 0), second(7), second(8)]
-        let timer = FaultRecoveryTimer(samples: samples, injectedAtMs: 1_000, revertedAtMs: 5_000, thresholds: thresholds, consecutive: 3)
+        let timer = FaultRecoveryTimer(
+            samples: samples, injectedAtMs: 1_000, revertedAtMs: 5_000, thresholds: thresholds, consecutive: 3)
         #expect(timer.recoveredAtSecond == 5)
         #expect(timer.recoveryMs == 0)
     }
 
     @Test func neverRecoveredWithinTheSamples() {
         let samples = [second(5), second(6), second(7, errors: 1), second(8)]
-        let timer = FaultRecoveryTimer(samples: samples, injectedAtMs: 1_000, revertedAtMs: 4_200, thresholds: thresholds, consecutive: 3)
+        let timer = FaultRecoveryTimer(
+            samples: samples, injectedAtMs: 1_000, revertedAtMs: 4_200, thresholds: thresholds, consecutive: 3)
         #expect(timer.recoveryMs == nil)
         #expect(timer.recoveredAtSecond == nil)
     }

@@ -9,7 +9,8 @@ struct SteadyStateVerdictTests {
     @Test func heldBeforeDeviatedDuringAndReestablishedAfter() {
         let rounds = [
             Round(atMs: 0, failed: []), Round(atMs: 2_000, failed: []),
-            Round(atMs: 4_000, failed: ["health"]), Round(atMs: 6_000, failed: ["health", "pods"]), Round(atMs: 8_000, failed: []),
+            Round(atMs: 4_000, failed: ["health"]), Round(atMs: 6_000, failed: ["health", "pods"]),
+            Round(atMs: 8_000, failed: []),
             Round(atMs: 10_000, failed: ["health"]),  // after the revert, still failing
             Round(atMs: 12_000, failed: []), Round(atMs: 14_000, failed: ["pods"]),  // a relapse: not yet re-established
             Round(atMs: 16_000, failed: []), Round(atMs: 18_000, failed: []),

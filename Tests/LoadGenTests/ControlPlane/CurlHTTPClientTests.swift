@@ -12,7 +12,8 @@ struct CurlHTTPClientTests {
             #expect(ok.header("X-Test") == "chunked")
             #expect(ok.bodyText() == "hello chunked world")
 
-            let posted = try await CurlHTTPClient.send(ControlRequest(method: "POST", url: server.baseURL + "/status/503", body: Array("{}".utf8)))
+            let posted = try await CurlHTTPClient.send(
+                ControlRequest(method: "POST", url: server.baseURL + "/status/503", body: Array("{}".utf8)))
             #expect(posted.status == 503)
             #expect(!posted.isSuccess)
         }

@@ -11,7 +11,9 @@ import Testing
         defer { Task { await server.stop() } }
         // Every response takes 200 ms against a 50 ms p99: the rule fails as soon as its 1 s grace has passed,
         // long before the 30 s phase would end.
-        let file = try directory.write("abort.yaml", """
+        let file = try directory.write(
+            "abort.yaml",
+            """
             name: abort-on-fail
             target: { url: "\(server.baseURL)" }
             requests:

@@ -3,9 +3,9 @@ import Reports
 import Testing
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// A bundled target's `targetservice` replicas live exactly as long as the run: started by loadgen, stopped by it

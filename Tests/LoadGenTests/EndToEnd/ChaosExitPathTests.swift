@@ -4,7 +4,7 @@ import Reports
 import Testing
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// No fault outlives the run, whichever way the run ends: the abort condition and SIGTERM revert every fault
@@ -29,14 +29,19 @@ import Glibc
         let server = try await TestHTTPServer.start()
         defer { Task { await server.stop() } }
         let stateFile = directory.path("chaos-state.json")
-        let file = try directory.write("abort.yaml", Self.scenario(server: server, chaos: """
-              abort: { error_rate: 50%, for: 2s }
-              faults:
-                - { at: 1s, for: 30s, fault: { http_abort: { status: 503, percentage: 100 } } }
-            """))
+        let file = try directory.write(
+            "abort.yaml",
+            Self.scenario(
+                server: server,
+                chaos: """
+                      abort: { error_rate: 50%, for: 2s }
+                      faults:
+                        - { at: 1s, for: 30s, fault: { http_abort: { status: 503, percentage: 100 } } }
+                    """))
         let database = directory.path("results.sqlite")
         let outcome = try await LoadGenProcess.run(
-            ["run", file, "--quiet", "--db", database], in: directory.url, within: .seconds(30), environment: ["LOADGEN_CHAOS_STATE": stateFile])
+            ["run", file, "--quiet", "--db", database], in: directory.url, within: .seconds(30),
+            environment: ["LOADGEN_CHAOS_STATE": stateFile])
         #expect(outcome.exitCode == 1, "\(outcome)")
         #expect(outcome.stdout.contains("FAILED: aborted by the chaos abort condition"))
         #expect(outcome.elapsed < .seconds(20))
@@ -55,9 +60,13 @@ import Glibc
         defer { Task { await server.stop() } }
         let stateFile = directory.path("chaos-state.json")
         let state = ChaosStateFile(url: URL(fileURLWithPath: stateFile))
-        let file = try directory.write("term.yaml", Self.scenario(server: server, chaos: """
-              - { at: 500ms, for: 30s, fault: { latency: { latency: 100 } } }
-            """))
+        let file = try directory.write(
+            "term.yaml",
+            Self.scenario(
+                server: server,
+                chaos: """
+                      - { at: 500ms, for: 30s, fault: { latency: { latency: 100 } } }
+                    """))
         let database = directory.path("results.sqlite")
         let loadgen = try LoadGenProcess.launch(
             ["run", file, "--quiet", "--db", database], in: directory.url, environment: ["LOADGEN_CHAOS_STATE": stateFile])
@@ -81,9 +90,13 @@ import Glibc
         let stateFile = directory.path("chaos-state.json")
         let state = ChaosStateFile(url: URL(fileURLWithPath: stateFile))
         // A kernel fault outlives the process that made it: an nftables table of its own.
-        let file = try directory.write("kill.yaml", Self.scenario(server: server, chaos: """
-              - { at: 500ms, for: 30s, fault: connection_reset }
-            """))
+        let file = try directory.write(
+            "kill.yaml",
+            Self.scenario(
+                server: server,
+                chaos: """
+                      - { at: 500ms, for: 30s, fault: connection_reset }
+                    """))
         let loadgen = try LoadGenProcess.launch(
             ["run", file, "--quiet", "--db", directory.path("results.sqlite")], in: directory.url,
             environment: ["LOADGEN_CHAOS_STATE": stateFile])
@@ -99,7 +112,8 @@ import Glibc
         }
         let table = try #require(try state.entries().first?.record.values["table"])
 
-        let reset = try await LoadGenProcess.run(["chaos", "reset", "--state", stateFile], in: directory.url, within: .seconds(30))
+        let reset = try await LoadGenProcess.run(
+            ["chaos", "reset", "--state", stateFile], in: directory.url, within: .seconds(30))
         #expect(reset.exitCode == 0, "\(reset)")
         #expect(try state.entries().isEmpty)
         #expect(try !Self.nftTables().contains(table))

@@ -3,9 +3,9 @@ import Reports
 import Testing
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// A loadgen killed with SIGKILL mid-run (OOM killer, CI timeout) leaves a sound results file: every second it
@@ -15,7 +15,9 @@ import Darwin
         let directory = try TemporaryDirectory()
         let server = try await TestHTTPServer.start()
         defer { Task { await server.stop() } }
-        let file = try directory.write("long.yaml", """
+        let file = try directory.write(
+            "long.yaml",
+            """
             name: long
             target: { url: "\(server.baseURL)" }
             requests:
@@ -41,8 +43,10 @@ import Darwin
 
         #expect(try results.integrityCheck() == "ok")
         let secondsAfterKill = results.storedSeconds()
-        #expect(Set(secondsBeforeKill).isSubset(of: Set(secondsAfterKill)), "before \(secondsBeforeKill), after \(secondsAfterKill)")
-        #expect(secondsAfterKill == Array(0..<secondsAfterKill.count), "seconds must run contiguously from 0: \(secondsAfterKill)")
+        #expect(
+            Set(secondsBeforeKill).isSubset(of: Set(secondsAfterKill)), "before \(secondsBeforeKill), after \(secondsAfterKill)")
+        #expect(
+            secondsAfterKill == Array(0..<secondsAfterKill.count), "seconds must run contiguously from 0: \(secondsAfterKill)")
         #expect(try results.newestRunStatus() == "running")
 
         let store = try ResultsStore.open(path: database)

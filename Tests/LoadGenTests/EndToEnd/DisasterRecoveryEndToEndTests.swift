@@ -12,7 +12,8 @@ extension ScenarioRuns {
             let database = directory.path("results.sqlite")
             let scenario = PackageLayout.scenariosDirectory.appendingPathComponent("disaster-recovery.yaml")
             let outcome = try await LoadGenProcess.run(
-                ["run", scenario.path, "--duration-scale", "0.2", "--quiet", "--db", database], in: directory.url, within: .seconds(120))
+                ["run", scenario.path, "--duration-scale", "0.2", "--quiet", "--db", database], in: directory.url,
+                within: .seconds(120))
             #expect(outcome.exitCode == 0, "\(outcome)")
 
             let store = try ResultsStore.open(path: database)

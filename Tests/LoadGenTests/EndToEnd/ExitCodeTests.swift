@@ -23,8 +23,10 @@ import Testing
         let directory = try TemporaryDirectory()
         let server = try await TestHTTPServer.start()
         defer { Task { await server.stop() } }
-        let file = try directory.write("pass.yaml", Self.scenario(
-            server: server, path: "/ok", rate: 20, sla: "{ phase: steady, p99: 2s, error_rate: 0% }"))
+        let file = try directory.write(
+            "pass.yaml",
+            Self.scenario(
+                server: server, path: "/ok", rate: 20, sla: "{ phase: steady, p99: 2s, error_rate: 0% }"))
         let json = directory.path("summary.json")
 
         let outcome = try await LoadGenProcess.run(
@@ -48,8 +50,10 @@ import Testing
         let server = try await TestHTTPServer.start()
         defer { Task { await server.stop() } }
         // Every response takes 200 ms, so a 50 ms p99 is breached whatever the machine's load.
-        let file = try directory.write("breach.yaml", Self.scenario(
-            server: server, path: "/stall?ms=200", rate: 5, sla: "{ phase: steady, p99: 50ms }"))
+        let file = try directory.write(
+            "breach.yaml",
+            Self.scenario(
+                server: server, path: "/stall?ms=200", rate: 5, sla: "{ phase: steady, p99: 50ms }"))
         let json = directory.path("summary.json")
 
         let outcome = try await LoadGenProcess.run(
@@ -69,7 +73,9 @@ import Testing
 
     @Test func misspeltKeyExitsTwoWithItsPositionAndTheFixAndCreatesNoDatabase() async throws {
         let directory = try TemporaryDirectory()
-        let file = try directory.write("typo.yaml", """
+        let file = try directory.write(
+            "typo.yaml",
+            """
             name: typo
             target: { url: "http://127.0.0.1:9" }
             requests:
@@ -84,7 +90,8 @@ import Testing
         let outcome = try await LoadGenProcess.run(["run", file, "--quiet", "--db", database], in: directory.url)
 
         #expect(outcome.exitCode == 2, "\(outcome)")
-        #expect(outcome.stderr.contains("\(file):7:5: unknown key 'durration' in phases[0]; did you mean 'duration'?"), "\(outcome)")
+        #expect(
+            outcome.stderr.contains("\(file):7:5: unknown key 'durration' in phases[0]; did you mean 'duration'?"), "\(outcome)")
         #expect(!FileManager.default.fileExists(atPath: database))
     }
 
@@ -102,7 +109,9 @@ import Testing
 
     @Test func bundledTargetWithoutItsExecutableExitsThreeAndSaysWhatToDo() async throws {
         let directory = try TemporaryDirectory()
-        let file = try directory.write("bundled.yaml", """
+        let file = try directory.write(
+            "bundled.yaml",
+            """
             name: bundled
             target: { bundled: { replicas: 1, model: face } }
             requests:
@@ -124,8 +133,10 @@ import Testing
         let directory = try TemporaryDirectory()
         let server = try await TestHTTPServer.start()
         defer { Task { await server.stop() } }
-        let file = try directory.write("pass.yaml", Self.scenario(
-            server: server, path: "/ok", rate: 5, sla: "{ phase: steady, error_rate: 0% }"))
+        let file = try directory.write(
+            "pass.yaml",
+            Self.scenario(
+                server: server, path: "/ok", rate: 5, sla: "{ phase: steady, error_rate: 0% }"))
         let regularFile = try directory.write("not-a-directory", "")
         let database = regularFile + "/results.sqlite"
 

@@ -14,7 +14,8 @@ extension ScenarioRuns {
             let stateFile = directory.path("chaos-state.json")
             let scenario = PackageLayout.scenariosDirectory.appendingPathComponent("fault-latency.yaml")
             let outcome = try await LoadGenProcess.run(
-                ["run", scenario.path, "--duration-scale", "0.25", "--quiet", "--db", database], in: directory.url, within: .seconds(150),
+                ["run", scenario.path, "--duration-scale", "0.25", "--quiet", "--db", database], in: directory.url,
+                within: .seconds(150),
                 environment: ["LOADGEN_CHAOS_STATE": stateFile])
             #expect(outcome.exitCode == 0, "\(outcome)")
 
@@ -22,8 +23,14 @@ extension ScenarioRuns {
             let runID = try #require(try store.runs(limit: 1).first?.id)
             let events = try store.events(runID: runID)
             let faults = events.filter { $0.kind == "chaos" && $0.name.hasPrefix("chaos[") }
-            #expect(faults.map { $0.detail["fault"] ?? "?" } == ["latency", "bandwidth", "reset_peer", "http_abort", "kill", "freeze", "disk_full"])
-            #expect(faults.allSatisfy { $0.outcome == "ok" && $0.detail["reverted_because"] == "ttl" && ($0.durationMs ?? 0) >= 1_000 })
+            #expect(
+                faults.map { $0.detail["fault"] ?? "?" } == [
+                    "latency", "bandwidth", "reset_peer", "http_abort", "kill", "freeze", "disk_full",
+                ])
+            #expect(
+                faults.allSatisfy {
+                    $0.outcome == "ok" && $0.detail["reverted_because"] == "ttl" && ($0.durationMs ?? 0) >= 1_000
+                })
             let recoveries = events.filter { $0.kind == "chaos" && $0.name.hasPrefix("recovery[") }
             #expect(recoveries.count == 7 && recoveries.allSatisfy { $0.outcome == "ok" })
             #expect(events.contains { $0.kind == "supervisor" && $0.outcome == "ready" })

@@ -2,7 +2,7 @@ import Foundation
 import Reports
 import Testing
 #if canImport(FoundationXML)
-import FoundationXML
+    import FoundationXML
 #endif
 
 extension ScenarioRuns {
@@ -29,7 +29,11 @@ extension ScenarioRuns {
             let directory = try TemporaryDirectory()
             let server = try await TestHTTPServer.start()
             let slowServer = try await TestHTTPServer.start(stallFactor: 1.3)
-            defer { Task { await server.stop(); await slowServer.stop() } }
+            defer {
+                Task {
+                    await server.stop(); await slowServer.stop()
+                }
+            }
             let database = directory.path("results.sqlite")
             // The runs go at the same time, so whatever else the machine is doing (the rest of the test suite runs
             // detections in parallel) slows all of them alike: they differ only in what the test sets. Run one after
@@ -38,21 +42,31 @@ extension ScenarioRuns {
             files.append(try directory.write("again.yaml", Self.scenario(url: server.baseURL)))
             files.append(try directory.write("slowed.yaml", Self.scenario(url: slowServer.baseURL)))
             files.append(try directory.write("faster-rate.yaml", Self.scenario(url: server.baseURL, rate: 60)))
-            let runs = try files.map { file in try LoadGenProcess.launch(["run", file, "--quiet", "--db", database], in: directory.url) }
+            let runs = try files.map { file in
+                try LoadGenProcess.launch(["run", file, "--quiet", "--db", database], in: directory.url)
+            }
             for run in runs {
                 let outcome = try await run.waitForExit(within: .seconds(60))
                 #expect(outcome.exitCode == 0, "\(outcome)")
             }
             // Which id each run got depends on which process began first.
             let store = try ResultsStore.open(path: database)
-            let ids = Dictionary(uniqueKeysWithValues: try store.runs(limit: 10).map { (URL(fileURLWithPath: $0.scenarioFile).lastPathComponent, $0.id ?? 0) })
+            let ids = Dictionary(
+                uniqueKeysWithValues: try store.runs(limit: 10).map {
+                    (URL(fileURLWithPath: $0.scenarioFile).lastPathComponent, $0.id ?? 0)
+                })
             let history = try (1...3).map { try #require(ids["history\($0).yaml"]) }
-            let (againID, slowedID, rateID) = (try #require(ids["again.yaml"]), try #require(ids["slowed.yaml"]), try #require(ids["faster-rate.yaml"]))
+            let (againID, slowedID, rateID) = (
+                try #require(ids["again.yaml"]), try #require(ids["slowed.yaml"]), try #require(ids["faster-rate.yaml"])
+            )
 
             let tagged = try await LoadGenProcess.run(["tag", "\(history[0])", "good", "--db", database], in: directory.url)
             #expect(tagged.exitCode == 0, "\(tagged)")
             let same = try await LoadGenProcess.run(
-                ["gate", "--baseline", "good", "--candidate", "\(againID)", "--db", database, "--json", directory.path("same.json")],
+                [
+                    "gate", "--baseline", "good", "--candidate", "\(againID)", "--db", database, "--json",
+                    directory.path("same.json"),
+                ],
                 in: directory.url)
             #expect(same.exitCode == 0, "\(same)")
             #expect(same.stdout.contains("PASSED"), "\(same)")
@@ -60,12 +74,16 @@ extension ScenarioRuns {
 
             let junit = directory.path("gate.xml")
             let slow = try await LoadGenProcess.run(
-                ["gate", "--baseline", "good", "--candidate", "\(slowedID)", "--db", database, "--max-regression", "10%", "--junit", junit,
-                 "--json", directory.path("slow.json")],
+                [
+                    "gate", "--baseline", "good", "--candidate", "\(slowedID)", "--db", database, "--max-regression", "10%",
+                    "--junit", junit,
+                    "--json", directory.path("slow.json"),
+                ],
                 in: directory.url)
             #expect(slow.exitCode == 1, "\(slow)")
             #expect(slow.stdout.contains("REGRESSED"), "\(slow)")
-            let report = try JSONDecoder.gate.decode(GateReport.self, from: Data(contentsOf: URL(fileURLWithPath: directory.path("slow.json"))))
+            let report = try JSONDecoder.gate.decode(
+                GateReport.self, from: Data(contentsOf: URL(fileURLWithPath: directory.path("slow.json"))))
             #expect(report.candidate.id == slowedID && report.method == .bootstrap)
             #expect(report.regressions.contains { $0.metric == .p50 }, "\(report.results)")
             let document = try XMLDocument(contentsOf: URL(fileURLWithPath: junit))
@@ -78,22 +96,31 @@ extension ScenarioRuns {
                 #expect(added.exitCode == 0 && added.stdout.contains("in the set"), "\(added)")
             }
             let historySame = try await LoadGenProcess.run(
-                ["gate", "--baseline", "good", "--candidate", "\(againID)", "--db", database, "--json", directory.path("history.json")],
+                [
+                    "gate", "--baseline", "good", "--candidate", "\(againID)", "--db", database, "--json",
+                    directory.path("history.json"),
+                ],
                 in: directory.url)
             #expect(historySame.exitCode == 0, "\(historySame)")
             #expect(historySame.stdout.contains("against 3 baseline runs"), "\(historySame)")
-            let historyReport = try JSONDecoder.gate.decode(GateReport.self, from: Data(contentsOf: URL(fileURLWithPath: directory.path("history.json"))))
+            let historyReport = try JSONDecoder.gate.decode(
+                GateReport.self, from: Data(contentsOf: URL(fileURLWithPath: directory.path("history.json"))))
             #expect(historyReport.method == .history && historyReport.baselineRuns.map(\.id) == history)
-            let historySlow = try await LoadGenProcess.run(["gate", "--baseline", "good", "--candidate", "\(slowedID)", "--db", database], in: directory.url)
+            let historySlow = try await LoadGenProcess.run(
+                ["gate", "--baseline", "good", "--candidate", "\(slowedID)", "--db", database], in: directory.url)
             #expect(historySlow.exitCode == 1, "\(historySlow)")
             #expect(historySlow.stdout.contains("REGRESSED"), "\(historySlow)")
 
             // Like with like: a run at another rate is refused, naming the phase that differs.
-            let unlike = try await LoadGenProcess.run(["gate", "--baseline", "good", "--candidate", "\(rateID)", "--db", database], in: directory.url)
+            let unlike = try await LoadGenProcess.run(
+                ["gate", "--baseline", "good", "--candidate", "\(rateID)", "--db", database], in: directory.url)
             #expect(unlike.exitCode == 2, "\(unlike)")
-            #expect(unlike.stderr.contains("steady: 6000 ms, constant 60/s") && unlike.stderr.contains("--allow-different"), "\(unlike)")
+            #expect(
+                unlike.stderr.contains("steady: 6000 ms, constant 60/s") && unlike.stderr.contains("--allow-different"),
+                "\(unlike)")
             let allowed = try await LoadGenProcess.run(
-                ["gate", "--baseline", "good", "--candidate", "\(rateID)", "--allow-different", "--db", database], in: directory.url)
+                ["gate", "--baseline", "good", "--candidate", "\(rateID)", "--allow-different", "--db", database],
+                in: directory.url)
             #expect(allowed.exitCode != 2, "\(allowed)")
             #expect(allowed.stdout.contains("different load"), "\(allowed)")
         }
@@ -102,23 +129,32 @@ extension ScenarioRuns {
             let directory = try TemporaryDirectory()
             let server = try await TestHTTPServer.start()
             let slowServer = try await TestHTTPServer.start(stallFactor: 1.3)
-            defer { Task { await server.stop(); await slowServer.stop() } }
+            defer {
+                Task {
+                    await server.stop(); await slowServer.stop()
+                }
+            }
             let database = directory.path("results.sqlite")
             let file = try directory.write("ab.yaml", Self.scenario(url: server.baseURL, seconds: 4, rate: 60))
             let same = try await LoadGenProcess.run(
-                ["ab", file, "--baseline", server.baseURL, "--candidate", server.baseURL, "--rounds", "4", "--tag", "same",
-                 "--db", database],
+                [
+                    "ab", file, "--baseline", server.baseURL, "--candidate", server.baseURL, "--rounds", "4", "--tag", "same",
+                    "--db", database,
+                ],
                 in: directory.url)
             #expect(same.exitCode == 0, "\(same)")
             #expect(same.stdout.contains("4 interleaved rounds") && same.stdout.contains("PASSED"), "\(same)")
             #expect(same.stdout.contains("round 2/4 candidate: run"), "\(same)")
 
             let slow = try await LoadGenProcess.run(
-                ["ab", file, "--baseline", server.baseURL, "--candidate", slowServer.baseURL, "--rounds", "4", "--tag", "slow",
-                 "--db", database, "--json", directory.path("ab.json")],
+                [
+                    "ab", file, "--baseline", server.baseURL, "--candidate", slowServer.baseURL, "--rounds", "4", "--tag", "slow",
+                    "--db", database, "--json", directory.path("ab.json"),
+                ],
                 in: directory.url)
             #expect(slow.exitCode == 1, "\(slow)")
-            let report = try JSONDecoder.gate.decode(GateReport.self, from: Data(contentsOf: URL(fileURLWithPath: directory.path("ab.json"))))
+            let report = try JSONDecoder.gate.decode(
+                GateReport.self, from: Data(contentsOf: URL(fileURLWithPath: directory.path("ab.json"))))
             #expect(report.method == .interleaved && report.baselineRuns.count == 4 && report.candidateRuns.count == 4)
             let p50 = try #require(report.results.first { $0.metric == .p50 })
             #expect(p50.verdict == .regressed && abs(p50.change - 1.3) < 0.1, "\(p50)")
@@ -143,7 +179,8 @@ extension ScenarioRuns {
                 ["ab", file, "--baseline", server.baseURL, "--candidate", server.baseURL, "--rounds", "2"], in: directory.url)
             #expect(twoRounds.exitCode == 2 && twoRounds.stderr.contains("--rounds"), "\(twoRounds)")
             let badTag = try await LoadGenProcess.run(
-                ["ab", file, "--baseline", server.baseURL, "--candidate", server.baseURL, "--tag", "7up", "--db", database], in: directory.url)
+                ["ab", file, "--baseline", server.baseURL, "--candidate", server.baseURL, "--tag", "7up", "--db", database],
+                in: directory.url)
             #expect(badTag.exitCode == 2 && badTag.stderr.contains("--tag '7up'"), "\(badTag)")
         }
 
@@ -155,7 +192,8 @@ extension ScenarioRuns {
             #expect(noDatabase.stderr.contains("does not exist"), "\(noDatabase)")
             #expect(!FileManager.default.fileExists(atPath: missing))
 
-            let badMargin = try await LoadGenProcess.run(["gate", "--baseline", "1", "--max-regression", "ten", "--db", missing], in: directory.url)
+            let badMargin = try await LoadGenProcess.run(
+                ["gate", "--baseline", "1", "--max-regression", "ten", "--db", missing], in: directory.url)
             #expect(badMargin.exitCode == 2, "\(badMargin)")
             #expect(badMargin.stderr.contains("--max-regression"), "\(badMargin)")
 
@@ -173,7 +211,8 @@ extension ScenarioRuns {
             let runs = try await LoadGenProcess.run(["runs", "--db", database], in: directory.url)
             #expect(runs.exitCode == 0, "\(runs)")
             #expect(runs.stdout.contains("gate-e2e"), "\(runs)")
-            let report = try await LoadGenProcess.run(["report", "latest", "--db", database, "-o", directory.path("r.html")], in: directory.url)
+            let report = try await LoadGenProcess.run(
+                ["report", "latest", "--db", database, "-o", directory.path("r.html")], in: directory.url)
             #expect(report.exitCode == 0, "\(report)")
             #expect(FileManager.default.fileExists(atPath: directory.path("r.html")))
         }

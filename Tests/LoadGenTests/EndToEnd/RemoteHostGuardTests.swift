@@ -28,9 +28,15 @@ import Testing
     }
 
     @Test(arguments: [
-        RemoteTarget(url: "http://example.com", suggestedTarget: "--target http://example.com", suggestedAllowHost: "--allow-host example.com"),
-        RemoteTarget(url: "https://example.com:8443", suggestedTarget: "--target https://example.com:8443", suggestedAllowHost: "--allow-host example.com"),
-        RemoteTarget(url: "http://10.1.2.3:8080", suggestedTarget: "--target http://10.1.2.3:8080", suggestedAllowHost: "--allow-host 10.1.2.3"),
+        RemoteTarget(
+            url: "http://example.com", suggestedTarget: "--target http://example.com",
+            suggestedAllowHost: "--allow-host example.com"),
+        RemoteTarget(
+            url: "https://example.com:8443", suggestedTarget: "--target https://example.com:8443",
+            suggestedAllowHost: "--allow-host example.com"),
+        RemoteTarget(
+            url: "http://10.1.2.3:8080", suggestedTarget: "--target http://10.1.2.3:8080",
+            suggestedAllowHost: "--allow-host 10.1.2.3"),
     ])
     func remoteURLTargetIsRefusedBeforeAnyConnection(remote: RemoteTarget) async throws {
         let directory = try TemporaryDirectory()

@@ -18,7 +18,10 @@ extension ScenarioRuns {
             let phaseNames = try ScenarioLoader.load(file: scenario).phases.map(\.name)
 
             let outcome = try await LoadGenProcess.run(
-                ["run", scenario.path, "--duration-scale", "0.05", "--quiet", "--db", directory.path("results.sqlite"), "--json", json],
+                [
+                    "run", scenario.path, "--duration-scale", "0.05", "--quiet", "--db", directory.path("results.sqlite"),
+                    "--json", json,
+                ],
                 in: directory.url, within: .seconds(60))
 
             #expect(outcome.exitCode == 0 || outcome.exitCode == 1, "\(outcome)")

@@ -15,7 +15,9 @@ extension ScenarioRuns {
             _ = try directory.script("bin/git", "sleep 1.5; exit 1")
             let path = "\(bin.path):\(ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin")"
             try await NginxServer.with(serverDirectives: #"location / { return 200 "ok\n"; }"#, logsArrivals: true) { nginx in
-                let file = try directory.write("steady.yaml", """
+                let file = try directory.write(
+                    "steady.yaml",
+                    """
                     name: schedule-start
                     target: { url: "\(nginx.baseURL)" }
                     requests:

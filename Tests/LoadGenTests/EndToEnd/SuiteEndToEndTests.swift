@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 #if canImport(FoundationXML)
-import FoundationXML
+    import FoundationXML
 #endif
 
 /// `loadgen suite` with real processes: scenarios run in turn into one database, an index lists their verdicts,
@@ -33,7 +33,8 @@ import FoundationXML
         let reports = directory.path("suite")
 
         let outcome = try await LoadGenProcess.run(
-            ["suite", scenarios.path, "--quiet", "--db", directory.path("results.sqlite"), "--report-dir", reports], in: directory.url)
+            ["suite", scenarios.path, "--quiet", "--db", directory.path("results.sqlite"), "--report-dir", reports],
+            in: directory.url)
 
         #expect(outcome.exitCode == 1, "\(outcome)")
         let index = try String(contentsOfFile: reports + "/index.html", encoding: .utf8)
@@ -51,7 +52,8 @@ import FoundationXML
         let directory = try TemporaryDirectory()
         let server = try await TestHTTPServer.start()
         defer { Task { await server.stop() } }
-        let good = try directory.write("good.yaml", Self.scenario(name: "good", server: server, path: "/ok", sla: "{ phase: steady, p99: 2s }"))
+        let good = try directory.write(
+            "good.yaml", Self.scenario(name: "good", server: server, path: "/ok", sla: "{ phase: steady, p99: 2s }"))
         let bad = try directory.write("bad.yaml", "name: bad\nphases: 3\n")
         let database = directory.path("results.sqlite")
 
@@ -69,7 +71,10 @@ import FoundationXML
         let directory = try TemporaryDirectory()
         let server = try await TestHTTPServer.start()
         defer { Task { await server.stop() } }
-        let file = try directory.write("breach.yaml", Self.scenario(name: "junit", server: server, path: "/stall?ms=200", sla: "{ phase: steady, p99: 50ms, error_rate: 1% }"))
+        let file = try directory.write(
+            "breach.yaml",
+            Self.scenario(
+                name: "junit", server: server, path: "/stall?ms=200", sla: "{ phase: steady, p99: 50ms, error_rate: 1% }"))
         let junit = directory.path("out.xml")
 
         let outcome = try await LoadGenProcess.run(
@@ -81,7 +86,10 @@ import FoundationXML
         #expect(root.attribute(forName: "failures")?.stringValue == "1")
         let suite = try #require(root.elements(forName: "testsuite").first)
         #expect(suite.attribute(forName: "name")?.stringValue == "junit.steady")
-        let failure = try #require(suite.elements(forName: "testcase").first { $0.attribute(forName: "name")?.stringValue == "p99" }?.elements(forName: "failure").first)
+        let failure = try #require(
+            suite.elements(forName: "testcase").first { $0.attribute(forName: "name")?.stringValue == "p99" }?.elements(
+                forName: "failure"
+            ).first)
         #expect(failure.attribute(forName: "message")?.stringValue?.contains("uncorrected") == true)
         #expect(failure.attribute(forName: "message")?.stringValue?.contains("limit 50ms") == true)
     }

@@ -63,7 +63,8 @@ extension ScenarioRuns {
         /// server's close. None may be counted as an error.
         @Test func idleClosesBetweenRequestsAreNotErrors() async throws {
             try await NginxServer.with(serverDirectives: #"keepalive_timeout 30ms; location / { return 200 "ok\n"; }"#) { nginx in
-                let closed = try await run(nginx.baseURL, load: .constantUsers(8, think: .milliseconds(30)), duration: .seconds(2))
+                let closed = try await run(
+                    nginx.baseURL, load: .constantUsers(8, think: .milliseconds(30)), duration: .seconds(2))
                 #expect(closed.sent > 50)
                 #expect(closed.errors.isEmpty, "closed model: \(closed.errors)")
                 let open = try await run(
@@ -78,7 +79,8 @@ extension ScenarioRuns {
         /// gzip with `chunked_transfer_encoding off`: nginx can only end the body by closing the connection.
         @Test func bodiesDelimitedByTheCloseComplete() async throws {
             let directory = try TemporaryDirectory()
-            try Data(String(repeating: "compress me ", count: 400).utf8).write(to: directory.url.appendingPathComponent("page.txt"))
+            try Data(String(repeating: "compress me ", count: 400).utf8).write(
+                to: directory.url.appendingPathComponent("page.txt"))
             try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: directory.url.path)
             let directives = """
                 chunked_transfer_encoding off; gzip on; gzip_min_length 0; gzip_types text/plain;
@@ -86,7 +88,8 @@ extension ScenarioRuns {
                 """
             try await NginxServer.with(serverDirectives: directives) { nginx in
                 let request = RequestSpec(name: "r", path: "/page.txt", headers: [(name: "Accept-Encoding", value: "gzip")])
-                let stats = try await run(nginx.baseURL, load: .constantUsers(4, think: .zero), duration: .milliseconds(800), request: request)
+                let stats = try await run(
+                    nginx.baseURL, load: .constantUsers(4, think: .zero), duration: .milliseconds(800), request: request)
                 #expect(stats.sent > 40)
                 #expect(stats.errors.isEmpty, "\(stats.errors)")
                 #expect(stats.completed == stats.sent)
@@ -96,10 +99,11 @@ extension ScenarioRuns {
         /// Python's `http.server` answers in HTTP/1.0 and closes after every response without a `Connection` header.
         @Test(arguments: [false, true]) func http10RepliesEndTheConnection(openModel: Bool) async throws {
             try await PythonHTTPServer.with { server in
-            // A connection per request to a Python server: modest rates, and a long max_send_delay so that a busy test
-            // machine slows the run down instead of dropping requests.
-            let load: LoadModel = openModel ? .constantRate(Rate(perSecond: 50)) : .constantUsers(2, think: .zero)
-                let stats = try await run(server.baseURL, load: load, duration: .seconds(1), options: EngineOptions(maxSendDelay: .seconds(30)))
+                // A connection per request to a Python server: modest rates, and a long max_send_delay so that a busy test
+                // machine slows the run down instead of dropping requests.
+                let load: LoadModel = openModel ? .constantRate(Rate(perSecond: 50)) : .constantUsers(2, think: .zero)
+                let stats = try await run(
+                    server.baseURL, load: load, duration: .seconds(1), options: EngineOptions(maxSendDelay: .seconds(30)))
                 #expect(stats.sent >= 20)
                 #expect(stats.errors.isEmpty, "\(stats.errors)")
                 #expect(stats.completed == stats.sent)
@@ -112,7 +116,8 @@ extension ScenarioRuns {
         @Test func requestsTheServerNeverReceivedAreRetriedOnce() async throws {
             try await TestHTTPServer.with { server in
                 let stats = try await run(
-                    server.baseURL, load: .constantUsers(4, think: .zero), duration: .seconds(1), request: RequestSpec(name: "r", path: "/idle-close"))
+                    server.baseURL, load: .constantUsers(4, think: .zero), duration: .seconds(1),
+                    request: RequestSpec(name: "r", path: "/idle-close"))
                 #expect(stats.retried > 0)
                 #expect(stats.completed == server.requestsReceived)
                 #expect(stats.completed + stats.errors[.reset, default: 0] == stats.sent)

@@ -4,7 +4,9 @@ import Testing
 
 @Suite struct HTTPResponseParserTests {
     /// Feeds `chunks` one read at a time and returns the responses they completed.
-    private func parse(_ chunks: [String], keepBody: Bool = true, keepHeaders: Bool = false) throws -> [HTTPResponseParser.Response] {
+    private func parse(
+        _ chunks: [String], keepBody: Bool = true, keepHeaders: Bool = false
+    ) throws -> [HTTPResponseParser.Response] {
         var parser = HTTPResponseParser()
         parser.keepBody = keepBody
         parser.keepHeaders = keepHeaders
@@ -24,7 +26,9 @@ import Testing
     }
 
     @Test func chunkedBodyWithExtensionsAndTrailers() throws {
-        let responses = try parse(["HTTP/1.1 201 Created\r\nTransfer-Encoding: chunked\r\n\r\n5;ext=1\r\nhello\r\n1\r\n!\r\n0\r\nX-Trailer: y\r\n\r\n"])
+        let responses = try parse([
+            "HTTP/1.1 201 Created\r\nTransfer-Encoding: chunked\r\n\r\n5;ext=1\r\nhello\r\n1\r\n!\r\n0\r\nX-Trailer: y\r\n\r\n"
+        ])
         #expect(responses.first?.status == 201)
         #expect(responses.first?.body == Array("hello!".utf8))
     }
@@ -70,13 +74,17 @@ import Testing
 
     @Test func garbageIsAnError() {
         #expect(throws: HTTPResponseParser.ParseError.self) { try parse(["SSH-2.0-OpenSSH\r\n"]) }
-        #expect(throws: HTTPResponseParser.ParseError.self) { try parse(["HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\nzz\r\n"]) }
+        #expect(throws: HTTPResponseParser.ParseError.self) {
+            try parse(["HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\nzz\r\n"])
+        }
     }
 }
 
 @Suite struct HTTPResponseParserTokenTests {
     @Test func connectionTokensAreMatchedWithoutRegardToCase() throws {
-        for (header, closes) in [("Connection: CLOSE", true), ("connection: keep-alive", false), ("Connection: Keep-Alive, Close", true)] {
+        for (header, closes) in [
+            ("Connection: CLOSE", true), ("connection: keep-alive", false), ("Connection: Keep-Alive, Close", true),
+        ] {
             var parser = HTTPResponseParser()
             var buffer = ByteBuffer(string: "HTTP/1.1 200 OK\r\n\(header)\r\nContent-Length: 0\r\n\r\n")
             var responses: [HTTPResponseParser.Response] = []

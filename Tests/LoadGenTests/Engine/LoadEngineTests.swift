@@ -4,7 +4,9 @@ import Testing
 
 /// The engine against a real local server: counts, status errors, transport errors and coordinated omission.
 @Suite struct LoadEngineTests {
-    private func scenario(path: String, load: LoadModel, duration: Duration = .seconds(1), options: EngineOptions = EngineOptions()) -> Scenario {
+    private func scenario(
+        path: String, load: LoadModel, duration: Duration = .seconds(1), options: EngineOptions = EngineOptions()
+    ) -> Scenario {
         Scenario(
             name: "engine-test", target: .url("http://127.0.0.1"),
             requests: [RequestSpec(name: "r", path: path)],
@@ -33,7 +35,8 @@ import Testing
 
     @Test func closedModelKeepsUsersBusyAndCountsMatchTheServer() async throws {
         try await TestHTTPServer.with { server in
-            let stats = try await run(scenario(path: "/chunked", load: .constantUsers(4, think: .zero), duration: .milliseconds(500)), against: server)
+            let stats = try await run(
+                scenario(path: "/chunked", load: .constantUsers(4, think: .zero), duration: .milliseconds(500)), against: server)
             #expect(stats.sent > 50)
             #expect(stats.completed == stats.sent)
             #expect(server.requestsReceived == stats.sent)
@@ -43,7 +46,9 @@ import Testing
 
     @Test func unexpectedStatusesAreCountedByClass() async throws {
         try await TestHTTPServer.with { server in
-            let stats = try await run(scenario(path: "/status/503", load: .constantRate(Rate(perSecond: 20)), duration: .milliseconds(500)), against: server)
+            let stats = try await run(
+                scenario(path: "/status/503", load: .constantRate(Rate(perSecond: 20)), duration: .milliseconds(500)),
+                against: server)
             #expect(stats.errors[.http5xx] == 10)
             #expect(stats.completed == 10)
         }
@@ -51,7 +56,8 @@ import Testing
 
     @Test func aDroppedConnectionIsAReset() async throws {
         try await TestHTTPServer.with { server in
-            let stats = try await run(scenario(path: "/close", load: .constantRate(Rate(perSecond: 20)), duration: .milliseconds(500)), against: server)
+            let stats = try await run(
+                scenario(path: "/close", load: .constantRate(Rate(perSecond: 20)), duration: .milliseconds(500)), against: server)
             #expect(stats.errors[.reset] == 10)
             #expect(stats.completed == 0)
         }
@@ -60,7 +66,10 @@ import Testing
     @Test func slowResponsesTimeOut() async throws {
         try await TestHTTPServer.with { server in
             let options = EngineOptions(requestTimeout: .milliseconds(200))
-            let stats = try await run(scenario(path: "/stall?ms=2000", load: .constantRate(Rate(perSecond: 10)), duration: .milliseconds(300), options: options), against: server)
+            let stats = try await run(
+                scenario(
+                    path: "/stall?ms=2000", load: .constantRate(Rate(perSecond: 10)), duration: .milliseconds(300),
+                    options: options), against: server)
             #expect(stats.errors[.timeout] == 3)
         }
     }
@@ -84,7 +93,10 @@ import Testing
         // from when they were sent they look like 100 ms; from when they were due they grow towards a second.
         try await TestHTTPServer.with { server in
             let options = EngineOptions(maxConnections: 1, maxSendDelay: .seconds(10))
-            let stats = try await run(scenario(path: "/stall?ms=100", load: .constantRate(Rate(perSecond: 20)), duration: .milliseconds(500), options: options), against: server)
+            let stats = try await run(
+                scenario(
+                    path: "/stall?ms=100", load: .constantRate(Rate(perSecond: 20)), duration: .milliseconds(500),
+                    options: options), against: server)
             #expect(stats.completed == 10)
             #expect(stats.dropped == 0)
             let uncorrected = stats.uncorrected.valueAtPercentile(99)
@@ -98,7 +110,10 @@ import Testing
     @Test func requestsThatCannotGoOutOnTimeAreDropped() async throws {
         try await TestHTTPServer.with { server in
             let options = EngineOptions(maxConnections: 1, maxSendDelay: .milliseconds(50))
-            let stats = try await run(scenario(path: "/stall?ms=300", load: .constantRate(Rate(perSecond: 20)), duration: .milliseconds(500), options: options), against: server)
+            let stats = try await run(
+                scenario(
+                    path: "/stall?ms=300", load: .constantRate(Rate(perSecond: 20)), duration: .milliseconds(500),
+                    options: options), against: server)
             #expect(stats.dropped > 0)
             #expect(stats.sent + stats.dropped == 10)
         }
@@ -135,7 +150,8 @@ import Testing
     @Test func twoPerThousandRequestsPerSecondOfThePeakRate() {
         #expect(LoadEngine.warmConnections(for: scenario([.constantRate(Rate(perSecond: 10_000))])) == 20)
         #expect(LoadEngine.warmConnections(for: scenario([.constantRate(Rate(perSecond: 5))])) == 2)
-        let bursts = LoadModel.bursts(base: Rate(perSecond: 10), every: .seconds(10), length: .seconds(1), burstRate: Rate(perSecond: 2_500))
+        let bursts = LoadModel.bursts(
+            base: Rate(perSecond: 10), every: .seconds(10), length: .seconds(1), burstRate: Rate(perSecond: 2_500))
         #expect(LoadEngine.warmConnections(for: scenario([.constantRate(Rate(perSecond: 100)), bursts])) == 6)
     }
 

@@ -17,14 +17,18 @@ struct RecoveryMeasurementTests {
             Probe(atMs: 11_100, succeeded: true),
             Probe(atMs: 11_350, succeeded: true),
         ]
-        let measured = RecoveryMeasurement(disasterAtMs: 10_000, probes: probes, consecutive: 3, writes: [], readBackAtMs: 20_000, present: [])
+        let measured = RecoveryMeasurement(
+            disasterAtMs: 10_000, probes: probes, consecutive: 3, writes: [], readBackAtMs: 20_000, present: [])
         #expect(measured.recoveredAtMs == 10_850)
         #expect(measured.rtoMs == 850)
     }
 
     @Test func neverRecoveredLeavesRTOUnset() {
-        let probes = [Probe(atMs: 10_100, succeeded: true), Probe(atMs: 10_350, succeeded: true), Probe(atMs: 10_600, succeeded: false)]
-        let measured = RecoveryMeasurement(disasterAtMs: 10_000, probes: probes, consecutive: 3, writes: [], readBackAtMs: 20_000, present: [])
+        let probes = [
+            Probe(atMs: 10_100, succeeded: true), Probe(atMs: 10_350, succeeded: true), Probe(atMs: 10_600, succeeded: false),
+        ]
+        let measured = RecoveryMeasurement(
+            disasterAtMs: 10_000, probes: probes, consecutive: 3, writes: [], readBackAtMs: 20_000, present: [])
         #expect(measured.rtoMs == nil)
         #expect(measured.recoveredAtMs == nil)
     }
@@ -48,7 +52,8 @@ struct RecoveryMeasurementTests {
 
     @Test func nothingLostMeansZeroRPO() {
         let writes = [Write(sequence: 1, acknowledgedAtMs: 1_000), Write(sequence: 2, acknowledgedAtMs: 2_000)]
-        let measured = RecoveryMeasurement(disasterAtMs: 10_000, probes: [], consecutive: 1, writes: writes, readBackAtMs: 20_000, present: [1, 2])
+        let measured = RecoveryMeasurement(
+            disasterAtMs: 10_000, probes: [], consecutive: 1, writes: writes, readBackAtMs: 20_000, present: [1, 2])
         #expect(measured.lostSequences.isEmpty)
         #expect(measured.rpoMs == 0)
     }
@@ -60,7 +65,8 @@ struct RecoveryMeasurementTests {
         let report = RecoveryReport(
             measurement: measured, disasterAtMs: 10_000, consecutive: 1, probes: 1, lastProbeFailure: nil, canaryWrites: 1,
             readBackProblem: nil, versionBefore: "1", versionAfter: "1", integrity: "ok")
-        let outcomes = report.outcomes(rules: [SLARule(thresholds: [], rto: .seconds(2), rpo: .seconds(5), rpoWrites: 0)], phase: "outage")
+        let outcomes = report.outcomes(
+            rules: [SLARule(thresholds: [], rto: .seconds(2), rpo: .seconds(5), rpoWrites: 0)], phase: "outage")
         #expect(outcomes.map(\.threshold) == ["rto", "rpo", "rpo_writes"])
         #expect(outcomes.map(\.passed) == [false, true, false])
         #expect(outcomes.map(\.observedText) == ["2.50s", "1.00s", "1 of 1 lost"])

@@ -12,7 +12,8 @@ import Testing
     ) async throws -> RequestStats {
         let scenario = Scenario(
             name: "failures", target: .url("http://127.0.0.1"), requests: requests,
-            phases: [PhaseSpec(name: "p", duration: .seconds(1), load: .constantRate(Rate(perSecond: Double(rate))))], options: options)
+            phases: [PhaseSpec(name: "p", duration: .seconds(1), load: .constantRate(Rate(perSecond: Double(rate))))],
+            options: options)
         let engine = try LoadEngine(scenario: scenario, baseURL: server.baseURL)
         try await engine.run()
         var merged = RequestStats()
@@ -59,7 +60,8 @@ import Testing
             // One request in ten hangs until the 300 ms request timeout; the rest answer in 20 ms.
             var requests = [RequestSpec(name: "hang", path: "/hang")]
             requests.append(RequestSpec(name: "fast", path: "/slow?ms=20", weight: 9))
-            let stats = try await run(server, requests, options: EngineOptions(maxSendDelay: .seconds(30), requestTimeout: .milliseconds(300)))
+            let stats = try await run(
+                server, requests, options: EngineOptions(maxSendDelay: .seconds(30), requestTimeout: .milliseconds(300)))
             #expect(stats.errors[.timeout] == 4, "\(stats.errors)")
             #expect(stats.noResponseLatency.totalCount == 4)
             #expect(stats.noResponseLatency.valueAtPercentile(50) >= 300_000)

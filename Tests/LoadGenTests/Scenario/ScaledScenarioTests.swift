@@ -9,10 +9,12 @@ import Testing
             PhaseSpec(name: "steady", duration: .seconds(10), load: .constantRate(Rate(perSecond: 5))),
             PhaseSpec(
                 name: "ramp", duration: .seconds(30),
-                load: .rampingRate(start: Rate(perSecond: 5), stages: [RateStage(duration: .seconds(20), target: Rate(perSecond: 50))])),
+                load: .rampingRate(
+                    start: Rate(perSecond: 5), stages: [RateStage(duration: .seconds(20), target: Rate(perSecond: 50))])),
             PhaseSpec(
                 name: "burst", duration: .seconds(30),
-                load: .bursts(base: Rate(perSecond: 10), every: .seconds(10), length: .seconds(2), burstRate: Rate(perSecond: 60))),
+                load: .bursts(base: Rate(perSecond: 10), every: .seconds(10), length: .seconds(2), burstRate: Rate(perSecond: 60))
+            ),
             PhaseSpec(
                 name: "users", duration: .seconds(20),
                 load: .rampingUsers(start: 1, stages: [UserStage(duration: .seconds(10), target: 8)], think: .milliseconds(100))),
@@ -27,13 +29,17 @@ import Testing
                 PhaseSpec(name: "steady", duration: .seconds(1), load: .constantRate(Rate(perSecond: 5))),
                 PhaseSpec(
                     name: "ramp", duration: .seconds(3),
-                    load: .rampingRate(start: Rate(perSecond: 5), stages: [RateStage(duration: .seconds(2), target: Rate(perSecond: 50))])),
+                    load: .rampingRate(
+                        start: Rate(perSecond: 5), stages: [RateStage(duration: .seconds(2), target: Rate(perSecond: 50))])),
                 PhaseSpec(
                     name: "burst", duration: .seconds(3),
-                    load: .bursts(base: Rate(perSecond: 10), every: .seconds(1), length: .milliseconds(200), burstRate: Rate(perSecond: 60))),
+                    load: .bursts(
+                        base: Rate(perSecond: 10), every: .seconds(1), length: .milliseconds(200), burstRate: Rate(perSecond: 60))
+                ),
                 PhaseSpec(
                     name: "users", duration: .seconds(2),
-                    load: .rampingUsers(start: 1, stages: [UserStage(duration: .seconds(1), target: 8)], think: .milliseconds(100))),
+                    load: .rampingUsers(
+                        start: 1, stages: [UserStage(duration: .seconds(1), target: 8)], think: .milliseconds(100))),
             ])
         #expect(scaled.sla.map(\.grace) == [.milliseconds(500), .zero])
         #expect(scaled.options == Self.scenario.options)

@@ -60,7 +60,8 @@ import Testing
             let expected = Scenario(
                 name: "burst",
                 description: "6x bursts on a steady base",
-                target: .bundled(BundledTarget(replicas: 2, model: "face", workers: 1, queueDepth: 4, readyTimeout: .seconds(30))),
+                target: .bundled(
+                    BundledTarget(replicas: 2, model: "face", workers: 1, queueDepth: 4, readyTimeout: .seconds(30))),
                 requests: [
                     RequestSpec(
                         name: "detect", method: "POST", path: "/v1/detect",
@@ -82,7 +83,8 @@ import Testing
                             detections: DetectionsExpectation(goldenFile: "payloads/images/golden.json"))),
                     RequestSpec(
                         name: "strict", method: "POST", path: "/v1/detect", body: .files(glob: "payloads/images/a.jpg"),
-                        expect: Expectations(detections: DetectionsExpectation(goldenFile: "payloads/strict.json", minimumIoU: 0.6))),
+                        expect: Expectations(
+                            detections: DetectionsExpectation(goldenFile: "payloads/strict.json", minimumIoU: 0.6))),
                     RequestSpec(name: "health", path: "/healthz", body: .text("ping")),
                     RequestSpec(
                         name: "oversized", method: "PUT", path: "/v1/detect", body: .generated(size: 9 * 1024 * 1024),
@@ -92,10 +94,12 @@ import Testing
                     PhaseSpec(name: "warmup", duration: .seconds(10), load: .constantRate(Rate(perSecond: 5))),
                     PhaseSpec(
                         name: "ramp", duration: .seconds(30),
-                        load: .rampingRate(start: Rate(perSecond: 5), stages: [RateStage(duration: .seconds(20), target: Rate(perSecond: 50))])),
+                        load: .rampingRate(
+                            start: Rate(perSecond: 5), stages: [RateStage(duration: .seconds(20), target: Rate(perSecond: 50))])),
                     PhaseSpec(
                         name: "burst", duration: .seconds(30),
-                        load: .bursts(base: Rate(perSecond: 10), every: .seconds(10), length: .seconds(2), burstRate: Rate(perSecond: 60))),
+                        load: .bursts(
+                            base: Rate(perSecond: 10), every: .seconds(10), length: .seconds(2), burstRate: Rate(perSecond: 60))),
                     PhaseSpec(name: "poisson", duration: .seconds(60), load: .poisson(Rate(perSecond: 10), seed: 7)),
                     PhaseSpec(name: "users", duration: .seconds(30), load: .constantUsers(8, think: .milliseconds(100))),
                     PhaseSpec(
@@ -138,7 +142,10 @@ import Testing
         #expect(scenario.description == "")
         #expect(scenario.target == .url("http://127.0.0.1:8080"))
         #expect(scenario.options == EngineOptions())
-        #expect(scenario.requests == [RequestSpec(name: "health", method: "GET", path: "/healthz", weight: 1, expect: Expectations(status: .successful))])
+        #expect(
+            scenario.requests == [
+                RequestSpec(name: "health", method: "GET", path: "/healthz", weight: 1, expect: Expectations(status: .successful))
+            ])
         #expect(scenario.phases[0].load == .constantRate(Rate(perSecond: 1)))
         #expect(scenario.sla.isEmpty)
     }

@@ -5,7 +5,10 @@ import Testing
 /// Wrong types and malformed values are reported at the value, naming its key path.
 @Suite struct ValueErrorTests {
     /// A valid scenario whose single phase line (line 4) and SLA line (line 5) the tests replace.
-    static func scenario(phase: String = "{ name: steady, duration: 10s, arrival: { rate: 5/s } }", sla: String = "{ p99: 1s }", bundled: String = "{}") -> String {
+    static func scenario(
+        phase: String = "{ name: steady, duration: 10s, arrival: { rate: 5/s } }", sla: String = "{ p99: 1s }",
+        bundled: String = "{}"
+    ) -> String {
         """
         name: x
         target: { bundled: \(bundled) }

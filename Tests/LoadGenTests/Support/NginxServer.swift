@@ -14,8 +14,12 @@ final class NginxServer {
     /// Arrival times nginx logged, in seconds since the epoch with ms resolution (`$msec`; needs `logsArrivals`).
     var loggedArrivals: [Double] { accessLog.split(separator: "\n").compactMap { Double($0) } }
 
-    private var accessLog: String { (try? String(contentsOf: directory.appendingPathComponent("access.log"), encoding: .utf8)) ?? "" }
-    private var errorLog: String { (try? String(contentsOf: directory.appendingPathComponent("error.log"), encoding: .utf8)) ?? "" }
+    private var accessLog: String {
+        (try? String(contentsOf: directory.appendingPathComponent("access.log"), encoding: .utf8)) ?? ""
+    }
+    private var errorLog: String {
+        (try? String(contentsOf: directory.appendingPathComponent("error.log"), encoding: .utf8)) ?? ""
+    }
 
     /// Starts nginx with `serverDirectives` inside its `server {}` block (keep-alive limits and locations). With
     /// `logsArrivals` each access-log line is only the request's `$msec`.

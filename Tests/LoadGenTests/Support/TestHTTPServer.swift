@@ -84,11 +84,14 @@ private final class TestHTTPHandler: ChannelInboundHandler, Sendable {
         case "/ok":
             respond(context, status: .ok, body: "ok")
         case "/json":
-            respond(context, status: .ok, body: #"{"model":"face","image":{"width":512,"height":600},"detections":[]}"#, contentType: "application/json")
+            respond(
+                context, status: .ok, body: #"{"model":"face","image":{"width":512,"height":600},"detections":[]}"#,
+                contentType: "application/json")
         case "/chunked":
             var headers = HTTPHeaders([("transfer-encoding", "chunked")])
             headers.add(name: "x-test", value: "chunked")
-            context.write(wrapOutboundOut(.head(HTTPResponseHead(version: .http1_1, status: .ok, headers: headers))), promise: nil)
+            context.write(
+                wrapOutboundOut(.head(HTTPResponseHead(version: .http1_1, status: .ok, headers: headers))), promise: nil)
             for part in ["hello ", "chunked ", "world"] {
                 context.write(wrapOutboundOut(.body(.byteBuffer(ByteBuffer(string: part)))), promise: nil)
             }

@@ -16,9 +16,10 @@ import Testing
     @Test func unknownModelListsTheKnownOnes() throws {
         let error = try #require(throws: BundledTargetError.self) { try BundledModelCatalog.catalogJSON(forModel: "eye") }
         #expect(error.kind == .unknownModel)
-        #expect(error.description == """
-            unknown bundled model 'eye': the bundled targetservice knows face, face-alt2, face-lbp, fullbody, cat. \
-            Set target.bundled.model to one of them, or leave it out to load them all.
-            """)
+        #expect(
+            error.description == """
+                unknown bundled model 'eye': the bundled targetservice knows face, face-alt2, face-lbp, fullbody, cat. \
+                Set target.bundled.model to one of them, or leave it out to load them all.
+                """)
     }
 }

@@ -3,9 +3,9 @@ import Testing
 @testable import LoadGen
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// Runs the real `targetservice` binary (built next to the test bundle by `swift build --build-tests`) and small
@@ -62,7 +62,8 @@ import Darwin
             }
         }
         #expect(error.kind == .replicaExited)
-        #expect(error.description.hasPrefix("bundled replica 1 of 2 exited during start-up (exit code 64). Its last stderr lines:"))
+        #expect(
+            error.description.hasPrefix("bundled replica 1 of 2 exited during start-up (exit code 64). Its last stderr lines:"))
         #expect(error.description.contains("--workers must be at least 1 (got 0)."))
         #expect(error.description.contains("Fix what it reports"))
     }
@@ -79,7 +80,9 @@ import Darwin
     @Test func replicaThatNeverBecomesReadyTimesOutAndIsStopped() async throws {
         let directory = try TemporaryDirectory()
         // Binds nothing and never logs "models loaded": it can only time out.
-        let stuck = try directory.script("stuck-service", """
+        let stuck = try directory.script(
+            "stuck-service",
+            """
             echo http://127.0.0.1:9
             echo "loading cascades, slowly" >&2
             echo $$ > "\(directory.url.path)/pid"

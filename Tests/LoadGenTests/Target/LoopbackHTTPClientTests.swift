@@ -3,7 +3,8 @@ import Testing
 
 @Suite struct LoopbackHTTPClientTests {
     @Test func parsesStatusAndBody() throws {
-        let response = try LoopbackHTTPClient.parse(Array("HTTP/1.1 503 Service Unavailable\r\nRetry-After: 1\r\n\r\n{\"status\":\"loading\"}".utf8))
+        let response = try LoopbackHTTPClient.parse(
+            Array("HTTP/1.1 503 Service Unavailable\r\nRetry-After: 1\r\n\r\n{\"status\":\"loading\"}".utf8))
         #expect(response.status == 503)
         #expect(String(decoding: response.body, as: UTF8.self) == "{\"status\":\"loading\"}")
     }

@@ -36,8 +36,10 @@ import Testing
         let json = [("Content-Type", "application/json")]
         #expect(try client.send(method: "POST", path: "/v1/feedback", headers: json, body: Self.feedback(0)).status == 201)
 
-        let environment = FaultEnvironment(replicas: replicas, duration: .seconds(60), expiresAt: Date().timeIntervalSince1970 + 60)
-        let undo = try await DiskFullFault(parameters: FaultParameters([:], location: "chaos[0].fault.disk_full")).inject(into: environment)
+        let environment = FaultEnvironment(
+            replicas: replicas, duration: .seconds(60), expiresAt: Date().timeIntervalSince1970 + 60)
+        let undo = try await DiskFullFault(parameters: FaultParameters([:], location: "chaos[0].fault.disk_full")).inject(
+            into: environment)
         var refused: LoopbackHTTPClient.Response?
         for number in 1...200 {
             let response = try client.send(method: "POST", path: "/v1/feedback", headers: json, body: Self.feedback(number))
@@ -47,7 +49,9 @@ import Testing
         #expect(response.status == 503)
         #expect(String(decoding: response.body, as: UTF8.self).contains("data_directory_full"))
         let image = try [UInt8](Data(contentsOf: Self.fixtureImage))
-        #expect(try client.send(method: "POST", path: "/v1/detect", headers: [("Content-Type", "image/jpeg")], body: image).status == 200)
+        #expect(
+            try client.send(method: "POST", path: "/v1/detect", headers: [("Content-Type", "image/jpeg")], body: image).status
+                == 200)
 
         try await undo.revert()
         #expect(try client.send(method: "POST", path: "/v1/feedback", headers: json, body: Self.feedback(999)).status == 201)

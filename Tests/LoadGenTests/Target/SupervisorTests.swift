@@ -19,7 +19,9 @@ import Testing
             try await BundledReplicas.start(spec, executable: executable, log: { _ in })
         }
         let events = Events()
-        let supervisor = replicas.supervise(backoff: .init(initial: .milliseconds(50))) { event in events.list.withLock { $0.append(event) } }
+        let supervisor = replicas.supervise(backoff: .init(initial: .milliseconds(50))) { event in
+            events.list.withLock { $0.append(event) }
+        }
         let killed = try #require(replicas.processID(ofReplica: 2))
         let untouched = try #require(replicas.processID(ofReplica: 1))
         replicas.send(SIGKILL, toReplica: 2)
@@ -51,7 +53,9 @@ import Testing
             try await BundledReplicas.start(spec, executable: executable, log: { _ in })
         }
         let events = Events()
-        let supervisor = replicas.supervise(backoff: .init(initial: .milliseconds(10))) { event in events.list.withLock { $0.append(event) } }
+        let supervisor = replicas.supervise(backoff: .init(initial: .milliseconds(10))) { event in
+            events.list.withLock { $0.append(event) }
+        }
         let before = try #require(replicas.processID(ofReplica: 1))
         try await withTimeLimit(.seconds(90)) { try await replicas.restart(replica: 1, timeout: .seconds(30)) }
         let after = try #require(replicas.processID(ofReplica: 1))

@@ -11,19 +11,27 @@ import Testing
     }
 
     @Test func remoteTargetFromTheScenarioIsRefusedWithTheFlagsToAllowIt() {
-        #expect(throws: TargetGuardError(.remoteHostNotAllowed, """
-            refusing to send load to staging.example.com: a scenario file alone may only target loopback hosts. \
-            Pass --target https://staging.example.com or --allow-host staging.example.com to allow it.
-            """)) {
+        #expect(
+            throws: TargetGuardError(
+                .remoteHostNotAllowed,
+                """
+                refusing to send load to staging.example.com: a scenario file alone may only target loopback hosts. \
+                Pass --target https://staging.example.com or --allow-host staging.example.com to allow it.
+                """)
+        ) {
             try TargetGuard.check(url: "https://staging.example.com/v1/detect", commandLineTarget: nil, allowedHosts: [])
         }
     }
 
     @Test func refusalKeepsThePortInTheSuggestedTarget() {
-        #expect(throws: TargetGuardError(.remoteHostNotAllowed, """
-            refusing to send load to 10.0.0.7: a scenario file alone may only target loopback hosts. \
-            Pass --target http://10.0.0.7:8080 or --allow-host 10.0.0.7 to allow it.
-            """)) {
+        #expect(
+            throws: TargetGuardError(
+                .remoteHostNotAllowed,
+                """
+                refusing to send load to 10.0.0.7: a scenario file alone may only target loopback hosts. \
+                Pass --target http://10.0.0.7:8080 or --allow-host 10.0.0.7 to allow it.
+                """)
+        ) {
             try TargetGuard.check(url: "http://10.0.0.7:8080", commandLineTarget: nil, allowedHosts: ["other.example.com"])
         }
     }
@@ -42,29 +50,40 @@ import Testing
     }
 
     @Test func remoteTargetNamedByAllowHostIsAllowed() throws {
-        try TargetGuard.check(url: "https://staging.example.com/v1", commandLineTarget: nil, allowedHosts: ["STAGING.example.com"])
+        try TargetGuard.check(
+            url: "https://staging.example.com/v1", commandLineTarget: nil, allowedHosts: ["STAGING.example.com"])
     }
 
     @Test func targetFlagForAnotherHostDoesNotAllowThisOne() {
         #expect(throws: TargetGuardError.self) {
-            try TargetGuard.check(url: "https://prod.example.com", commandLineTarget: "https://staging.example.com", allowedHosts: [])
+            try TargetGuard.check(
+                url: "https://prod.example.com", commandLineTarget: "https://staging.example.com", allowedHosts: [])
         }
     }
 
     @Test func otherSchemesAreInvalid() {
-        #expect(throws: TargetGuardError(.invalidURL, "invalid target URL 'ftp://127.0.0.1/': the scheme must be http or https (got 'ftp').")) {
+        #expect(
+            throws: TargetGuardError(
+                .invalidURL, "invalid target URL 'ftp://127.0.0.1/': the scheme must be http or https (got 'ftp').")
+        ) {
             try TargetGuard.check(url: "ftp://127.0.0.1/", commandLineTarget: nil, allowedHosts: [])
         }
     }
 
     @Test func urlWithoutHostIsInvalid() {
-        #expect(throws: TargetGuardError(.invalidURL, "invalid target URL 'http:///v1/detect': it names no host; write it like http://127.0.0.1:8080.")) {
+        #expect(
+            throws: TargetGuardError(
+                .invalidURL, "invalid target URL 'http:///v1/detect': it names no host; write it like http://127.0.0.1:8080.")
+        ) {
             try TargetGuard.check(url: "http:///v1/detect", commandLineTarget: nil, allowedHosts: [])
         }
     }
 
     @Test func textWithoutSchemeIsInvalid() {
-        #expect(throws: TargetGuardError(.invalidURL, "invalid target URL '127.0.0.1:8080': write it as http://HOST[:PORT] or https://HOST[:PORT].")) {
+        #expect(
+            throws: TargetGuardError(
+                .invalidURL, "invalid target URL '127.0.0.1:8080': write it as http://HOST[:PORT] or https://HOST[:PORT].")
+        ) {
             try TargetGuard.check(url: "127.0.0.1:8080", commandLineTarget: nil, allowedHosts: [])
         }
     }

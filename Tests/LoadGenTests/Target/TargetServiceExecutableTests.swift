@@ -53,7 +53,9 @@ import Testing
     @Test func nothingFoundSaysWhereItLookedAndHowToBuild() throws {
         let error = try #require(throws: BundledTargetError.self) { try locate(executables: []) }
         #expect(error.kind == .executableNotFound)
-        #expect(error.description.contains("/opt/loadgen/bin/targetservice, /project/.build/release/targetservice, /project/.build/debug/targetservice"))
+        #expect(
+            error.description.contains(
+                "/opt/loadgen/bin/targetservice, /project/.build/release/targetservice, /project/.build/debug/targetservice"))
         #expect(error.description.contains("`swift build -c release --product targetservice`"))
         #expect(error.description.contains("--targetservice PATH"))
     }

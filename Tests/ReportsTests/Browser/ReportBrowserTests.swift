@@ -19,7 +19,8 @@ import Testing
         let (baseline, run) = try HTMLReportGoldenRun.store(in: store)
         let name = try #require(try store.run(id: run)).name
         let page = artifacts.appendingPathComponent("report.html")
-        try HTMLReport.render(store: store, runID: run, baselineRunID: baseline).write(to: page, atomically: true, encoding: .utf8)
+        try HTMLReport.render(store: store, runID: run, baselineRunID: baseline).write(
+            to: page, atomically: true, encoding: .utf8)
 
         let load = try await browser.load(page, screenshot: artifacts.appendingPathComponent("report.png"))
         try load.dom.write(to: artifacts.appendingPathComponent("report-dom.html"), atomically: true, encoding: .utf8)
@@ -27,7 +28,9 @@ import Testing
         #expect(load.consoleMessages.isEmpty, "the report logged to the console: \(load.consoleMessages)")
         #expect(load.dom.contains(name))
         // Throughput, latency, error rate and connections over time, plus one percentile distribution per phase.
-        #expect(occurrences(of: "<svg", in: load.dom) == 4 + HTMLReportGoldenRun.phases.count, "charts in the DOM: \(occurrences(of: "<svg", in: load.dom))")
+        #expect(
+            occurrences(of: "<svg", in: load.dom) == 4 + HTMLReportGoldenRun.phases.count,
+            "charts in the DOM: \(occurrences(of: "<svg", in: load.dom))")
         #expect(occurrences(of: "<polyline", in: load.dom) + occurrences(of: "<path", in: load.dom) >= 6)
         // SLA, per-request statistics, error samples and the comparison with the baseline.
         #expect(occurrences(of: "<table", in: load.dom) >= 4, "tables in the DOM: \(occurrences(of: "<table", in: load.dom))")

@@ -29,7 +29,8 @@ import Testing
                 #expect(missing.headers[.wwwAuthenticate]?.hasPrefix("Bearer") == true)
                 #expect(try DetectEndpointTests.errorCode(missing) == "unauthorized")
 
-                let wrong = try await client.post(Self.rollback, headers: [.authorization: "Bearer not-the-token"], body: ByteBuffer())
+                let wrong = try await client.post(
+                    Self.rollback, headers: [.authorization: "Bearer not-the-token"], body: ByteBuffer())
                 #expect(wrong.status == .forbidden)
                 #expect(try DetectEndpointTests.errorCode(wrong) == "invalid_token")
 

@@ -41,15 +41,18 @@ import Testing
             let port = service.port
             let clients = (0..<2).map { _ in
                 Task {
-                    try await TestClient.withClient(host: "127.0.0.1", port: port, configuration: .init(timeout: .seconds(30))) { client in
+                    try await TestClient.withClient(host: "127.0.0.1", port: port, configuration: .init(timeout: .seconds(30))) {
+                        client in
                         while !log.stop.load(ordering: .acquiring) {
                             let started = log.phase.load(ordering: .acquiring)
-                            let response = try await client.post("/v1/detect", headers: DetectEndpointTests.jpeg, body: ByteBuffer(bytes: image))
+                            let response = try await client.post(
+                                "/v1/detect", headers: DetectEndpointTests.jpeg, body: ByteBuffer(bytes: image))
                             let ended = log.phase.load(ordering: .acquiring)
                             let json = try? JSONSerialization.jsonObject(with: response.data) as? [String: Any]
-                            let outcome = Outcome(started: started, ended: ended, status: Int(response.status.code),
-                                                  headerVersion: response.headers[.init("X-Model-Version")!].flatMap { Int($0) },
-                                                  bodyVersion: json?["version"] as? Int)
+                            let outcome = Outcome(
+                                started: started, ended: ended, status: Int(response.status.code),
+                                headerVersion: response.headers[.init("X-Model-Version")!].flatMap { Int($0) },
+                                bodyVersion: json?["version"] as? Int)
                             log.outcomes.withLock { $0.append(outcome) }
                         }
                     }
@@ -57,7 +60,9 @@ import Testing
             }
             @Sendable func waitForAnswers(in wanted: Phase, count: Int = 4) async throws {
                 try await waitUntil("\(count) answers in phase \(wanted)", limit: .seconds(60)) {
-                    log.outcomes.withLock { list in list.filter { $0.started == wanted.rawValue && $0.ended == wanted.rawValue }.count >= count }
+                    log.outcomes.withLock { list in
+                        list.filter { $0.started == wanted.rawValue && $0.ended == wanted.rawValue }.count >= count
+                    }
                 }
             }
             do {

@@ -10,9 +10,12 @@ import Testing
         let data = try TemporaryDirectory()
         let work = try TemporaryDirectory()
         let tokenFile = try work.write("admin-token", Array("file-token\n".utf8))
-        _ = try data.write("models.json", Array("""
-            {"models": [{"name": "face", "cascade": "\(Fixtures.faceCascade)"}]}
-            """.utf8))
+        _ = try data.write(
+            "models.json",
+            Array(
+                """
+                {"models": [{"name": "face", "cascade": "\(Fixtures.faceCascade)"}]}
+                """.utf8))
         let backups = "\(work.path)/backups"
         let server = try ServiceProcess([
             "serve", "--host", "127.0.0.1", "--port", "0", "--data", data.path, "--workers", "1", "--log-level", "info",
@@ -27,7 +30,8 @@ import Testing
             let status = try await client.get("/v1/models/face")
             #expect(status.status == .ok)
             #expect(status.text.contains(#""active_version":"1""#))
-            let rollback = try await client.post("/admin/models/face/rollback", headers: [.authorization: "Bearer file-token"], body: ByteBuffer())
+            let rollback = try await client.post(
+                "/admin/models/face/rollback", headers: [.authorization: "Bearer file-token"], body: ByteBuffer())
             #expect(rollback.status == .conflict, "\(rollback.text)")
         }
         try await waitUntil("a scheduled backup", limit: .seconds(20)) {

@@ -10,8 +10,9 @@ import Testing
     static func makeData(in data: borrowing TemporaryDirectory) async throws {
         let registry = try ModelRegistry(dataDirectory: data.path)
         try await registry.seed(from: RunningService.versionOneCatalog)
-        let record = try await registry.store(name: "face", label: "face", cascade: try Fixtures.alt2CascadeBytes(),
-                                              parameters: DetectionParameters(minNeighbors: 4))
+        let record = try await registry.store(
+            name: "face", label: "face", cascade: try Fixtures.alt2CascadeBytes(),
+            parameters: DetectionParameters(minNeighbors: 4))
         try await registry.recordActivation(name: "face", version: record.version)
     }
 
@@ -96,8 +97,9 @@ import Testing
         let data = try TemporaryDirectory()
         let backups = try TemporaryDirectory()
         _ = try data.write("models.json", Array("{}".utf8))
-        let scheduler = BackupScheduler(dataDirectory: data.path, backupDirectory: backups.path, interval: .seconds(60), keep: 2,
-                                        logger: .init(label: "test"))
+        let scheduler = BackupScheduler(
+            dataDirectory: data.path, backupDirectory: backups.path, interval: .seconds(60), keep: 2,
+            logger: .init(label: "test"))
         for minute in 0..<4 {
             try scheduler.runOnce(now: Date(timeIntervalSince1970: 1_800_000_000 + Double(minute * 60)))
         }

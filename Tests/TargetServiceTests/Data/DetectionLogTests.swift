@@ -17,7 +17,8 @@ import Testing
                 let response = try await client.post("/v1/detect", headers: headers, body: ByteBuffer(bytes: image))
                 #expect(response.status == .ok)
                 #expect(response.headers[.init("X-Request-Id")!] == "req-1")
-                let second = try await client.post("/v1/detect", headers: DetectEndpointTests.jpeg, body: ByteBuffer(bytes: image))
+                let second = try await client.post(
+                    "/v1/detect", headers: DetectEndpointTests.jpeg, body: ByteBuffer(bytes: image))
                 #expect(second.headers[.init("X-Request-Id")!]?.isEmpty == false)
             }
             // Flushed here rather than waiting for the writer's tick.

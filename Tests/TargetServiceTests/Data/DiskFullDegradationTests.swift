@@ -67,7 +67,9 @@ import Testing
                 #expect(response.headers[.retryAfter] == "5")
 
                 for _ in 0..<3 {
-                    #expect(try await client.post("/v1/detect", headers: DetectEndpointTests.jpeg, body: ByteBuffer(bytes: image)).status == .ok)
+                    #expect(
+                        try await client.post("/v1/detect", headers: DetectEndpointTests.jpeg, body: ByteBuffer(bytes: image))
+                            .status == .ok)
                 }
                 // Flushed here or by the writer's own tick, whichever comes first: the entries are lost and counted.
                 _ = try? await service.service.detectionLog.flush()
@@ -80,7 +82,9 @@ import Testing
                 unlink(filler)
                 unlink(topUp)
                 #expect(try await client.post("/v1/feedback", headers: json, body: Self.feedback(999)).status == .created)
-                #expect(try await client.post("/v1/detect", headers: DetectEndpointTests.jpeg, body: ByteBuffer(bytes: image)).status == .ok)
+                #expect(
+                    try await client.post("/v1/detect", headers: DetectEndpointTests.jpeg, body: ByteBuffer(bytes: image)).status
+                        == .ok)
                 _ = try await service.service.detectionLog.flush()
                 #expect(try await service.service.detectionLog.stored().count == 1)
             }
@@ -93,14 +97,21 @@ import Testing
         #expect(DataDirectoryCondition.of(DatabaseError(resultCode: .SQLITE_CONSTRAINT)) == nil)
         #expect(DataDirectoryCondition.of(POSIXError(.ENOSPC)) == .full)
         #expect(DataDirectoryCondition.of(POSIXError(.EROFS)) == .readOnly)
-        #expect(DataDirectoryCondition.of(CocoaError(.fileWriteOutOfSpace, userInfo: [NSUnderlyingErrorKey: NSError(domain: NSPOSIXErrorDomain, code: Int(ENOSPC))])) == .full)
+        #expect(
+            DataDirectoryCondition.of(
+                CocoaError(
+                    .fileWriteOutOfSpace, userInfo: [NSUnderlyingErrorKey: NSError(domain: NSPOSIXErrorDomain, code: Int(ENOSPC))]
+                )) == .full)
     }
 
     @Test func aReadOnlyDataDirectoryAnswers503SayingSo() throws {
         let error = StorageFailure("cannot store feedback", condition: .readOnly).serviceError(doing: "store feedback")
         #expect(error.status == .serviceUnavailable)
         #expect(error.code == .dataDirectoryReadOnly)
-        #expect(error.message == "cannot store feedback: the data directory is read-only; remount it read-write and retry. Detections keep working.")
+        #expect(
+            error.message
+                == "cannot store feedback: the data directory is read-only; remount it read-write and retry. Detections keep working."
+        )
         #expect(error.headers[.retryAfter] == "5")
         #expect(StorageFailure("boom", condition: nil).serviceError(doing: "x").status == .internalServerError)
     }

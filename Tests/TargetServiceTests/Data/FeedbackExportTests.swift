@@ -11,9 +11,12 @@ import Testing
         let data = try TemporaryDirectory()
         try await RunningService.withAdmin(data: data.path) { service in
             try await service.withClient { client in
-                _ = try await client.post("/v1/feedback", headers: FeedbackTests.json, body: FeedbackTests.body("Ada", "ada@example.com", "first"))
-                _ = try await client.post("/v1/feedback", headers: FeedbackTests.json, body: FeedbackTests.body("Bob", "bob@example.com", "other"))
-                _ = try await client.post("/v1/feedback", headers: FeedbackTests.json, body: FeedbackTests.body("Ada", "ada@example.com", "second"))
+                _ = try await client.post(
+                    "/v1/feedback", headers: FeedbackTests.json, body: FeedbackTests.body("Ada", "ada@example.com", "first"))
+                _ = try await client.post(
+                    "/v1/feedback", headers: FeedbackTests.json, body: FeedbackTests.body("Bob", "bob@example.com", "other"))
+                _ = try await client.post(
+                    "/v1/feedback", headers: FeedbackTests.json, body: FeedbackTests.body("Ada", "ada@example.com", "second"))
 
                 let anonymous = try await client.get("/v1/feedback?email=ada@example.com")
                 #expect(anonymous.status == .unauthorized)

@@ -19,7 +19,8 @@ import Testing
         let data = try TemporaryDirectory()
         try await RunningService.withAdmin(data: data.path) { service in
             try await service.withClient { client in
-                let created = try await client.post("/v1/feedback", headers: Self.json, body: Self.body("Ada", "ada@example.com", "Works well."))
+                let created = try await client.post(
+                    "/v1/feedback", headers: Self.json, body: Self.body("Ada", "ada@example.com", "Works well."))
                 #expect(created.status == .created, "\(created.text)")
                 #expect(created.text.contains(#""id":1"#))
                 _ = try await client.post("/v1/feedback", headers: Self.json, body: Self.body("Ada", "ADA@example.com", "Again."))
@@ -27,7 +28,8 @@ import Testing
 
                 let anonymous = try await client.delete("/v1/feedback?email=ada@example.com", body: ByteBuffer())
                 #expect(anonymous.status == .unauthorized)
-                let erased = try await client.delete("/v1/feedback?email=ada@example.com", headers: RunningService.bearer, body: ByteBuffer())
+                let erased = try await client.delete(
+                    "/v1/feedback?email=ada@example.com", headers: RunningService.bearer, body: ByteBuffer())
                 #expect(erased.status == .ok)
                 #expect(erased.text == #"{"deleted":2}"#)
             }
@@ -41,7 +43,9 @@ import Testing
                 let invalid = try await client.post("/v1/feedback", headers: Self.json, body: Self.body(" ", "not-an-email", ""))
                 #expect(invalid.status == .unprocessableContent)
                 #expect(try DetectEndpointTests.errorCode(invalid) == "invalid_feedback")
-                #expect(invalid.text.contains("name must be") && invalid.text.contains("email must") && invalid.text.contains("message must"))
+                #expect(
+                    invalid.text.contains("name must be") && invalid.text.contains("email must")
+                        && invalid.text.contains("message must"))
 
                 let notJSON = try await client.post("/v1/feedback", headers: Self.json, body: ByteBuffer(string: "hello"))
                 #expect(notJSON.status == .badRequest)
@@ -49,7 +53,10 @@ import Testing
         }
     }
 
-    @Test(arguments: [("a@b.co", true), ("a.b@c.d.e", true), ("@b.co", false), ("a@b", false), ("a@@b.co", false), ("a b@c.co", false), ("a@b.", false)])
+    @Test(arguments: [
+        ("a@b.co", true), ("a.b@c.d.e", true), ("@b.co", false), ("a@b", false), ("a@@b.co", false), ("a b@c.co", false),
+        ("a@b.", false),
+    ])
     func emailShape(email: String, valid: Bool) {
         #expect(FeedbackSubmission.looksLikeEmail(email) == valid)
     }
@@ -59,13 +66,16 @@ import Testing
         let store = FeedbackStore(database: registry.database)
         let log = DetectionLog(database: registry.database)
         let now = Date(timeIntervalSince1970: 1_800_000_000)
-        _ = try await store.add(.init(name: "Old", email: "old@example.com", message: "m"), now: now.addingTimeInterval(-3 * 86_400))
+        _ = try await store.add(
+            .init(name: "Old", email: "old@example.com", message: "m"), now: now.addingTimeInterval(-3 * 86_400))
         _ = try await store.add(.init(name: "New", email: "new@example.com", message: "m"), now: now.addingTimeInterval(-3_600))
-        log.record(.init(requestID: "old", time: now.addingTimeInterval(-3 * 86_400), model: "face", modelVersion: 1, boxCount: 0))
+        log.record(
+            .init(requestID: "old", time: now.addingTimeInterval(-3 * 86_400), model: "face", modelVersion: 1, boxCount: 0))
         log.record(.init(requestID: "new", time: now.addingTimeInterval(-60), model: "face", modelVersion: 1, boxCount: 2))
         try await log.flush()
 
-        let purger = RetentionPurger(retention: .seconds(86_400), every: .seconds(60), feedback: store, detections: log, logger: Logger(label: "test"))
+        let purger = RetentionPurger(
+            retention: .seconds(86_400), every: .seconds(60), feedback: store, detections: log, logger: Logger(label: "test"))
         await purger.purge(now: now)
         #expect(try await store.count() == 1)
         #expect(try await store.count(from: "new@example.com") == 1)

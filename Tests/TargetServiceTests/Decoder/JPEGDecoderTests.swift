@@ -43,11 +43,16 @@ struct JPEGDecoderTests {
             variants.append(("truncated at \(Int(fraction * 100))%", Array(v.prefix(Int(Double(v.count) * fraction))), .corrupt))
         }
         variants.append(("missing EOI", Array(v.dropLast(2)) + Array(repeating: 0, count: 0), .corrupt))
-        variants.append(("PNG signature", [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A] + Array(repeating: 0, count: 64), .unsupported))
+        variants.append(
+            ("PNG signature", [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A] + Array(repeating: 0, count: 64), .unsupported))
         variants.append(("GIF signature", Array("GIF89a".utf8) + Array(repeating: 0, count: 64), .unsupported))
         var generator = SeededGenerator(seed: 42)
         variants.append(("random bytes", (0..<4096).map { _ in UInt8.random(in: 0...255, using: &generator) }, .unsupported))
-        variants.append(("random bytes after SOI", [0xFF, 0xD8] + (0..<4096).map { _ in UInt8.random(in: 0...255, using: &generator) }, .corrupt))
+        variants.append(
+            (
+                "random bytes after SOI", [0xFF, 0xD8] + (0..<4096).map { _ in UInt8.random(in: 0...255, using: &generator) },
+                .corrupt
+            ))
         variants.append(("zero width", patchDimensions(v, width: 0, height: 600), .corrupt))
         variants.append(("zero height", patchDimensions(v, width: 512, height: 0), .corrupt))
         variants.append(("huge declared size", patchDimensions(v, width: 65_000, height: 65_000), .tooLarge))
@@ -56,7 +61,9 @@ struct JPEGDecoderTests {
         variants.append(("a thin image over libjpeg's side limit", patchDimensions(v, width: 65_535, height: 16), .tooLarge))
         // Bit flips inside the entropy-coded data and in the Huffman tables.
         let scanStart = startOfScan(v)
-        for (name, offset) in [("flipped bits in the scan", scanStart + 200), ("flipped bits in the Huffman table", huffmanTable(v) + 20)] {
+        for (name, offset) in [
+            ("flipped bits in the scan", scanStart + 200), ("flipped bits in the Huffman table", huffmanTable(v) + 20),
+        ] {
             var flipped = v
             for k in 0..<16 { flipped[offset + k * 7] ^= 0xA5 }
             variants.append((name, flipped, .corrupt))
@@ -74,7 +81,9 @@ struct JPEGDecoderTests {
 
     @Test("the pixel limit is enforced from the header, before decoding")
     func pixelLimit() throws {
-        let error = try #require(throws: ImageDecodeError.self) { try JPEGDecoder(maxPixels: 512 * 600 - 1).decodeGray(Self.valid) }
+        let error = try #require(throws: ImageDecodeError.self) {
+            try JPEGDecoder(maxPixels: 512 * 600 - 1).decodeGray(Self.valid)
+        }
         #expect(error.code == .tooLarge)
         #expect(error.message.contains("512x600"))
         #expect(try JPEGDecoder(maxPixels: 512 * 600).decodeGray(Self.valid).width == 512)

@@ -36,31 +36,31 @@ struct CascadeLoadingTests {
 
     /// A small valid cascade, edited into broken variants below.
     static let tiny = """
-    <?xml version="1.0"?>
-    <opencv_storage>
-    <cascade>
-      <stageType>BOOST</stageType>
-      <featureType>HAAR</featureType>
-      <height>4</height>
-      <width>4</width>
-      <stageParams><maxWeakCount>1</maxWeakCount></stageParams>
-      <featureParams><maxCatCount>0</maxCatCount></featureParams>
-      <stageNum>1</stageNum>
-      <stages>
-        <_>
-          <maxWeakCount>1</maxWeakCount>
-          <stageThreshold>-1.</stageThreshold>
-          <weakClassifiers>
+        <?xml version="1.0"?>
+        <opencv_storage>
+        <cascade>
+          <stageType>BOOST</stageType>
+          <featureType>HAAR</featureType>
+          <height>4</height>
+          <width>4</width>
+          <stageParams><maxWeakCount>1</maxWeakCount></stageParams>
+          <featureParams><maxCatCount>0</maxCatCount></featureParams>
+          <stageNum>1</stageNum>
+          <stages>
             <_>
-              <internalNodes>0 -1 0 0.5</internalNodes>
-              <leafValues>-1. 1.</leafValues></_></weakClassifiers></_></stages>
-      <features>
-        <_>
-          <rects>
-            <_>0 0 4 4 -1.</_>
-            <_>0 0 2 4 2.</_></rects></_></features></cascade>
-    </opencv_storage>
-    """
+              <maxWeakCount>1</maxWeakCount>
+              <stageThreshold>-1.</stageThreshold>
+              <weakClassifiers>
+                <_>
+                  <internalNodes>0 -1 0 0.5</internalNodes>
+                  <leafValues>-1. 1.</leafValues></_></weakClassifiers></_></stages>
+          <features>
+            <_>
+              <rects>
+                <_>0 0 4 4 -1.</_>
+                <_>0 0 2 4 2.</_></rects></_></features></cascade>
+        </opencv_storage>
+        """
 
     @Test("a small hand-written cascade loads")
     func tinyLoads() throws {
@@ -68,15 +68,17 @@ struct CascadeLoadingTests {
         #expect(cascade.windowSize == PixelSize(width: 4, height: 4))
     }
 
-    @Test("broken files name the file, the line and the element", arguments: [
-        ("<internalNodes>0 -1 0 0.5</internalNodes>", "<internalNodes>0 -1 0</internalNodes>", "internalNodes", 17),
-        ("<leafValues>-1. 1.</leafValues>", "<leafValues>-1.</leafValues>", "leafValues", 18),
-        ("<featureType>HAAR</featureType>", "<featureType>HOG</featureType>", "featureType", 5),
-        ("<stageThreshold>-1.</stageThreshold>", "<stageThreshold>abc</stageThreshold>", "stageThreshold", 14),
-        ("<_>0 0 2 4 2.</_>", "<_>0 0 9 4 2.</_>", "rects", nil),
-        ("<internalNodes>0 -1 0 0.5</internalNodes>", "<internalNodes>0 -1 7 0.5</internalNodes>", "internalNodes", nil),
-        ("</cascade>", "</cascad>", "cascade", 23),
-    ] as [(String, String, String, Int?)])
+    @Test(
+        "broken files name the file, the line and the element",
+        arguments: [
+            ("<internalNodes>0 -1 0 0.5</internalNodes>", "<internalNodes>0 -1 0</internalNodes>", "internalNodes", 17),
+            ("<leafValues>-1. 1.</leafValues>", "<leafValues>-1.</leafValues>", "leafValues", 18),
+            ("<featureType>HAAR</featureType>", "<featureType>HOG</featureType>", "featureType", 5),
+            ("<stageThreshold>-1.</stageThreshold>", "<stageThreshold>abc</stageThreshold>", "stageThreshold", 14),
+            ("<_>0 0 2 4 2.</_>", "<_>0 0 9 4 2.</_>", "rects", nil),
+            ("<internalNodes>0 -1 0 0.5</internalNodes>", "<internalNodes>0 -1 7 0.5</internalNodes>", "internalNodes", nil),
+            ("</cascade>", "</cascad>", "cascade", 23),
+        ] as [(String, String, String, Int?)])
     func brokenFiles(original: String, replacement: String, element: String, line: Int?) throws {
         let broken = Self.tiny.replacingOccurrences(of: original, with: replacement)
         #expect(broken != Self.tiny)
@@ -99,7 +101,8 @@ struct CascadeLoadingTests {
 
     @Test("a truncated shipped cascade is rejected, not half-loaded")
     func truncatedShippedFile() throws {
-        let bytes = [UInt8](try Data(contentsOf: URL(fileURLWithPath: Fixtures.cascadePath("haarcascades/haarcascade_frontalface_default.xml"))))
+        let bytes = [UInt8](
+            try Data(contentsOf: URL(fileURLWithPath: Fixtures.cascadePath("haarcascades/haarcascade_frontalface_default.xml"))))
         #expect(throws: CascadeLoadError.self) {
             try CascadeClassifier(xml: Array(bytes.prefix(bytes.count / 2)), source: "half.xml")
         }

@@ -18,9 +18,10 @@ struct GoldenCase: Decodable, CustomTestStringConvertible, Sendable {
     var detections: [Expected]
 
     var parameters: DetectionParameters {
-        DetectionParameters(scaleFactor: scale_factor, minNeighbors: min_neighbors,
-                            minSize: PixelSize(width: min_size[0], height: min_size[1]),
-                            maxSize: PixelSize(width: max_size[0], height: max_size[1]))
+        DetectionParameters(
+            scaleFactor: scale_factor, minNeighbors: min_neighbors,
+            minSize: PixelSize(width: min_size[0], height: min_size[1]),
+            maxSize: PixelSize(width: max_size[0], height: max_size[1]))
     }
 
     var testDescription: String {
@@ -78,8 +79,9 @@ struct GoldenDetectionTests {
     @Test("same boxes and neighbour counts as OpenCV", arguments: cases)
     func matchesOpenCV(_ golden: GoldenCase) throws {
         let (image, candidates) = try Self.raw.candidates(for: golden)
-        let detections = RectangleGrouping.group(candidates, minNeighbors: golden.min_neighbors,
-                                                 imageWidth: image.width, imageHeight: image.height)
+        let detections = RectangleGrouping.group(
+            candidates, minNeighbors: golden.min_neighbors,
+            imageWidth: image.width, imageHeight: image.height)
         let ours = detections.map { [$0.box.x, $0.box.y, $0.box.width, $0.box.height, $0.neighbors] }
             .sorted { $0.lexicographicallyPrecedes($1) }
         let theirs = golden.detections.map { $0.box + [$0.neighbors] }.sorted { $0.lexicographicallyPrecedes($1) }

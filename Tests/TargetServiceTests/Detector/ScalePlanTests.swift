@@ -19,7 +19,8 @@ struct ScalePlanTests {
 
     @Test("minSize and maxSize bound the box sizes")
     func bounds() {
-        let parameters = DetectionParameters(minSize: PixelSize(width: 40, height: 40), maxSize: PixelSize(width: 100, height: 100))
+        let parameters = DetectionParameters(
+            minSize: PixelSize(width: 40, height: 40), maxSize: PixelSize(width: 100, height: 100))
         let plan = ScalePlan(imageWidth: 300, imageHeight: 300, windowWidth: 24, windowHeight: 24, parameters: parameters)
         #expect(!plan.levels.isEmpty)
         for level in plan.levels { #expect((40...100).contains(level.boxWidth)) }

@@ -3,8 +3,9 @@ import Testing
 
 @Suite("Tree evaluation strategies")
 struct TreeEvaluationTests {
-    @Test("walking trees node by node finds the same candidates as evaluating small trees whole",
-          arguments: ["haarcascades/haarcascade_eye_tree_eyeglasses.xml", "haarcascades/haarcascade_frontalface_alt2.xml"])
+    @Test(
+        "walking trees node by node finds the same candidates as evaluating small trees whole",
+        arguments: ["haarcascades/haarcascade_eye_tree_eyeglasses.xml", "haarcascades/haarcascade_frontalface_alt2.xml"])
     func walkMatchesSpeculation(_ cascadePath: String) throws {
         let cascade = try Fixtures.cascade(cascadePath)
         let image = try Fixtures.grayImage("images/astronaut.jpg")

@@ -27,8 +27,9 @@ import Testing
         let data = try TemporaryDirectory()
         let registry = try ModelRegistry(dataDirectory: data.path)
         try await registry.seed(from: RunningService.versionOneCatalog)
-        let record = try await registry.store(name: "face", label: "face", cascade: Array("<x/>".utf8),
-                                              parameters: DetectionParameters(scaleFactor: 1.2, minNeighbors: 5))
+        let record = try await registry.store(
+            name: "face", label: "face", cascade: Array("<x/>".utf8),
+            parameters: DetectionParameters(scaleFactor: 1.2, minNeighbors: 5))
         #expect(record.version == 2)
         #expect(record.state == .start)
         let versions = try await registry.versions(of: "face")

@@ -1,7 +1,7 @@
 import Foundation
 
 #if canImport(FoundationNetworking)
-import FoundationNetworking
+    import FoundationNetworking
 #endif
 import Testing
 
@@ -32,11 +32,19 @@ import Testing
             let port = try #require(URLComponents(string: control)?.port)
             // The listening socket on that port belongs to this replica's process.
             // Read to the end: /proc files report size 0, and a busy machine's table spans many pages.
-            let table = String(decoding: try FileHandle(forReadingFrom: URL(fileURLWithPath: "/proc/net/tcp")).readToEnd() ?? Data(), as: UTF8.self)
-            let listening = table.split(separator: "\n").first { $0.contains(String(format: "0100007F:%04X 00000000:0000 0A", port)) }
+            let table = String(
+                decoding: try FileHandle(forReadingFrom: URL(fileURLWithPath: "/proc/net/tcp")).readToEnd() ?? Data(),
+                as: UTF8.self)
+            let listening = table.split(separator: "\n").first {
+                $0.contains(String(format: "0100007F:%04X 00000000:0000 0A", port))
+            }
             let inode = try #require(listening?.split(separator: " ", omittingEmptySubsequences: true)[9])
             let descriptors = try FileManager.default.contentsOfDirectory(atPath: "/proc/\(replica.pid)/fd")
-            #expect(descriptors.contains { (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/\(replica.pid)/fd/\($0)")) == "socket:[\(inode)]" })
+            #expect(
+                descriptors.contains {
+                    (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/\(replica.pid)/fd/\($0)"))
+                        == "socket:[\(inode)]"
+                })
             let (_, response) = try await URLSession.shared.data(from: URL(string: control + "/healthz")!)
             #expect((response as? HTTPURLResponse)?.statusCode == 200)
         }

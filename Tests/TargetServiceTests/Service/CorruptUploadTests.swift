@@ -18,7 +18,8 @@ import Testing
         #expect(variants.count >= 15)
         try await TestClient.withClient(host: "127.0.0.1", port: port, configuration: .init(timeout: .seconds(30))) { client in
             for (name, bytes, code) in variants {
-                let response = try await client.post("/v1/detect", headers: [.contentType: "image/jpeg"], body: ByteBuffer(bytes: bytes))
+                let response = try await client.post(
+                    "/v1/detect", headers: [.contentType: "image/jpeg"], body: ByteBuffer(bytes: bytes))
                 let expected: HTTPResponse.Status = code == .tooLarge ? .contentTooLarge : .badRequest
                 #expect(response.status == expected, "\(name): \(response.text)")
                 #expect(response.text.contains("\"code\":\"\(code.rawValue)\""), "\(name): \(response.text)")

@@ -23,15 +23,18 @@ import Testing
         let output = try await command.remainingLines().joined(separator: "\n")
         #expect(try await command.exitStatus() == 1)
         let reports = try JSONDecoder().decode([Report].self, from: Data(output.utf8))
-        #expect(reports == [
-            Report(image: good, width: 512, height: 600, boxes: [[155, 104, 224, 224]]),
-            Report(image: broken, error: .init(code: "corrupt_image")),
-        ])
+        #expect(
+            reports == [
+                Report(image: good, width: 512, height: 600, boxes: [[155, 104, 224, 224]]),
+                Report(image: broken, error: .init(code: "corrupt_image")),
+            ])
         #expect(try await command.fullStderr().contains("\(broken): corrupt_image: Premature end of JPEG file"))
     }
 
     @Test func unreadableCascadeIsAUsageError() async throws {
-        let command = try ServiceProcess(["detect", "--cascade", "/nonexistent/cascade.xml", Fixtures.url("images/grace_hopper.jpg").path])
+        let command = try ServiceProcess([
+            "detect", "--cascade", "/nonexistent/cascade.xml", Fixtures.url("images/grace_hopper.jpg").path,
+        ])
         #expect(try await command.exitStatus() != 0)
         #expect(try await command.fullStderr().contains("cannot load --cascade"))
     }

@@ -69,7 +69,8 @@ import Testing
         let image = try Fixtures.bytes("images/grace_hopper.jpg")
         try await RunningService.with { service in
             try await service.withClient { client in
-                let response = try await client.post("/v1/detect", headers: Self.jpeg, body: ByteBuffer(bytes: image.prefix(20_000)))
+                let response = try await client.post(
+                    "/v1/detect", headers: Self.jpeg, body: ByteBuffer(bytes: image.prefix(20_000)))
                 let body = try JSONDecoder().decode(ErrorBody.self, from: response.data)
                 #expect(body.error.message.contains("Premature end of JPEG file"))
             }
@@ -103,7 +104,8 @@ import Testing
     @Test func declaredLengthOverTheLimitIsRefusedWithoutReadingTheBody() async throws {
         try await RunningService.with { service in
             let head = "POST /v1/detect HTTP/1.1\r\nHost: test\r\nContent-Type: image/jpeg\r\nContent-Length: 1000000000\r\n\r\n"
-            let reply = try await RawHTTP.exchange(port: service.port, sending: Array(head.utf8) + [0xFF, 0xD8] + Array(repeating: 0, count: 4096))
+            let reply = try await RawHTTP.exchange(
+                port: service.port, sending: Array(head.utf8) + [0xFF, 0xD8] + Array(repeating: 0, count: 4096))
             #expect(reply.hasPrefix("HTTP/1.1 413"))
             #expect(reply.contains(#""code":"body_too_large""#))
         }
@@ -149,21 +151,25 @@ import Testing
     @Test func notReadyWhileModelsLoad() async throws {
         let pool = DetectionWorkerPool(workers: 1, queueDepth: 0)
         let metrics = ServiceMetrics()
-        let endpoint = DetectEndpoint(models: ActiveModels(), pool: pool, metrics: metrics, pipeline: DetectionPipeline(), maxBodyBytes: 1000, detectionLog: nil)
+        let endpoint = DetectEndpoint(
+            models: ActiveModels(), pool: pool, metrics: metrics, pipeline: DetectionPipeline(), maxBodyBytes: 1000,
+            detectionLog: nil)
         let registry = try ModelRegistry(dataDirectory: nil)
         let models = ModelsEndpoint(registry: registry, defaultModel: "face")
         let rollouts = ModelRollouts(registry: registry, models: ActiveModels(), metrics: metrics, logger: .init(label: "test"))
         let admin = AdminEndpoint(rollouts: rollouts, registry: registry, models: models, maxCascadeBytes: 1000)
         let feedback = FeedbackEndpoint(store: FeedbackStore(database: registry.database), adminToken: nil)
-        let router = ServiceRouter.make(detect: endpoint, models: models, admin: admin, feedback: feedback, adminToken: nil,
-                                        readiness: Readiness(), metrics: metrics, pool: pool)
+        let router = ServiceRouter.make(
+            detect: endpoint, models: models, admin: admin, feedback: feedback, adminToken: nil,
+            readiness: Readiness(), metrics: metrics, pool: pool)
         let app = Application(router: router, configuration: .init(address: .hostname("127.0.0.1", port: 0)))
         try await app.test(.live) { client in
             #expect(try await client.execute(uri: "/healthz", method: .get).status == .ok)
             let ready = try await client.execute(uri: "/readyz", method: .get)
             #expect(ready.status == .serviceUnavailable)
             #expect(String(buffer: ready.body).contains("loading"))
-            let detect = try await client.execute(uri: "/v1/detect", method: .post, headers: Self.jpeg, body: ByteBuffer(bytes: [0xFF, 0xD8]))
+            let detect = try await client.execute(
+                uri: "/v1/detect", method: .post, headers: Self.jpeg, body: ByteBuffer(bytes: [0xFF, 0xD8]))
             #expect(detect.status == .serviceUnavailable)
             #expect(detect.headers[.retryAfter] != nil)
             let code = try JSONDecoder().decode(ErrorBody.self, from: Data(buffer: detect.body)).error.code

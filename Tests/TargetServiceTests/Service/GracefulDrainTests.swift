@@ -12,9 +12,12 @@ import Testing
         // A very fine scale step makes the one detection last seconds: long enough to be seen running by a
         // /metrics poll and still be running when SIGTERM arrives, even while the whole suite loads the machine
         // (with 1.01 it lasted well under a second and a slow poll could miss it entirely).
-        _ = try data.write("models.json", Array("""
-            {"models": [{"name": "face", "cascade": "\(Fixtures.faceCascade)", "parameters": {"scale_factor": 1.002}}]}
-            """.utf8))
+        _ = try data.write(
+            "models.json",
+            Array(
+                """
+                {"models": [{"name": "face", "cascade": "\(Fixtures.faceCascade)", "parameters": {"scale_factor": 1.002}}]}
+                """.utf8))
         let server = try ServiceProcess([
             "serve", "--host", "127.0.0.1", "--port", "0", "--data", data.path, "--workers", "1",
             "--shutdown-delay", "2s", "--drain-timeout", "20s", "--log-level", "warning",
@@ -28,7 +31,8 @@ import Testing
         }
         let image = try Fixtures.bytes("images/grace_hopper.jpg")
         let slowRequest = Task {
-            try await TestClient.withClient(host: "127.0.0.1", port: port, configuration: .init(timeout: .seconds(60))) { client in
+            try await TestClient.withClient(host: "127.0.0.1", port: port, configuration: .init(timeout: .seconds(60))) {
+                client in
                 try await client.post("/v1/detect", headers: [.contentType: "image/jpeg"], body: ByteBuffer(bytes: image)).status
             }
         }

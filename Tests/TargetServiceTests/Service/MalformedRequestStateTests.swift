@@ -25,31 +25,38 @@ import Testing
 
     @Test func healthyConnectionPassesEverything() {
         let request: [Event] = [.readHead, .readBody, .readEnd, .writeHead, .writeEnd]
-        #expect(Self.decisions(request + request) == Array(repeating: ["pass", "pass", "pass", "write", "write"], count: 2).flatMap { $0 })
+        #expect(
+            Self.decisions(request + request)
+                == Array(repeating: ["pass", "pass", "pass", "write", "write"], count: 2).flatMap { $0 })
     }
 
     @Test func errorBeforeAnyRequestIsAnsweredAndEndsTheConnection() {
-        #expect(Self.decisions([.parseError, .parseError, .readHead, .writeHead]) == ["answerAndClose", "ignore", "drop", "drop"])
+        #expect(
+            Self.decisions([.parseError, .parseError, .readHead, .writeHead]) == ["answerAndClose", "ignore", "drop", "drop"])
     }
 
     @Test func errorWhileAResponseIsWrittenIsAnsweredAfterIt() {
-        #expect(Self.decisions([.readHead, .readEnd, .parseError, .writeHead, .writeEnd, .writeHead])
+        #expect(
+            Self.decisions([.readHead, .readEnd, .parseError, .writeHead, .writeEnd, .writeHead])
                 == ["pass", "pass", "ignore", "write", "writeThenAnswerAndClose", "drop"])
     }
 
     @Test func errorAfterPipelinedRequestsWaitsForTheLastResponse() {
-        #expect(Self.decisions([.readHead, .readEnd, .readHead, .readEnd, .parseError, .writeEnd, .writeEnd])
+        #expect(
+            Self.decisions([.readHead, .readEnd, .readHead, .readEnd, .parseError, .writeEnd, .writeEnd])
                 == ["pass", "pass", "pass", "pass", "ignore", "write", "writeThenAnswerAndClose"])
     }
 
     @Test func errorInABodyGoesToItsRequestWhichAnswersLast() {
-        #expect(Self.decisions([.readHead, .parseError, .parseError, .writeHead, .writeEnd, .writeHead])
+        #expect(
+            Self.decisions([.readHead, .parseError, .parseError, .writeHead, .writeEnd, .writeHead])
                 == ["pass", "forward", "ignore", "write", "writeThenClose", "drop"])
     }
 
     /// Hummingbird drains a body its responder never read; the error found there must not add a second answer.
     @Test func errorInABodyAfterItsAnswerClosesAtOnceAndDropsASecondAnswer() {
-        #expect(Self.decisions([.readHead, .writeHead, .writeEnd, .parseError, .writeHead, .writeEnd])
+        #expect(
+            Self.decisions([.readHead, .writeHead, .writeEnd, .parseError, .writeHead, .writeEnd])
                 == ["pass", "write", "write", "forwardAndClose", "drop", "drop"])
     }
 }

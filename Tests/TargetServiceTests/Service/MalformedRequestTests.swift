@@ -18,8 +18,9 @@ import Testing
     /// Was a 500 `internal_error` ("stream ended at an unexpected time").
     @Test func bodyShorterThanItsContentLengthIs400IncompleteBody() async throws {
         try await Self.withServer { port in
-            let reply = try await RawHTTP.exchange(port: port, sending: Self.upload(contentLength: Self.image.count + 100) + Self.image,
-                                                   halfClose: true)
+            let reply = try await RawHTTP.exchange(
+                port: port, sending: Self.upload(contentLength: Self.image.count + 100) + Self.image,
+                halfClose: true)
             let answers = RawHTTP.responses(in: reply)
             #expect(answers.map(\.status) == [400], "\(reply)")
             #expect(answers.first?.body.contains(#""code":"incomplete_body""#) == true, "\(reply)")
@@ -30,7 +31,8 @@ import Testing
     @Test func brokenChunkSizeIs400MalformedRequest() async throws {
         try await Self.withServer { port in
             let body = Array("10\r\n".utf8) + Self.image.prefix(16) + Array("\r\nzz\r\n".utf8)
-            let reply = try await RawHTTP.exchange(port: port, sending: Self.upload(contentLength: nil, extra: "Transfer-Encoding: chunked\r\n") + body)
+            let reply = try await RawHTTP.exchange(
+                port: port, sending: Self.upload(contentLength: nil, extra: "Transfer-Encoding: chunked\r\n") + body)
             let answers = RawHTTP.responses(in: reply)
             #expect(answers.map(\.status) == [400], "\(reply)")
             #expect(answers.first?.body.contains(#""code":"malformed_request""#) == true, "\(reply)")
@@ -41,7 +43,8 @@ import Testing
     /// Was Hummingbird's 400 with an empty body.
     @Test func unreadableContentLengthIsAJSON400() async throws {
         try await Self.withServer { port in
-            let reply = try await RawHTTP.exchange(port: port, sending: Self.upload(contentLength: nil, extra: "Content-Length: abc\r\n") + Self.image)
+            let reply = try await RawHTTP.exchange(
+                port: port, sending: Self.upload(contentLength: nil, extra: "Content-Length: abc\r\n") + Self.image)
             #expect(reply.hasPrefix("HTTP/1.1 400 Bad Request\r\n"), "\(reply)")
             #expect(reply.contains("Content-Type: application/json; charset=utf-8\r\n"), "\(reply)")
             #expect(reply.contains("Connection: close\r\n"), "\(reply)")
@@ -52,7 +55,8 @@ import Testing
     /// Was Hummingbird's 400 with an empty body.
     @Test func controlCharacterInAHeaderIsAJSON400() async throws {
         try await Self.withServer { port in
-            let reply = try await RawHTTP.exchange(port: port, sending: Self.upload(contentLength: Self.image.count, contentType: "\u{0}image/jpeg") + Self.image)
+            let reply = try await RawHTTP.exchange(
+                port: port, sending: Self.upload(contentLength: Self.image.count, contentType: "\u{0}image/jpeg") + Self.image)
             let answers = RawHTTP.responses(in: reply)
             #expect(answers.map(\.status) == [400], "\(reply)")
             #expect(answers.first?.body.contains(#""code":"malformed_request""#) == true, "\(reply)")
@@ -62,7 +66,8 @@ import Testing
     /// The bytes after a body shorter than sent are read as the next request: its answer was an empty 400.
     @Test func bytesAfterAShortContentLengthGetTheirOwnJSON400() async throws {
         try await Self.withServer { port in
-            let reply = try await RawHTTP.exchange(port: port, sending: Self.upload(contentLength: 2) + Self.image, halfClose: true)
+            let reply = try await RawHTTP.exchange(
+                port: port, sending: Self.upload(contentLength: 2) + Self.image, halfClose: true)
             let answers = RawHTTP.responses(in: reply)
             #expect(answers.map(\.status) == [400, 400], "\(reply)")
             #expect(answers.first?.body.contains(#""code":"corrupt_image""#) == true, "\(reply)")
@@ -95,10 +100,13 @@ import Testing
     /// Was a 500 in `/metrics` and "request failed" in the log (connection reset by peer) for a client that left.
     @Test func clientResettingMidBodyIsNotAServerError() async throws {
         try await Self.withServer { port in
-            try await RawHTTP.sendThenReset(port: port, sending: Self.upload(contentLength: Self.image.count) + Self.image.prefix(1000)) {
+            try await RawHTTP.sendThenReset(
+                port: port, sending: Self.upload(contentLength: Self.image.count) + Self.image.prefix(1000)
+            ) {
                 // The upload is waiting for the rest of its body (the second request in flight is this /metrics).
                 try await waitUntil("the upload to start", limit: .seconds(10)) {
-                    try await GracefulDrainTests.get("/metrics", port: port).text.contains("targetservice_http_requests_in_flight 2.0")
+                    try await GracefulDrainTests.get("/metrics", port: port).text.contains(
+                        "targetservice_http_requests_in_flight 2.0")
                 }
             }
             try await waitUntil("the abandoned upload to be counted", limit: .seconds(10)) {

@@ -38,7 +38,9 @@ final class Gate: Sendable {
     /// while health, readiness and metrics keep answering.
     @Test func fullQueueShedsDetectRequestsFastWhileHealthAnswers() async throws {
         let image = try Fixtures.bytes("images/grace_hopper.jpg")
-        try await RunningService.with(configure: { $0.workers = 1; $0.queueDepth = 1 }) { service in
+        try await RunningService.with(configure: {
+            $0.workers = 1; $0.queueDepth = 1
+        }) { service in
             let pool = service.service.pool
             let gate = Gate()
             let blockers = Task {
@@ -56,7 +58,8 @@ final class Gate: Sendable {
                     group.addTask {
                         try await service.withClient { client in
                             let start = clock.now
-                            let response = try await client.post("/v1/detect", headers: [.contentType: "image/jpeg"], body: ByteBuffer(bytes: image))
+                            let response = try await client.post(
+                                "/v1/detect", headers: [.contentType: "image/jpeg"], body: ByteBuffer(bytes: image))
                             return (response.status, response.headers[.retryAfter], clock.now - start)
                         }
                     }
@@ -78,7 +81,8 @@ final class Gate: Sendable {
                 #expect(metrics.contains("targetservice_detect_queue_depth 1"))
                 #expect(metrics.contains("targetservice_detect_workers_busy 1"))
                 #expect(metrics.contains(#"targetservice_http_requests_total{route="/v1/detect",method="POST",status="503"} 6"#))
-                let shed = try await client.post("/v1/detect", headers: [.contentType: "image/jpeg"], body: ByteBuffer(bytes: image))
+                let shed = try await client.post(
+                    "/v1/detect", headers: [.contentType: "image/jpeg"], body: ByteBuffer(bytes: image))
                 let code = try JSONDecoder().decode(DetectEndpointTests.ErrorBody.self, from: shed.data).error.code
                 #expect(code == "overloaded")
             }

@@ -7,7 +7,9 @@ import NIOPosix
 enum RawHTTP {
     /// With `halfClose` the client shuts its sending side after the bytes, as a client that has nothing more to
     /// send does; the server still answers on the other side.
-    static func exchange(port: Int, sending bytes: [UInt8], halfClose: Bool = false, limit: Duration = .seconds(10)) async throws -> String {
+    static func exchange(
+        port: Int, sending bytes: [UInt8], halfClose: Bool = false, limit: Duration = .seconds(10)
+    ) async throws -> String {
         try await withTimeout(limit, "a raw HTTP exchange") {
             let channel = try await ClientBootstrap(group: MultiThreadedEventLoopGroup.singleton)
                 .channelOption(.allowRemoteHalfClosure, value: true)
@@ -31,14 +33,18 @@ enum RawHTTP {
 
     /// Sends `bytes`, waits for `resetWhen` to return, then resets the connection (SO_LINGER 0): a client that
     /// gives up mid-upload.
-    static func sendThenReset(port: Int, sending bytes: [UInt8], resetWhen: @escaping @Sendable () async throws -> Void,
-                              limit: Duration = .seconds(20)) async throws {
+    static func sendThenReset(
+        port: Int, sending bytes: [UInt8], resetWhen: @escaping @Sendable () async throws -> Void,
+        limit: Duration = .seconds(20)
+    ) async throws {
         try await withTimeout(limit, "a raw HTTP send and reset") {
             let channel = try await ClientBootstrap(group: MultiThreadedEventLoopGroup.singleton)
                 .connect(host: "127.0.0.1", port: port).get()
             try await channel.writeAndFlush(ByteBuffer(bytes: bytes)).get()
             try await resetWhen()
-            guard let options = channel as? any SocketOptionProvider else { throw ProcessError("no socket options on \(channel)") }
+            guard let options = channel as? any SocketOptionProvider else {
+                throw ProcessError("no socket options on \(channel)")
+            }
             try await options.setSoLinger(linger(l_onoff: 1, l_linger: 0)).get()
             try await channel.close().get()
         }
@@ -51,8 +57,10 @@ enum RawHTTP {
         while let headEnd = rest.range(of: "\r\n\r\n") {
             let lines = rest[..<headEnd.lowerBound].split(separator: "\r\n")
             guard let statusLine = lines.first, statusLine.hasPrefix("HTTP/1.1 "),
-                  let status = Int(statusLine.dropFirst(9).prefix(3)) else { break }
-            let length = lines.dropFirst().first { $0.lowercased().hasPrefix("content-length:") }
+                let status = Int(statusLine.dropFirst(9).prefix(3))
+            else { break }
+            let length =
+                lines.dropFirst().first { $0.lowercased().hasPrefix("content-length:") }
                 .flatMap { Int($0.split(separator: ":")[1].trimmingCharacters(in: .whitespaces)) } ?? 0
             let afterHead = rest[headEnd.upperBound...].utf8
             found.append((status, String(decoding: afterHead.prefix(length), as: UTF8.self)))

@@ -20,13 +20,14 @@ extension RunningService {
         workers: Int = 1,
         _ body: @escaping @Sendable (RunningService) async throws -> T
     ) async throws -> T {
-        try await with(configure: { configuration in
-            configuration.catalog = versionOneCatalog
-            configuration.dataDirectory = data
-            configuration.adminToken = AdminToken(adminSecret)
-            configuration.workers = workers
-            configuration.queueDepth = 4 * workers
-        }, body)
+        try await with(
+            configure: { configuration in
+                configuration.catalog = versionOneCatalog
+                configuration.dataDirectory = data
+                configuration.adminToken = AdminToken(adminSecret)
+                configuration.workers = workers
+                configuration.queueDepth = 4 * workers
+            }, body)
     }
 }
 
@@ -41,7 +42,9 @@ extension Fixtures {
     /// Another stock face cascade, uploaded as a new version of "face" in admin tests.
     static func alt2CascadeBytes() throws -> [UInt8] {
         let path = cascadePath("haarcascades/haarcascade_frontalface_alt2.xml")
-        guard let data = FileManager.default.contents(atPath: path) else { throw ProcessError("cannot read \(path); install opencv-data") }
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw ProcessError("cannot read \(path); install opencv-data")
+        }
         return [UInt8](data)
     }
 }

@@ -64,6 +64,7 @@ struct RunningService: Sendable {
 
     /// Runs `body` with an HTTP client connected to this service.
     func withClient<T: Sendable>(_ body: @escaping @Sendable (TestClient) async throws -> T) async throws -> T {
-        try await TestClient.withClient(host: "127.0.0.1", port: port, configuration: .init(timeout: .seconds(20)), operation: body)
+        try await TestClient.withClient(
+            host: "127.0.0.1", port: port, configuration: .init(timeout: .seconds(20)), operation: body)
     }
 }

@@ -6,7 +6,9 @@ struct TimedOut: Error, CustomStringConvertible {
 }
 
 /// Runs `operation`, failing with `TimedOut` if it takes longer than `limit`: every wait in these tests is bounded.
-func withTimeout<T: Sendable>(_ limit: Duration, _ what: String, _ operation: @escaping @Sendable () async throws -> T) async throws -> T {
+func withTimeout<T: Sendable>(
+    _ limit: Duration, _ what: String, _ operation: @escaping @Sendable () async throws -> T
+) async throws -> T {
     try await withThrowingTaskGroup(of: T.self) { group in
         group.addTask { try await operation() }
         group.addTask {
@@ -19,7 +21,9 @@ func withTimeout<T: Sendable>(_ limit: Duration, _ what: String, _ operation: @e
 }
 
 /// Re-checks `condition` every few milliseconds until it holds, failing after `limit`.
-func waitUntil(_ what: String, limit: Duration = .seconds(10), _ condition: @escaping @Sendable () async throws -> Bool) async throws {
+func waitUntil(
+    _ what: String, limit: Duration = .seconds(10), _ condition: @escaping @Sendable () async throws -> Bool
+) async throws {
     try await withTimeout(limit, what) {
         while try await !condition() {
             try await Task.sleep(for: .milliseconds(10))

@@ -14,7 +14,9 @@ struct MultipartBody {
     }
 
     mutating func addFile(_ name: String, filename: String, contentType: String = "image/jpeg", _ data: [UInt8]) {
-        append("--\(boundary)\r\nContent-Disposition: form-data; name=\"\(name)\"; filename=\"\(filename)\"\r\nContent-Type: \(contentType)\r\n\r\n")
+        append(
+            "--\(boundary)\r\nContent-Disposition: form-data; name=\"\(name)\"; filename=\"\(filename)\"\r\nContent-Type: \(contentType)\r\n\r\n"
+        )
         bytes += data
         append("\r\n")
     }

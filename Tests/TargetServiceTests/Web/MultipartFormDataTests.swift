@@ -36,13 +36,14 @@ import Testing
         #expect(try MultipartFormData.boundary(fromContentType: contentType) == boundary)
     }
 
-    @Test(arguments: [
-        (nil, "has no Content-Type"),
-        ("application/x-www-form-urlencoded", "send the form as multipart/form-data"),
-        ("multipart/form-data", "has no boundary parameter"),
-        ("multipart/form-data; boundary=", "must be 1-70 characters"),
-        ("multipart/form-data; boundary=\(String(repeating: "x", count: 71))", "must be 1-70 characters"),
-    ] as [(String?, String)])
+    @Test(
+        arguments: [
+            (nil, "has no Content-Type"),
+            ("application/x-www-form-urlencoded", "send the form as multipart/form-data"),
+            ("multipart/form-data", "has no boundary parameter"),
+            ("multipart/form-data; boundary=", "must be 1-70 characters"),
+            ("multipart/form-data; boundary=\(String(repeating: "x", count: 71))", "must be 1-70 characters"),
+        ] as [(String?, String)])
     func refusesAContentTypeWithoutAUsableBoundary(contentType: String?, message: String) {
         let error = #expect(throws: FormError.self) { try MultipartFormData.boundary(fromContentType: contentType) }
         #expect(error?.message.contains(message) == true, "\(String(describing: error))")
@@ -56,15 +57,32 @@ import Testing
         let cases: [(String, [UInt8], String)] = [
             ("another boundary", finished, "does not contain the boundary"),
             ("empty body", [], "does not contain the boundary"),
-            ("truncated in the file", Array(finished.prefix(finished.count - 40)), "the closing boundary '--\(boundary)--' is missing"),
-            ("truncated in the headers", Array(finished.prefix(boundary.count + 20)), "its headers do not end with an empty line"),
-            ("a delimiter but no closing '--'", complete.bytes + Array("--\(boundary)".utf8), "truncated or malformed after boundary 2"),
+            (
+                "truncated in the file", Array(finished.prefix(finished.count - 40)),
+                "the closing boundary '--\(boundary)--' is missing"
+            ),
+            (
+                "truncated in the headers", Array(finished.prefix(boundary.count + 20)),
+                "its headers do not end with an empty line"
+            ),
+            (
+                "a delimiter but no closing '--'", complete.bytes + Array("--\(boundary)".utf8),
+                "truncated or malformed after boundary 2"
+            ),
             ("only the closing delimiter", Array("--\(boundary)--\r\n".utf8), "the form has no parts"),
-            ("no Content-Disposition", Array("--\(boundary)\r\nContent-Type: image/jpeg\r\n\r\nx\r\n--\(boundary)--".utf8),
-             "has no Content-Disposition header"),
-            ("disposition without a name", Array("--\(boundary)\r\nContent-Disposition: form-data; filename=\"a\"\r\n\r\nx\r\n--\(boundary)--".utf8),
-             "must say Content-Disposition: form-data; name="),
-            ("header line without a colon", Array("--\(boundary)\r\nnonsense\r\n\r\nx\r\n--\(boundary)--".utf8), "a header line without ':'"),
+            (
+                "no Content-Disposition", Array("--\(boundary)\r\nContent-Type: image/jpeg\r\n\r\nx\r\n--\(boundary)--".utf8),
+                "has no Content-Disposition header"
+            ),
+            (
+                "disposition without a name",
+                Array("--\(boundary)\r\nContent-Disposition: form-data; filename=\"a\"\r\n\r\nx\r\n--\(boundary)--".utf8),
+                "must say Content-Disposition: form-data; name="
+            ),
+            (
+                "header line without a colon", Array("--\(boundary)\r\nnonsense\r\n\r\nx\r\n--\(boundary)--".utf8),
+                "a header line without ':'"
+            ),
             ("garbage after a delimiter", Array("--\(boundary)XX".utf8), "truncated or malformed after boundary 1"),
         ]
         for (label, body, message) in cases {
@@ -76,7 +94,8 @@ import Testing
 
     @Test func refusesHeadersLongerThanTheLimit() {
         let boundary = "b"
-        let header = "Content-Disposition: form-data; name=\"image\"; filename=\"\(String(repeating: "a", count: MultipartFormData.maxHeaderBytes))\""
+        let header =
+            "Content-Disposition: form-data; name=\"image\"; filename=\"\(String(repeating: "a", count: MultipartFormData.maxHeaderBytes))\""
         let body = Array("--\(boundary)\r\n\(header)\r\n\r\nx\r\n--\(boundary)--".utf8)
         #expect(throws: FormError.self) { try MultipartFormData(body: body, boundary: boundary) }
     }

@@ -19,13 +19,15 @@ import Testing
 
         let apiBoxes = try await RunningService.with { service in
             let boxes = try await service.withClient { client in
-                let response = try await client.post("/v1/detect?model=face", headers: [.contentType: "image/jpeg"],
-                                                     body: ByteBuffer(bytes: try Data(contentsOf: photo)))
+                let response = try await client.post(
+                    "/v1/detect?model=face", headers: [.contentType: "image/jpeg"],
+                    body: ByteBuffer(bytes: try Data(contentsOf: photo)))
                 #expect(response.status == .ok)
                 let json = try #require(try JSONSerialization.jsonObject(with: response.data) as? [String: Any])
                 return try #require(json["detections"] as? [[String: Any]]).compactMap { $0["box"] as? [Int] }
             }
-            let status = try await Self.curlUpload(photo, model: "face", to: "http://127.0.0.1:\(service.port)/detect", saveTo: page)
+            let status = try await Self.curlUpload(
+                photo, model: "face", to: "http://127.0.0.1:\(service.port)/detect", saveTo: page)
             #expect(status == "200", "POST /detect answered \(status); the page is in \(page.path)")
             return boxes
         }
@@ -37,9 +39,13 @@ import Testing
         let start = try #require(load.dom.range(of: #"<svg id="overlay""#), "no overlay in the rendered page")
         let end = try #require(load.dom.range(of: "</svg>", range: start.upperBound..<load.dom.endIndex))
         let svg = load.dom[start.lowerBound..<end.upperBound]
-        #expect(svg.components(separatedBy: "<rect ").count - 1 == apiBoxes.count, "the overlay draws a different number of boxes than the API")
+        #expect(
+            svg.components(separatedBy: "<rect ").count - 1 == apiBoxes.count,
+            "the overlay draws a different number of boxes than the API")
         for box in apiBoxes {
-            #expect(svg.contains(#"<rect x="\#(box[0])" y="\#(box[1])" width="\#(box[2])" height="\#(box[3])""#), "box \(box) is not drawn")
+            #expect(
+                svg.contains(#"<rect x="\#(box[0])" y="\#(box[1])" width="\#(box[2])" height="\#(box[3])""#),
+                "box \(box) is not drawn")
         }
         #expect(load.dom.contains("model <code>face</code>"))
         let png = try Data(contentsOf: load.screenshot)
@@ -51,12 +57,15 @@ import Testing
     private static func curlUpload(_ file: URL, model: String, to url: String, saveTo output: URL) async throws -> String {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["curl", "--silent", "--show-error", "--max-time", "60", "--output", output.path, "--write-out", "%{http_code}",
-                             "--form", "image=@\(file.path);type=image/jpeg", "--form", "model=\(model)", url]
+        process.arguments = [
+            "curl", "--silent", "--show-error", "--max-time", "60", "--output", output.path, "--write-out", "%{http_code}",
+            "--form", "image=@\(file.path);type=image/jpeg", "--form", "model=\(model)", url,
+        ]
         // On a thread of its own: blocking a concurrency thread could starve the in-process service it talks to.
         let (out, err) = try await ChildProcess.runOnThread(process, timeout: 90, what: "curl uploading to /detect")
         guard process.terminationStatus == 0 else {
-            throw HeadlessChromium.Failure(description: "curl failed (exit \(process.terminationStatus)): \(err); install it with `make setup`")
+            throw HeadlessChromium.Failure(
+                description: "curl failed (exit \(process.terminationStatus)): \(err); install it with `make setup`")
         }
         return out.trimmingCharacters(in: .whitespacesAndNewlines)
     }

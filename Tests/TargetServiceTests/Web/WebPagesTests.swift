@@ -13,7 +13,10 @@ import Testing
 
     @Test(arguments: [
         ("/", "Home", ["Models being served", "<code>face</code>", #"<td class="num">3</td>"#, "default"]),
-        ("/detect", "Detect", [#"enctype="multipart/form-data""#, #"name="image""#, #"<option value="face" selected>face</option>"#]),
+        (
+            "/detect", "Detect",
+            [#"enctype="multipart/form-data""#, #"name="image""#, #"<option value="face" selected>face</option>"#]
+        ),
         ("/about", "About", ["Limits", "8 MiB", "detectMultiScale"]),
         ("/feedback", "Feedback", [#"action="/feedback""#, #"name="email""#, "<textarea"]),
         ("/contact", "Contact", [#"href="/feedback""#, "/healthz"]),
@@ -28,7 +31,8 @@ import Testing
                 let html = response.text
                 #expect(html.hasPrefix("<!doctype html>"))
                 #expect(html.contains("<title>\(title) · targetservice</title>"))
-                #expect(html.contains(#"<a href="\#(path)" class="current" aria-current="page">\#(title)</a>"#), "nav marks \(path)")
+                #expect(
+                    html.contains(#"<a href="\#(path)" class="current" aria-current="page">\#(title)</a>"#), "nav marks \(path)")
                 #expect(html.contains("</body>\n</html>"))
                 for text in expected {
                     #expect(html.contains(text), "\(path) lacks \(text)")
@@ -57,7 +61,9 @@ import Testing
                 #expect(html.contains("src=\"data:image/jpeg;base64,\(Data(image).base64EncodedString().prefix(64))"))
                 #expect(html.contains("model <code>face</code> version 3"))
                 #expect(html.contains("1 face box(es) in grace &lt;hopper&gt;.jpg"))
-                #expect(html.contains(#"<td class="num">155</td><td class="num">104</td><td class="num">224</td><td class="num">224</td>"#))
+                #expect(
+                    html.contains(
+                        #"<td class="num">155</td><td class="num">104</td><td class="num">224</td><td class="num">224</td>"#))
             }
         }
     }
@@ -78,7 +84,10 @@ import Testing
             ("empty file", form([]), .badRequest, "empty_body"),
             ("larger than the body limit", form(image + image + image + image), .contentTooLarge, "body_too_large"),
             ("unknown model", form(image, model: "unicorn"), .notFound, "no model named &#39;unicorn&#39;; available: face"),
-            ("no image field", form(nil, model: "face"), .badRequest, "the form has no &#39;image&#39; file field (it has: model)"),
+            (
+                "no image field", form(nil, model: "face"), .badRequest,
+                "the form has no &#39;image&#39; file field (it has: model)"
+            ),
             ("no boundary", ([.contentType: "multipart/form-data"], form(image).1), .badRequest, "has no boundary parameter"),
             ("truncated form", truncatedForm, .badRequest, "the closing boundary"),
             ("not multipart", ([.contentType: "image/jpeg"], image), .badRequest, "send the form as multipart/form-data"),
@@ -92,7 +101,9 @@ import Testing
                     #expect(response.headers[.contentType] == "text/html; charset=utf-8", "\(label)")
                     let html = response.text
                     #expect(html.contains(#"<div class="alert" id="detect-error">"#), "\(label)")
-                    #expect(html.contains(message), "\(label): \(html.components(separatedBy: "detect-error").last?.prefix(300) ?? "")")
+                    #expect(
+                        html.contains(message),
+                        "\(label): \(html.components(separatedBy: "detect-error").last?.prefix(300) ?? "")")
                     #expect(!html.contains("<svg id=\"overlay\""), "\(label)")
                 }
             }
@@ -125,7 +136,9 @@ import Testing
                 let html = response.text
                 let escaped = "&lt;script&gt;alert(&quot;pwned&quot;)&lt;/script&gt;"
                 #expect(html.contains(#"id="name" name="name" value="\#(escaped)""#))
-                #expect(html.contains(#"id="email" name="email" value="not-an-email" maxlength="254" class="invalid" aria-invalid="true">"#))
+                #expect(
+                    html.contains(
+                        #"id="email" name="email" value="not-an-email" maxlength="254" class="invalid" aria-invalid="true">"#))
                 #expect(html.contains(#"<p class="problem" data-field="email">email must look like name@example.com"#))
                 #expect(html.contains(">\(escaped)&quot;&#39;</textarea>"))
                 #expect(!html.contains("<script"))
@@ -138,7 +151,8 @@ import Testing
     @Test func feedbackRefusesOtherEncodingsAndMalformedForms() async throws {
         try await RunningService.with { service in
             try await service.withClient { client in
-                let json = try await client.post("/feedback", headers: [.contentType: "application/json"], body: ByteBuffer(string: "{}"))
+                let json = try await client.post(
+                    "/feedback", headers: [.contentType: "application/json"], body: ByteBuffer(string: "{}"))
                 #expect(json.status == .unsupportedMediaType)
                 #expect(json.text.contains("send the form as application/x-www-form-urlencoded"))
                 let malformed = try await client.post("/feedback", headers: Self.form, body: ByteBuffer(string: "name=%E0%A4%A"))

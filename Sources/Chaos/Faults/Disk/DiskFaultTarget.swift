@@ -7,12 +7,15 @@ enum DiskFaultTarget {
         let replicas = try ReplicaSelection.replicas(for: fault, in: environment)
         let numbers = try ReplicaSelection.numbers(environment.targetSelector, in: replicas)
         if geteuid() != 0 {
-            throw FaultError(.unsupported, "'\(fault)' needs root to mount and remount the data directory (loadgen runs as uid \(geteuid()))")
+            throw FaultError(
+                .unsupported, "'\(fault)' needs root to mount and remount the data directory (loadgen runs as uid \(geteuid()))")
         }
         return try numbers.map { number throws(FaultError) in
             let directory = replicas.dataDirectory(ofReplica: number)
             guard let entry = MountTable.mount(at: directory), entry.fileSystem == "tmpfs" else {
-                throw FaultError(.unsupported, """
+                throw FaultError(
+                    .unsupported,
+                    """
                     '\(fault)': the data directory of replica \(number) (\(directory.path)) is not on a size-limited \
                     tmpfs of its own, and filling or remounting it would hit the machine's disk. Give the bundled \
                     target a data directory limit so loadgen mounts one before the replicas start.

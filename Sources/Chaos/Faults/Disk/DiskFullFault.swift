@@ -7,7 +7,7 @@ public struct DiskFullFault: DescribedFault {
     public static let summary = "fill a bundled replica's data directory (its own tmpfs) to ENOSPC (root)"
     public static let requirements: Set<FaultRequirement> = [.bundledReplicas, .root, .tmpfsDataDirectory]
     public static let parameterHelp = [
-        "(none; target: replica-N, N or all, default replica 1)",
+        "(none; target: replica-N, N or all, default replica 1)"
     ]
     static let fillerName = ".loadgen-disk-full-filler"
 
@@ -28,7 +28,8 @@ public struct DiskFullFault: DescribedFault {
                 throw error
             }
         }
-        let record = FaultRecord(fault: Self.name, values: ["fillers": fillers.joined(separator: "\n")], expiresAt: environment.expiresAt)
+        let record = FaultRecord(
+            fault: Self.name, values: ["fillers": fillers.joined(separator: "\n")], expiresAt: environment.expiresAt)
         return FaultUndo(record: record) {
             for filler in fillers { unlink(filler) }
         }

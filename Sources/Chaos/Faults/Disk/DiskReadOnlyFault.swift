@@ -1,6 +1,6 @@
 import Foundation
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// Remounts a bundled replica's tmpfs data directory read-only; revert remounts it read-write. Linux refuses the
@@ -11,7 +11,7 @@ public struct DiskReadOnlyFault: DescribedFault {
     public static let summary = "remount a bundled replica's data directory (its own tmpfs) read-only (root)"
     public static let requirements: Set<FaultRequirement> = [.bundledReplicas, .root, .tmpfsDataDirectory]
     public static let parameterHelp = [
-        "(none; target: replica-N, N or all, default replica 1)",
+        "(none; target: replica-N, N or all, default replica 1)"
     ]
 
     public init(parameters: FaultParameters) throws(FaultError) {
@@ -30,7 +30,8 @@ public struct DiskReadOnlyFault: DescribedFault {
                 throw error
             }
         }
-        let record = FaultRecord(fault: Self.name, values: ["mount_points": mountPoints.joined(separator: "\n")], expiresAt: environment.expiresAt)
+        let record = FaultRecord(
+            fault: Self.name, values: ["mount_points": mountPoints.joined(separator: "\n")], expiresAt: environment.expiresAt)
         return FaultUndo(record: record) { () throws(FaultError) in
             for path in mountPoints { try Self.remount(path, readOnly: false) }
         }
@@ -39,7 +40,9 @@ public struct DiskReadOnlyFault: DescribedFault {
     /// Remounts read-write each recorded mount point that is still a read-only tmpfs.
     public static func revertLeftover(_ record: FaultRecord) async throws(FaultError) {
         for path in (record.values["mount_points"] ?? "").split(separator: "\n").map(String.init) {
-            guard let entry = MountTable.mount(at: URL(fileURLWithPath: path)), entry.fileSystem == "tmpfs", entry.readOnly else { continue }
+            guard let entry = MountTable.mount(at: URL(fileURLWithPath: path)), entry.fileSystem == "tmpfs", entry.readOnly else {
+                continue
+            }
             try remount(path, readOnly: false)
         }
     }
@@ -50,12 +53,15 @@ public struct DiskReadOnlyFault: DescribedFault {
         let code = errno
         let reason = String(cString: strerror(code))
         if readOnly && code == EBUSY {
-            throw FaultError(.unsupported, """
+            throw FaultError(
+                .unsupported,
+                """
                 cannot remount \(path) read-only: \(reason) — a process (the replica's SQLite database) holds a \
                 file there open for writing, and Linux refuses a read-only remount then. Use disk_full to make \
                 the data directory unwritable instead.
                 """)
         }
-        throw FaultError(readOnly ? .unsupported : .failed, "cannot remount \(path) \(readOnly ? "read-only" : "read-write"): \(reason)")
+        throw FaultError(
+            readOnly ? .unsupported : .failed, "cannot remount \(path) \(readOnly ? "read-only" : "read-write"): \(reason)")
     }
 }

@@ -27,7 +27,8 @@ enum MountTable {
             let fields = line.split(separator: " ")
             guard fields.count > 6, let separator = fields.firstIndex(of: "-"), separator + 1 < fields.count else { return nil }
             let options = fields[5].split(separator: ",")
-            return Entry(mountPoint: unescape(fields[4]), fileSystem: String(fields[separator + 1]), readOnly: options.contains("ro"))
+            return Entry(
+                mountPoint: unescape(fields[4]), fileSystem: String(fields[separator + 1]), readOnly: options.contains("ro"))
         }
     }
 
@@ -37,7 +38,9 @@ enum MountTable {
         var index = field.startIndex
         while index < field.endIndex {
             let end = field.index(index, offsetBy: 4, limitedBy: field.endIndex) ?? field.endIndex
-            if field[index] == "\\", field.distance(from: index, to: end) == 4, let code = UInt8(field[field.index(after: index)..<end], radix: 8) {
+            if field[index] == "\\", field.distance(from: index, to: end) == 4,
+                let code = UInt8(field[field.index(after: index)..<end], radix: 8)
+            {
                 result.append(Character(Unicode.Scalar(code)))
                 index = end
             } else {

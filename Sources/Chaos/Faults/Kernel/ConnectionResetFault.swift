@@ -5,7 +5,7 @@ public struct ConnectionResetFault: DescribedFault {
     public static let summary = "answer new connections to the target port with a TCP reset (root + nftables)"
     public static let requirements: Set<FaultRequirement> = [.root, .nft]
     public static let parameterHelp = [
-        "port (default: the target port)",
+        "port (default: the target port)"
     ]
     public var port: Int?
 
@@ -19,7 +19,8 @@ public struct ConnectionResetFault: DescribedFault {
         try NFTables.checkAvailable(for: Self.name)
         let table = NFTables.uniqueTableName()
         // A SYN without ACK is a new connection; matching flags needs no conntrack module.
-        try await NFTables.load("""
+        try await NFTables.load(
+            """
             table inet \(table) {
                 chain input {
                     type filter hook input priority -10; policy accept;

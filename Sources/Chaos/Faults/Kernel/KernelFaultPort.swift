@@ -7,7 +7,8 @@ enum KernelFaultPort {
 
     /// Undo and record for the table `name`: revert deletes it, and so does `chaos reset` from the record.
     static func undo(table name: String, fault: String, port: Int, expiresAt: Double) -> FaultUndo {
-        FaultUndo(record: FaultRecord(fault: fault, values: ["table": name, "port": "\(port)"], expiresAt: expiresAt)) { () throws(FaultError) in
+        FaultUndo(record: FaultRecord(fault: fault, values: ["table": name, "port": "\(port)"], expiresAt: expiresAt)) {
+            () throws(FaultError) in
             try await NFTables.deleteTable(name, for: fault)
         }
     }

@@ -22,7 +22,8 @@ public struct PacketDropFault: DescribedFault {
         let table = NFTables.uniqueTableName()
         // `numgen random mod 100` yields 0...99, so `< 100` is out of its range: 100 % is a plain drop.
         let sample = percentage < 100 ? " numgen random mod 100 < \(percentage)" : ""
-        try await NFTables.load("""
+        try await NFTables.load(
+            """
             table inet \(table) {
                 chain input {
                     type filter hook input priority -10; policy accept;

@@ -21,6 +21,7 @@ public struct HTTPAbortFault: DescribedFault {
     }
 
     public func inject(into environment: FaultEnvironment) async throws(FaultError) -> FaultUndo {
-        try await settings.inject(Self.name, type: "http_abort", attributes: ["status": status, "percentage": percentage], into: environment)
+        try await settings.inject(
+            Self.name, type: "http_abort", attributes: ["status": status, "percentage": percentage], into: environment)
     }
 }

@@ -21,6 +21,7 @@ public struct HTTPDelayFault: DescribedFault {
     }
 
     public func inject(into environment: FaultEnvironment) async throws(FaultError) -> FaultUndo {
-        try await settings.inject(Self.name, type: "http_delay", attributes: ["delay": delay, "percentage": percentage], into: environment)
+        try await settings.inject(
+            Self.name, type: "http_delay", attributes: ["delay": delay, "percentage": percentage], into: environment)
     }
 }

@@ -21,6 +21,7 @@ public struct LatencyFault: DescribedFault {
     }
 
     public func inject(into environment: FaultEnvironment) async throws(FaultError) -> FaultUndo {
-        try await settings.inject(Self.name, type: "latency", attributes: ["latency": latency, "jitter": jitter], into: environment)
+        try await settings.inject(
+            Self.name, type: "latency", attributes: ["latency": latency, "jitter": jitter], into: environment)
     }
 }

@@ -21,7 +21,9 @@ public struct SlicerFault: DescribedFault {
         sizeVariation = try parameters.integer("size_variation", default: 0, range: 0...Int(Int32.max))
         delay = try parameters.integer("delay", default: 0, range: 0...3_600_000_000)
         if sizeVariation >= averageSize {
-            throw FaultError(.invalidParameter, """
+            throw FaultError(
+                .invalidParameter,
+                """
                 \(parameters.location).size_variation: \(sizeVariation) must be smaller than average_size (\(averageSize))
                 """)
         }

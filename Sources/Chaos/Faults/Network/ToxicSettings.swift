@@ -10,7 +10,8 @@ struct ToxicSettings: Sendable, Equatable {
     var toxicity: Double
 
     init(_ parameters: FaultParameters) throws(FaultError) {
-        let stream = try parameters.text("stream", default: Toxic.Stream.downstream.rawValue, allowed: ["downstream", "upstream"])
+        let stream = try parameters.text(
+            "stream", default: Toxic.Stream.downstream.rawValue, allowed: ["downstream", "upstream"])
         self.stream = Toxic.Stream(rawValue: stream) ?? .downstream
         self.toxicity = try parameters.number("toxicity", default: 1, range: 0...1)
     }
@@ -27,7 +28,9 @@ struct ToxicSettings: Sendable, Equatable {
     }
 
     static func needsProxy(_ fault: String) -> FaultError {
-        FaultError(.unsupported, """
+        FaultError(
+            .unsupported,
+            """
             this fault needs the fault proxy: '\(fault)' acts on traffic through loadgen's proxy, and this run has none. \
             Send the load through the proxy (a bundled target, or 'proxy: true' on a url target).
             """)

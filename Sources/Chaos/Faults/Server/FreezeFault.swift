@@ -7,7 +7,7 @@ public struct FreezeFault: DescribedFault {
     public static let summary = "SIGSTOP one bundled replica (target: replica-N) or all for the step, then SIGCONT"
     public static let requirements: Set<FaultRequirement> = [.bundledReplicas]
     public static let parameterHelp = [
-        "(none; target: replica-N, N or all, default replica 1; lasts the step's for:)",
+        "(none; target: replica-N, N or all, default replica 1; lasts the step's for:)"
     ]
 
     public init(parameters: FaultParameters) throws(FaultError) {
@@ -23,7 +23,8 @@ public struct FreezeFault: DescribedFault {
             frozen.append((number, identity))
         }
         if frozen.isEmpty {
-            throw FaultError(.failed, "no replica to freeze: replica \(numbers.map(String.init).joined(separator: ", ")) is not running")
+            throw FaultError(
+                .failed, "no replica to freeze: replica \(numbers.map(String.init).joined(separator: ", ")) is not running")
         }
         let record = FaultRecord(
             fault: Self.name,

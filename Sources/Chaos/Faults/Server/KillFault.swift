@@ -7,7 +7,7 @@ public struct KillFault: DescribedFault {
     public static let summary = "SIGKILL one bundled replica (target: replica-N) or all; the supervisor restarts it"
     public static let requirements: Set<FaultRequirement> = [.bundledReplicas]
     public static let parameterHelp = [
-        "(none; target: replica-N, N or all, default replica 1)",
+        "(none; target: replica-N, N or all, default replica 1)"
     ]
 
     public init(parameters: FaultParameters) throws(FaultError) {
@@ -24,9 +24,11 @@ public struct KillFault: DescribedFault {
             killed.append("\(number):\(pid)")
         }
         if killed.isEmpty {
-            throw FaultError(.failed, "no replica to kill: replica \(numbers.map(String.init).joined(separator: ", ")) is not running")
+            throw FaultError(
+                .failed, "no replica to kill: replica \(numbers.map(String.init).joined(separator: ", ")) is not running")
         }
-        let record = FaultRecord(fault: Self.name, values: ["killed": killed.joined(separator: ",")], expiresAt: environment.expiresAt)
+        let record = FaultRecord(
+            fault: Self.name, values: ["killed": killed.joined(separator: ",")], expiresAt: environment.expiresAt)
         return FaultUndo(record: record) {}
     }
 }

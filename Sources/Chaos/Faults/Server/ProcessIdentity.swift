@@ -29,7 +29,8 @@ public struct ProcessIdentity: Sendable, Equatable {
     /// Index 0 is the state (field 3 in proc(5)), so field N is at index N - 3.
     private static func statFields(_ pid: Int32) -> [Substring]? {
         guard pid > 0, let text = ProcFile.read("/proc/\(pid)/stat"),
-              let close = text.lastIndex(of: ")") else { return nil }
+            let close = text.lastIndex(of: ")")
+        else { return nil }
         return text[text.index(after: close)...].split(separator: " ", omittingEmptySubsequences: true)
     }
 }

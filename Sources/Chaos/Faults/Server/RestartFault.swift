@@ -7,7 +7,7 @@ public struct RestartFault: DescribedFault {
     public static let summary = "gracefully restart one bundled replica (target: replica-N) or all, one at a time"
     public static let requirements: Set<FaultRequirement> = [.bundledReplicas]
     public static let parameterHelp = [
-        "timeout (s per replica, default 30); target: replica-N, N or all",
+        "timeout (s per replica, default 30); target: replica-N, N or all"
     ]
     /// Seconds each replica may take to drain and become ready again.
     public var timeout: Int
@@ -27,7 +27,9 @@ public struct RestartFault: DescribedFault {
                 throw FaultError(.failed, "restarting replica \(number) failed: \(error)")
             }
         }
-        let record = FaultRecord(fault: Self.name, values: ["replicas": numbers.map(String.init).joined(separator: ",")], expiresAt: environment.expiresAt)
+        let record = FaultRecord(
+            fault: Self.name, values: ["replicas": numbers.map(String.init).joined(separator: ",")],
+            expiresAt: environment.expiresAt)
         return FaultUndo(record: record) {}
     }
 }

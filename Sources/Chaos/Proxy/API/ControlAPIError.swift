@@ -15,7 +15,8 @@ public struct ControlAPIError: Error, Sendable, Equatable, Codable, CustomString
     }
 
     static func toxicNotFound(_ name: String, proxy: String) -> ControlAPIError {
-        ControlAPIError(404, "toxic not found: proxy '\(proxy)' has no toxic named '\(name)'; GET /proxies/\(proxy)/toxics lists them")
+        ControlAPIError(
+            404, "toxic not found: proxy '\(proxy)' has no toxic named '\(name)'; GET /proxies/\(proxy)/toxics lists them")
     }
 
     static func badBody(_ detail: String) -> ControlAPIError {

@@ -25,7 +25,9 @@ enum ControlAPIJSON {
         }
         switch error {
         case .typeMismatch(let type, let context):
-            let expected = type == Int.self ? "a whole number" : type == Double.self ? "a number" : type == Bool.self ? "true or false" : "\(type)"
+            let expected =
+                type == Int.self
+                ? "a whole number" : type == Double.self ? "a number" : type == Bool.self ? "true or false" : "\(type)"
             return "\(path(context)): expected \(expected)"
         case .valueNotFound(_, let context):
             return "\(path(context)): must not be null"

@@ -34,7 +34,9 @@ public actor ProxyCollection {
     @discardableResult
     public func create(_ spec: ProxySpec) async throws(ControlAPIError) -> FaultProxy {
         let (name, upstream) = try Self.required(spec, position: nil)
-        guard proxies[name] == nil else { throw ControlAPIError(409, "proxy already exists: '\(name)'; delete it first or POST /populate to replace it") }
+        guard proxies[name] == nil else {
+            throw ControlAPIError(409, "proxy already exists: '\(name)'; delete it first or POST /populate to replace it")
+        }
         let proxy = try await start(spec, name: name, upstream: upstream)
         proxies[name] = proxy
         return proxy
@@ -46,7 +48,9 @@ public actor ProxyCollection {
         var seen: Set<String> = []
         for (index, spec) in specs.enumerated() {
             let (name, _) = try Self.required(spec, position: index + 1)
-            guard seen.insert(name).inserted else { throw ControlAPIError(400, "duplicate proxy name '\(name)' at proxy \(index + 1)") }
+            guard seen.insert(name).inserted else {
+                throw ControlAPIError(400, "duplicate proxy name '\(name)' at proxy \(index + 1)")
+            }
             _ = try Self.listenAddress(spec, allowsRemote: allowsRemoteListen)
             for toxic in spec.toxics ?? [] { _ = try ToxicRegistry.validatedForAPI(try toxic.toxic()) }
         }
@@ -54,7 +58,11 @@ public actor ProxyCollection {
         for spec in specs {
             let (name, upstream) = try Self.required(spec, position: nil)
             if let existing = proxies[name] {
-                let sameListen = spec.listen.map { (try? ProxyAddress(parsing: $0, role: "listen")) == (try? ProxyAddress(parsing: existing.listen, role: "listen")) } ?? true
+                let sameListen =
+                    spec.listen.map {
+                        (try? ProxyAddress(parsing: $0, role: "listen"))
+                            == (try? ProxyAddress(parsing: existing.listen, role: "listen"))
+                    } ?? true
                 if sameListen, (try? ProxyAddress(parsing: upstream, role: "upstream"))?.description == existing.upstream {
                     result.append(existing)
                     continue
@@ -72,7 +80,9 @@ public actor ProxyCollection {
     /// Applies a POST /proxies/{name} body: new listen or upstream restart the proxy; `enabled` takes it up or down.
     public func update(_ name: String, with spec: ProxySpec) async throws(ControlAPIError) -> FaultProxy {
         let proxy = try proxy(named: name)
-        if let listen = spec.listen, !allowsRemoteListen, let address = try? ProxyAddress(parsing: listen, role: "listen"), !address.isLoopback {
+        if let listen = spec.listen, !allowsRemoteListen, let address = try? ProxyAddress(parsing: listen, role: "listen"),
+            !address.isLoopback
+        {
             throw Self.remoteListenError(address)
         }
         do throws(FaultError) {
@@ -151,7 +161,10 @@ public actor ProxyCollection {
     }
 
     private static func remoteListenError(_ address: ProxyAddress) -> ControlAPIError {
-        ControlAPIError(400, "listen \(address) is not a loopback address; proxies listen on 127.0.0.1 unless the API was started with --allow-remote-api")
+        ControlAPIError(
+            400,
+            "listen \(address) is not a loopback address; proxies listen on 127.0.0.1 unless the API was started with --allow-remote-api"
+        )
     }
 }
 

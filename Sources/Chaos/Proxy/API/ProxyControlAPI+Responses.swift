@@ -20,7 +20,9 @@ extension ProxyControlAPI {
         }
     }
 
-    static func body<Value: Decodable>(_ type: Value.Type, of request: Request, _ context: BasicRequestContext) async throws(ControlAPIError) -> Value {
+    static func body<Value: Decodable>(
+        _ type: Value.Type, of request: Request, _ context: BasicRequestContext
+    ) async throws(ControlAPIError) -> Value {
         var request = request
         let buffer: ByteBuffer
         do {

@@ -36,7 +36,10 @@ public enum ProxyControlAPI {
 
     private static func check(_ address: ProxyAddress, allowRemote: Bool) throws(FaultError) {
         guard allowRemote || address.isLoopback else {
-            throw FaultError(.invalidParameter, "the control API would listen on \(address), reachable from other machines; use 127.0.0.1, or pass --allow-remote-api if that is really meant")
+            throw FaultError(
+                .invalidParameter,
+                "the control API would listen on \(address), reachable from other machines; use 127.0.0.1, or pass --allow-remote-api if that is really meant"
+            )
         }
     }
 
@@ -115,7 +118,8 @@ public enum ProxyControlAPI {
                 let proxy = try await proxies.proxy(named: parameter("proxy", context))
                 let toxic = try await body(ToxicSpec.self, of: request, context).toxic()
                 if proxy.toxic(named: toxic.name) != nil {
-                    throw ControlAPIError(409, "toxic already exists: '\(toxic.name)' on proxy '\(proxy.name)'; delete it or update it instead")
+                    throw ControlAPIError(
+                        409, "toxic already exists: '\(toxic.name)' on proxy '\(proxy.name)'; delete it or update it instead")
                 }
                 do throws(FaultError) { try await proxy.addToxic(toxic) } catch { throw ControlAPIError(error) }
                 return json(proxy.toxic(named: toxic.name) ?? toxic)
@@ -136,7 +140,8 @@ public enum ProxyControlAPI {
                 guard proxy.toxic(named: name) != nil else { throw .toxicNotFound(name, proxy: proxy.name) }
                 let spec = try await body(ToxicSpec.self, of: request, context)
                 do throws(FaultError) {
-                    return json(try await proxy.updateToxic(named: name, attributes: spec.attributes ?? [:], toxicity: spec.toxicity))
+                    return json(
+                        try await proxy.updateToxic(named: name, attributes: spec.attributes ?? [:], toxicity: spec.toxicity))
                 } catch {
                     throw ControlAPIError(error)
                 }

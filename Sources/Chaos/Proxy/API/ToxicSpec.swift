@@ -11,7 +11,8 @@ public struct ToxicSpec: Codable, Sendable, Equatable {
     func toxic() throws(ControlAPIError) -> Toxic {
         guard let type, !type.isEmpty else { throw .missingField("type") }
         guard ToxicRegistry.kind(named: type) != nil else {
-            throw ControlAPIError(400, "invalid toxic type: '\(type)'; expected one of \(ToxicRegistry.names.joined(separator: ", "))")
+            throw ControlAPIError(
+                400, "invalid toxic type: '\(type)'; expected one of \(ToxicRegistry.names.joined(separator: ", "))")
         }
         guard let stream = Toxic.Stream(rawValue: stream ?? "downstream") else {
             throw ControlAPIError(400, "stream was invalid, can be either upstream or downstream (got '\(self.stream ?? "")')")

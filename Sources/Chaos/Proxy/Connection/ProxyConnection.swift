@@ -2,9 +2,9 @@ import NIOCore
 import NIOHTTP1
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// One client connection and the upstream connection opened for it, with a toxic pipeline per direction.
@@ -212,7 +212,8 @@ final class ProxyConnection: @unchecked Sendable {
         guard !isClosed, let input = channel(side), input.isActive else { return }
         let stream = Self.stream(from: side)
         let output = channel(Self.receiver(of: stream))
-        let wanted = !inputEnded.contains(side) && (output?.isWritable ?? false)
+        let wanted =
+            !inputEnded.contains(side) && (output?.isWritable ?? false)
             && pipeline(stream).heldBytes < Self.heldBytesLimit
         guard wanted != reading.contains(side) else { return }
         if wanted { reading.insert(side) } else { reading.remove(side) }

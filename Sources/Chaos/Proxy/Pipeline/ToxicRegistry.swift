@@ -15,10 +15,13 @@ enum ToxicRegistry {
     /// Checks `toxic` against its type and fills in the attributes it left out; the error says what to change.
     static func validated(_ toxic: Toxic) throws(FaultError) -> Toxic {
         guard let kind = kind(named: toxic.type) else {
-            throw FaultError(.invalidParameter, "unknown toxic type '\(toxic.type)'; expected one of \(names.joined(separator: ", "))")
+            throw FaultError(
+                .invalidParameter, "unknown toxic type '\(toxic.type)'; expected one of \(names.joined(separator: ", "))")
         }
         if toxic.name.isEmpty {
-            throw FaultError(.invalidParameter, "toxic of type \(toxic.type) has an empty name; give it one, e.g. '\(toxic.type)_\(toxic.stream.rawValue)'")
+            throw FaultError(
+                .invalidParameter,
+                "toxic of type \(toxic.type) has an empty name; give it one, e.g. '\(toxic.type)_\(toxic.stream.rawValue)'")
         }
         guard toxic.toxicity.isFinite, (0...1).contains(toxic.toxicity) else {
             throw FaultError(.invalidParameter, "toxic '\(toxic.name)': toxicity \(toxic.toxicity) is outside 0...1")

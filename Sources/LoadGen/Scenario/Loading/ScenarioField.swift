@@ -123,7 +123,8 @@ struct ScenarioField {
     func choice(_ choices: [String], what: String) -> String? {
         guard let text = scalar(expected: what) else { return nil }
         guard choices.contains(text) else {
-            fail("unknown \(what) '\(text)'; expected one of \(choices.joined(separator: ", "))",
+            fail(
+                "unknown \(what) '\(text)'; expected one of \(choices.joined(separator: ", "))",
                 suggestion: Suggestion.nearest(to: text, among: choices))
             return nil
         }

@@ -27,14 +27,18 @@ extension ScenarioParser {
         var actions: [ActionSpec] = []
         var uploadedModels: Set<String> = []
         for item in items {
-            guard let spec = action(from: item, target: target, runLength: runLength, uploadedModels: uploadedModels) else { continue }
+            guard let spec = action(from: item, target: target, runLength: runLength, uploadedModels: uploadedModels) else {
+                continue
+            }
             if case .modelUpload(let upload) = spec.action { uploadedModels.insert(upload.model) }
             actions.append(spec)
         }
         return diagnostics.hasErrors(since: checkpoint) ? nil : actions
     }
 
-    private func action(from item: ScenarioField, target: TargetSpec?, runLength: Duration?, uploadedModels: Set<String>) -> ActionSpec? {
+    private func action(
+        from item: ScenarioField, target: TargetSpec?, runLength: Duration?, uploadedModels: Set<String>
+    ) -> ActionSpec? {
         let checkpoint = diagnostics.checkpoint
         // `do` decides which keys are valid, so read it before checking the keys.
         guard let loose = item.anyKeyMapping(of: "action keys (at, do, ...)") else { return nil }
@@ -42,7 +46,9 @@ extension ScenarioParser {
         guard let entry = item.mapping(keys: Self.commonActionKeys + Self.actionKeys[kind, default: []]) else { return nil }
         let at = entry.required("at")?.duration(positive: false)
         if let at, let runLength, at >= runLength {
-            entry["at"]?.fail("\(ValueSyntax.text(at)) is not before the end of the run (\(ValueSyntax.text(runLength)), the phases' total); move the action earlier or lengthen a phase")
+            entry["at"]?.fail(
+                "\(ValueSyntax.text(at)) is not before the end of the run (\(ValueSyntax.text(runLength)), the phases' total); move the action earlier or lengthen a phase"
+            )
         }
         let continueOnFailure = entry["continue_on_failure"]?.bool() ?? false
         let isBundled = if case .bundled = target { true } else { false }
@@ -83,14 +89,18 @@ extension ScenarioParser {
             return .some(nil)
         }
         guard entry.has("admin_url") || entry.has("token_env") else {
-            entry.field.fail("\(kind) against a url target needs 'admin_url' (the service's admin base URL) and 'token_env' (the environment variable holding its admin token)")
+            entry.field.fail(
+                "\(kind) against a url target needs 'admin_url' (the service's admin base URL) and 'token_env' (the environment variable holding its admin token)"
+            )
             return nil
         }
         let url = entry.required("admin_url").flatMap { httpURL(from: $0) }
         let variable = entry.required("token_env").flatMap { field -> String? in
             guard let name = field.string() else { return nil }
             guard VariableSubstitution.isValidName(name) else {
-                field.fail("'\(name)' is not an environment variable name; write the variable's name (letters, digits, _), never the token itself")
+                field.fail(
+                    "'\(name)' is not an environment variable name; write the variable's name (letters, digits, _), never the token itself"
+                )
                 return nil
             }
             guard environment[name] != nil else {
@@ -110,7 +120,9 @@ extension ScenarioParser {
             let url = path.hasPrefix("/") ? URL(fileURLWithPath: path) : baseDirectory.appendingPathComponent(path)
             var isDirectory: ObjCBool = false
             guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory), !isDirectory.boolValue else {
-                field.fail("cascade file \(url.standardizedFileURL.path) does not exist; paths are relative to the scenario file's directory")
+                field.fail(
+                    "cascade file \(url.standardizedFileURL.path) does not exist; paths are relative to the scenario file's directory"
+                )
                 return nil
             }
             return url.standardizedFileURL
@@ -132,7 +144,9 @@ extension ScenarioParser {
             guard let text = field.scalar(expected: "a version number or 'uploaded'") else { return nil }
             if text == "uploaded" {
                 if let model, !uploadedModels.contains(model) {
-                    field.fail("'uploaded' needs an earlier model.upload of model '\(model)' in actions; add one or give a version number")
+                    field.fail(
+                        "'uploaded' needs an earlier model.upload of model '\(model)' in actions; add one or give a version number"
+                    )
                     return nil
                 }
                 return .uploaded
@@ -151,7 +165,9 @@ extension ScenarioParser {
         let timeout = entry["timeout"]?.duration() ?? defaults.timeout
         switch target {
         case .url:
-            entry.field.fail("replica.restart needs a bundled target (loadgen restarts the replicas it started); against a url target use an exec action")
+            entry.field.fail(
+                "replica.restart needs a bundled target (loadgen restarts the replicas it started); against a url target use an exec action"
+            )
             return nil
         case .bundled(let bundled):
             if let replica, replica > bundled.replicas {
@@ -178,7 +194,8 @@ extension ScenarioParser {
             return RecoveryStepSpec(timeout: timeout)
         }
         guard entry.has("command") else {
-            entry.field.fail("\(kind) against a url target needs 'command' (and 'args'): the program that does it, e.g. kubectl or velero")
+            entry.field.fail(
+                "\(kind) against a url target needs 'command' (and 'args'): the program that does it, e.g. kubectl or velero")
             return nil
         }
         return exec(entry).map { RecoveryStepSpec(command: $0, timeout: timeout) }
@@ -197,7 +214,8 @@ extension ScenarioParser {
         }
         let body = entry["body"]?.string()
         var accepted = defaults.expect
-        if let expect = entry["expect"]?.mapping(keys: expectKeys), let field = expect["status"], let parsed = status(from: field) {
+        if let expect = entry["expect"]?.mapping(keys: expectKeys), let field = expect["status"], let parsed = status(from: field)
+        {
             accepted = parsed
         }
         let timeout = entry["timeout"]?.duration() ?? defaults.timeout

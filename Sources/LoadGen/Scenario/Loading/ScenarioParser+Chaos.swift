@@ -5,7 +5,9 @@ import Yams
 /// settings beside them. Each step's fault is built once here through `FaultCatalog`, so a misspelt fault or
 /// parameter is reported before anything runs.
 extension ScenarioParser {
-    static let chaosKeys = ["faults", "max_concurrent_faults", "recovery_seconds", "abort", "supervisor", "proxy", "steady_state"]
+    static let chaosKeys = [
+        "faults", "max_concurrent_faults", "recovery_seconds", "abort", "supervisor", "proxy", "steady_state",
+    ]
     static let chaosStepKeys = ["at", "for", "fault", "target"]
 
     func chaos(from field: ScenarioField, target: TargetSpec?, runLength: Duration?) -> ChaosSpec? {
@@ -30,12 +32,16 @@ extension ScenarioParser {
             }
             spec.steadyState = settings["steady_state"].flatMap(steadyState(from:))
         }
-        if let items = stepsField?.sequence(nonEmpty: true, of: "fault steps such as { at: 30s, for: 10s, fault: { latency: { latency: 200 } } }") {
+        if let items = stepsField?.sequence(
+            nonEmpty: true, of: "fault steps such as { at: 30s, for: 10s, fault: { latency: { latency: 200 } } }")
+        {
             spec.steps = items.compactMap { chaosStep(from: $0, target: target, runLength: runLength) }
         }
         if case .url = target {
             for (index, step) in spec.steps.enumerated() where step.requirements.contains(.bundledReplicas) {
-                field.fail("chaos step \(index) (\(step.fault)) acts on bundled replicas; against a url target use an exec action or a network fault through the proxy")
+                field.fail(
+                    "chaos step \(index) (\(step.fault)) acts on bundled replicas; against a url target use an exec action or a network fault through the proxy"
+                )
             }
         }
         if spec.proxy == .never, let step = spec.steps.first(where: { $0.requirements.contains(.proxy) }) {
@@ -50,10 +56,13 @@ extension ScenarioParser {
         let at = entry.required("at")?.duration(positive: false)
         let duration = entry.required("for")?.duration()
         if let at, let runLength, at >= runLength {
-            entry["at"]?.fail("\(ValueSyntax.text(at)) is not before the end of the run (\(ValueSyntax.text(runLength))); move the fault earlier or lengthen a phase")
+            entry["at"]?.fail(
+                "\(ValueSyntax.text(at)) is not before the end of the run (\(ValueSyntax.text(runLength))); move the fault earlier or lengthen a phase"
+            )
         }
         let selector = entry["target"]?.identifier()
-        guard let faultField = entry.required("fault"), let (name, nameField, parameters) = faultNameAndParameters(faultField) else { return nil }
+        guard let faultField = entry.required("fault"), let (name, nameField, parameters) = faultNameAndParameters(faultField)
+        else { return nil }
         guard let kind = FaultCatalog.kind(named: name) else {
             nameField.fail(
                 "unknown fault '\(name)'; expected one of \(FaultCatalog.names.joined(separator: ", "))",
@@ -93,7 +102,8 @@ extension ScenarioParser {
     private func steadyState(from field: ScenarioField) -> SteadyStateSpec? {
         guard let mapping = field.mapping(keys: ["every", "probes"]) else { return nil }
         let every = mapping["every"]?.duration() ?? SteadyStateSpec(probes: []).every
-        let probes = mapping.required("probes")?.sequence(nonEmpty: true, of: "probes such as { name: health, do: http, url: ... }")?
+        let probes =
+            mapping.required("probes")?.sequence(nonEmpty: true, of: "probes such as { name: health, do: http, url: ... }")?
             .compactMap(probe(from:)) ?? []
         return SteadyStateSpec(every: every, probes: probes)
     }
@@ -105,7 +115,9 @@ extension ScenarioParser {
         let httpKeys = Self.actionKeys["http", default: []], execKeys = Self.actionKeys["exec", default: []]
         guard let entry = item.mapping(keys: ["name", "do"] + (kind == "http" ? httpKeys : execKeys)) else { return nil }
         let name = entry.required("name")?.identifier()
-        let tolerance = entry["expect"].flatMap { $0.isNull ? nil : $0 }.map { ScenarioMapping(field: $0, pairs: ScenarioParser.pairs(of: $0), keys: nil, unsupported: []) }
+        let tolerance = entry["expect"].flatMap { $0.isNull ? nil : $0 }.map {
+            ScenarioMapping(field: $0, pairs: ScenarioParser.pairs(of: $0), keys: nil, unsupported: [])
+        }
         let probe: ProbeSpec.Kind?
         if kind == "http" {
             let maxTime = tolerance?["max_time"]?.duration()

@@ -86,7 +86,8 @@ extension ScenarioParser {
         case "true", "True", "TRUE": return .bool(true)
         case "false", "False", "FALSE": return .bool(false)
         default:
-            let isNumber = scalar.string.range(of: #"^-?[0-9]+(\.[0-9]+)?([eE][-+]?[0-9]+)?$"#, options: .regularExpression) != nil
+            let isNumber =
+                scalar.string.range(of: #"^-?[0-9]+(\.[0-9]+)?([eE][-+]?[0-9]+)?$"#, options: .regularExpression) != nil
             if isNumber, let number = Double(scalar.string) { return .number(number) }
             return .string(scalar.string)
         }

@@ -93,7 +93,9 @@ extension ScenarioParser {
         let think = users["think"]?.duration(positive: false) ?? .zero
         switch users.present(["count", "stages"]) {
         case ["count"]:
-            if let start = users["start"] { start.fail("'start' only applies with 'stages'; use 'count' alone for constant users") }
+            if let start = users["start"] {
+                start.fail("'start' only applies with 'stages'; use 'count' alone for constant users")
+            }
             let count = users["count"]?.int(atLeast: 1)
             guard !diagnostics.hasErrors(since: checkpoint), let count else { return nil }
             return .constantUsers(count, think: think)

@@ -14,9 +14,11 @@ extension ScenarioParser {
                     variable.fail("a bundled target's canary is read back with loadgen's own admin token; remove 'token_env'")
                 } else if let name = variable.string() {
                     if !VariableSubstitution.isValidName(name) {
-                        variable.fail("'\(name)' is not an environment variable name; write the variable's name, never the token itself")
+                        variable.fail(
+                            "'\(name)' is not an environment variable name; write the variable's name, never the token itself")
                     } else if environment[name] == nil {
-                        variable.fail("environment variable '\(name)' is not set; export \(name) with the admin token before running")
+                        variable.fail(
+                            "environment variable '\(name)' is not set; export \(name) with the admin token before running")
                     } else {
                         spec.tokenEnvironmentVariable = name
                     }
@@ -24,7 +26,9 @@ extension ScenarioParser {
             }
         }
         if case .url = target, spec.tokenEnvironmentVariable == nil {
-            field.fail("against a url target the canary is read back with GET /v1/feedback, which needs the admin token: add canary: { token_env: VARIABLE }")
+            field.fail(
+                "against a url target the canary is read back with GET /v1/feedback, which needs the admin token: add canary: { token_env: VARIABLE }"
+            )
         }
         if let probe = recovery["probe"]?.mapping(keys: ["every", "consecutive", "timeout"]) {
             spec.probeEvery = probe["every"]?.duration() ?? defaults.probeEvery

@@ -6,7 +6,10 @@ extension ScenarioParser {
     static let recoveryKeys = ["rto", "rpo", "rpo_writes"]
     /// Limits judged by the chaos experiment.
     static let chaosLimitKeys = ["recovery", "steady_state"]
-    static let slaKeys = ["phase", "request"] + thresholdKeys + ["version_consistency"] + recoveryKeys + chaosLimitKeys + ["abort_on_fail", "grace"]
+    static let slaKeys =
+        ["phase", "request"] + thresholdKeys + ["version_consistency"] + recoveryKeys + chaosLimitKeys + [
+            "abort_on_fail", "grace",
+        ]
 
     func slaRules(from field: ScenarioField, references: SLAReferences) -> [SLARule]? {
         let checkpoint = diagnostics.checkpoint
@@ -18,8 +21,13 @@ extension ScenarioParser {
     private func rule(from field: ScenarioField, references: SLAReferences) -> SLARule? {
         let checkpoint = diagnostics.checkpoint
         guard let rule = field.mapping(keys: Self.slaKeys) else { return nil }
-        let phase = rule["phase"].flatMap { reference(from: $0, kind: "phase", among: references.phases, check: references.checkPhases, allowsAll: true) } ?? "*"
-        let request = rule["request"].flatMap { reference(from: $0, kind: "request", among: references.requests, check: references.checkRequests, allowsAll: false) }
+        let phase =
+            rule["phase"].flatMap {
+                reference(from: $0, kind: "phase", among: references.phases, check: references.checkPhases, allowsAll: true)
+            } ?? "*"
+        let request = rule["request"].flatMap {
+            reference(from: $0, kind: "request", among: references.requests, check: references.checkRequests, allowsAll: false)
+        }
         let thresholds = rule.keys.filter(Self.thresholdKeys.contains).compactMap { key in
             rule[key].flatMap { threshold(key, from: $0) }
         }
@@ -32,13 +40,16 @@ extension ScenarioParser {
         let abortOnFail = rule["abort_on_fail"]?.bool() ?? defaults.abortOnFail
         let grace = rule["grace"]?.duration(positive: false) ?? defaults.grace
         guard !diagnostics.hasErrors(since: checkpoint) else { return nil }
-        return SLARule(phase: phase, request: request, thresholds: thresholds, abortOnFail: abortOnFail, grace: grace,
+        return SLARule(
+            phase: phase, request: request, thresholds: thresholds, abortOnFail: abortOnFail, grace: grace,
             versionConsistency: versionConsistency, rto: rule["rto"]?.duration(), rpo: rule["rpo"]?.duration(positive: false),
             rpoWrites: rule["rpo_writes"]?.int(atLeast: 0), recovery: rule["recovery"]?.duration(positive: false),
             steadyState: rule["steady_state"]?.bool() ?? false)
     }
 
-    private func reference(from field: ScenarioField, kind: String, among names: [String], check: Bool, allowsAll: Bool) -> String? {
+    private func reference(
+        from field: ScenarioField, kind: String, among names: [String], check: Bool, allowsAll: Bool
+    ) -> String? {
         guard let name = field.scalar(expected: "a \(kind) name") else { return nil }
         guard check, !(allowsAll && name == "*"), !names.contains(name) else { return name }
         let known = (allowsAll ? ["*"] : []) + names

@@ -21,7 +21,8 @@ extension ScenarioParser {
 
     private func bundled(from field: ScenarioField) -> BundledTarget? {
         let checkpoint = diagnostics.checkpoint
-        guard let bundled = field.mapping(keys: ["replicas", "model", "workers", "queue_depth", "ready_timeout", "backup_every"]) else {
+        guard let bundled = field.mapping(keys: ["replicas", "model", "workers", "queue_depth", "ready_timeout", "backup_every"])
+        else {
             return nil
         }
         let defaults = BundledTarget()
@@ -44,7 +45,8 @@ extension ScenarioParser {
 
     func options(from field: ScenarioField) -> EngineOptions? {
         let checkpoint = diagnostics.checkpoint
-        guard let options = field.mapping(keys: ["max_connections", "max_send_delay", "connect_timeout", "request_timeout"]) else { return nil }
+        guard let options = field.mapping(keys: ["max_connections", "max_send_delay", "connect_timeout", "request_timeout"])
+        else { return nil }
         let defaults = EngineOptions()
         let engine = EngineOptions(
             maxConnections: options["max_connections"]?.int(atLeast: 1) ?? defaults.maxConnections,

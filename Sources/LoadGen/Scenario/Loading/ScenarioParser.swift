@@ -10,7 +10,9 @@ struct ScenarioParser {
     let environment: [String: String]
     let sourceFile: URL?
 
-    static let topLevelKeys = ["name", "description", "target", "options", "requests", "phases", "sla", "actions", "recovery", "chaos"]
+    static let topLevelKeys = [
+        "name", "description", "target", "options", "requests", "phases", "sla", "actions", "recovery", "chaos",
+    ]
     /// Keys later versions of the format add; named as unsupported rather than as typos.
     static let laterVersionKeys: [String] = []
 
@@ -33,9 +35,10 @@ struct ScenarioParser {
             phases: phases?.names ?? [], requests: requests?.names ?? [],
             checkPhases: phases != nil, checkRequests: requests != nil)
         let sla = top["sla"].flatMap { slaRules(from: $0, references: references) } ?? []
-        let actions = top["actions"].flatMap {
-            self.actions(from: $0, target: target, runLength: phases?.specs.map { $0.reduce(.zero) { $0 + $1.duration } })
-        } ?? []
+        let actions =
+            top["actions"].flatMap {
+                self.actions(from: $0, target: target, runLength: phases?.specs.map { $0.reduce(.zero) { $0 + $1.duration } })
+            } ?? []
         let recovery = top["recovery"].flatMap { self.recovery(from: $0, target: target) }
         let chaos = top["chaos"].flatMap {
             self.chaos(from: $0, target: target, runLength: phases?.specs.map { $0.reduce(.zero) { $0 + $1.duration } })
@@ -54,13 +57,18 @@ struct ScenarioParser {
     private func checkRecoveryReferences(top: ScenarioMapping, sla: [SLARule], actions: [ActionSpec], recovery: RecoverySpec?) {
         let hasDisaster = actions.contains { if case .disaster = $0.action { true } else { false } }
         if top.has("recovery"), recovery != nil, !hasDisaster {
-            top["recovery"]?.fail("measures recovery from a disaster, but actions has no 'do: disaster'; add one (e.g. { at: 30s, do: disaster })")
+            top["recovery"]?.fail(
+                "measures recovery from a disaster, but actions has no 'do: disaster'; add one (e.g. { at: 30s, do: disaster })")
         }
         if !top.has("chaos"), sla.contains(where: { $0.recovery != nil || $0.steadyState }) {
-            top["sla"]?.fail("recovery and steady_state are judged by the chaos experiment; add a 'chaos:' block (and steady_state probes for steady_state)")
+            top["sla"]?.fail(
+                "recovery and steady_state are judged by the chaos experiment; add a 'chaos:' block (and steady_state probes for steady_state)"
+            )
         }
         if !top.has("recovery"), sla.contains(where: { $0.rto != nil || $0.rpo != nil || $0.rpoWrites != nil }) {
-            top["sla"]?.fail("rto, rpo and rpo_writes are measured by the disaster-recovery drill; add a 'recovery:' block and a 'do: disaster' action")
+            top["sla"]?.fail(
+                "rto, rpo and rpo_writes are measured by the disaster-recovery drill; add a 'recovery:' block and a 'do: disaster' action"
+            )
         }
     }
 }

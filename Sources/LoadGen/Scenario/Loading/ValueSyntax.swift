@@ -10,7 +10,9 @@ enum ValueSyntax {
             let number = DecimalNumber(String(text.dropLast(unit.suffix.count))),
             let nanoseconds = number.scaled(by: unit.nanoseconds)
         else {
-            return .failure(SyntaxProblem("invalid duration '\(text)'; write a number and a unit (ms, s or m) with no space, e.g. 250ms, 1.5s, 2m"))
+            return .failure(
+                SyntaxProblem(
+                    "invalid duration '\(text)'; write a number and a unit (ms, s or m) with no space, e.g. 250ms, 1.5s, 2m"))
         }
         return .success(.nanoseconds(nanoseconds))
     }
@@ -28,7 +30,8 @@ enum ValueSyntax {
     /// `1%`, `0.5%`, `99.9%` → a fraction in 0...1.
     static func percentage(_ text: String) -> Result<Double, SyntaxProblem> {
         guard text.hasSuffix("%"), let number = DecimalNumber(String(text.dropLast())) else {
-            return .failure(SyntaxProblem("invalid percentage '\(text)'; write a number from 0 to 100 followed by %, e.g. 1%, 0.5%, 99.9%"))
+            return .failure(
+                SyntaxProblem("invalid percentage '\(text)'; write a number from 0 to 100 followed by %, e.g. 1%, 0.5%, 99.9%"))
         }
         let fraction = number.shifted(byDecimalPlaces: -2)
         guard fraction <= 1 else {
@@ -45,7 +48,9 @@ enum ValueSyntax {
             !digits.isEmpty, digits.allSatisfy(\.isASCIIDigit), let count = Int(digits),
             case let (bytes, overflow) = count.multipliedReportingOverflow(by: unit.bytes), !overflow
         else {
-            return .failure(SyntaxProblem("invalid size '\(text)'; write a whole number and B, KB or MB (1 KB = 1024 B), e.g. 512B, 64KB, 9MB"))
+            return .failure(
+                SyntaxProblem(
+                    "invalid size '\(text)'; write a whole number and B, KB or MB (1 KB = 1024 B), e.g. 512B, 64KB, 9MB"))
         }
         guard bytes <= maximumSize else {
             return .failure(SyntaxProblem("size '\(text)' is too large; generated bodies are at most 1024MB"))

@@ -21,10 +21,16 @@ struct VariableSubstitution {
                 }
                 let name = String(rest[rest.index(rest.startIndex, offsetBy: 2)..<close])
                 guard Self.isValidName(name) else {
-                    return .failure(SyntaxProblem("invalid variable name '\(name)' in '\(text)'; names are letters, digits and _, not starting with a digit"))
+                    return .failure(
+                        SyntaxProblem(
+                            "invalid variable name '\(name)' in '\(text)'; names are letters, digits and _, not starting with a digit"
+                        ))
                 }
                 guard let value = environment[name] else {
-                    return .failure(SyntaxProblem("environment variable '\(name)' is not set; export \(name) before running, or write $${\(name)} for a literal ${\(name)}"))
+                    return .failure(
+                        SyntaxProblem(
+                            "environment variable '\(name)' is not set; export \(name) before running, or write $${\(name)} for a literal ${\(name)}"
+                        ))
                 }
                 output += value
                 rest = rest[rest.index(after: close)...]

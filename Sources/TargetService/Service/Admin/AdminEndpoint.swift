@@ -19,20 +19,24 @@ struct AdminEndpoint: Sendable {
         do {
             body = try await request.collectBody(upTo: maxCascadeBytes)
         } catch is NIOTooManyBytesError {
-            throw ServiceError(.contentTooLarge, .bodyTooLarge, "the cascade exceeds the \(maxCascadeBytes)-byte limit", headers: [.connection: "close"])
+            throw ServiceError(
+                .contentTooLarge, .bodyTooLarge, "the cascade exceeds the \(maxCascadeBytes)-byte limit",
+                headers: [.connection: "close"])
         }
         if body.readableBytes == 0 {
             throw ServiceError(.badRequest, .emptyBody, "the request body is empty; send the cascade XML")
         }
         let record: ModelVersionRecord
         do {
-            record = try await rollouts.upload(name: name, cascade: Array(body.readableBytesView), parameters: parameters, label: label)
+            record = try await rollouts.upload(
+                name: name, cascade: Array(body.readableBytesView), parameters: parameters, label: label)
         } catch {
             throw ServiceError(error)
         }
         let status = ModelStatusResponse(name: name, versions: [record], active: nil, isDefault: false).modelVersionStatus[0]
-        return try ModelsEndpoint.json(.created, UploadResponse(model: name, version: record.version, status: status),
-                                       headers: [.location: "/v1/models/\(name)"])
+        return try ModelsEndpoint.json(
+            .created, UploadResponse(model: name, version: record.version, status: status),
+            headers: [.location: "/v1/models/\(name)"])
     }
 
     /// `POST /admin/models/{name}/activate?version=N`; `200` with the model's status once the version serves.

@@ -16,11 +16,14 @@ public enum DataDirectoryCondition: String, Sendable, Equatable {
             switch error.resultCode {
             case .SQLITE_FULL: return .full
             case .SQLITE_READONLY: return .readOnly
-            case .SQLITE_IOERR, .SQLITE_CANTOPEN: return databasePath.flatMap { probe(URL(fileURLWithPath: $0).deletingLastPathComponent().path) }
+            case .SQLITE_IOERR, .SQLITE_CANTOPEN:
+                return databasePath.flatMap { probe(URL(fileURLWithPath: $0).deletingLastPathComponent().path) }
             default: return nil
             }
         }
-        let code = (error as? POSIXError).map { Int($0.code.rawValue) } ?? ((error as NSError).userInfo[NSUnderlyingErrorKey] as? NSError)?.code
+        let code =
+            (error as? POSIXError).map { Int($0.code.rawValue) }
+            ?? ((error as NSError).userInfo[NSUnderlyingErrorKey] as? NSError)?.code
         if code == Int(ENOSPC) || code == Int(EDQUOT) { return .full }
         if code == Int(EROFS) { return .readOnly }
         return nil
@@ -37,12 +40,13 @@ public enum DataDirectoryCondition: String, Sendable, Equatable {
 
     /// The 503 a write gets meanwhile; `Retry-After` because the condition passes by itself.
     func serviceError(doing operation: String) -> ServiceError {
-        let message = switch self {
-        case .full:
-            "cannot \(operation): the data directory is full; free space on it (or wait for retention to delete old data) and retry. Detections keep working."
-        case .readOnly:
-            "cannot \(operation): the data directory is read-only; remount it read-write and retry. Detections keep working."
-        }
+        let message =
+            switch self {
+            case .full:
+                "cannot \(operation): the data directory is full; free space on it (or wait for retention to delete old data) and retry. Detections keep working."
+            case .readOnly:
+                "cannot \(operation): the data directory is read-only; remount it read-write and retry. Detections keep working."
+            }
         return ServiceError(
             .serviceUnavailable, self == .full ? .dataDirectoryFull : .dataDirectoryReadOnly, message,
             headers: [.retryAfter: "\(Self.retryAfterSeconds)"])

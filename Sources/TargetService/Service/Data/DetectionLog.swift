@@ -22,7 +22,9 @@ public final class DetectionLog: Sendable {
             metrics?.registry.makeCounter(
                 descriptor: MetricNameDescriptor(
                     namespace: "targetservice", metricName: "detection_log_dropped", unitName: "total",
-                    helpText: "Detection log entries never written: buffer_full (writes fell behind) or write_failed (the data directory is full or read-only)."),
+                    helpText:
+                        "Detection log entries never written: buffer_full (writes fell behind) or write_failed (the data directory is full or read-only)."
+                ),
                 labels: [("reason", reason)])
         }
         droppedBufferFull = counter("buffer_full")
@@ -55,11 +57,14 @@ public final class DetectionLog: Sendable {
         if entries.isEmpty { return 0 }
         do {
             try await database.write { db in
-                let statement = try db.cachedStatement(sql: """
-                    INSERT INTO detection_log (request_id, time, model, model_version, box_count) VALUES (?, ?, ?, ?, ?)
-                    """)
+                let statement = try db.cachedStatement(
+                    sql: """
+                        INSERT INTO detection_log (request_id, time, model, model_version, box_count) VALUES (?, ?, ?, ?, ?)
+                        """)
                 for entry in entries {
-                    try statement.execute(arguments: [entry.requestID, entry.time, entry.model, entry.modelVersion, entry.boxCount])
+                    try statement.execute(arguments: [
+                        entry.requestID, entry.time, entry.model, entry.modelVersion, entry.boxCount,
+                    ])
                 }
             }
         } catch {
@@ -88,9 +93,12 @@ public final class DetectionLog: Sendable {
     public func stored() async throws(RegistryError) -> [DetectionLogEntry] {
         do {
             return try await database.read { db in
-                try Row.fetchAll(db, sql: "SELECT request_id, time, model, model_version, box_count FROM detection_log ORDER BY id").map { row in
-                    DetectionLogEntry(requestID: row["request_id"], time: row["time"], model: row["model"],
-                                      modelVersion: row["model_version"], boxCount: row["box_count"])
+                try Row.fetchAll(
+                    db, sql: "SELECT request_id, time, model, model_version, box_count FROM detection_log ORDER BY id"
+                ).map { row in
+                    DetectionLogEntry(
+                        requestID: row["request_id"], time: row["time"], model: row["model"],
+                        modelVersion: row["model_version"], boxCount: row["box_count"])
                 }
             }
         } catch {

@@ -7,7 +7,8 @@ extension FeedbackEndpoint {
     func export(_ request: Request) async throws -> Response {
         try AdminAuthMiddleware<BasicRequestContext>.authorize(request, token: adminToken)
         guard let email = request.uri.queryParameters["email"].map(String.init), !email.isEmpty else {
-            throw ServiceError(.badRequest, .badRequest, "name the person whose feedback to export: GET /v1/feedback?email=ADDRESS")
+            throw ServiceError(
+                .badRequest, .badRequest, "name the person whose feedback to export: GET /v1/feedback?email=ADDRESS")
         }
         let messages: [StoredFeedback]
         do {

@@ -14,13 +14,16 @@ struct FeedbackEndpoint: Sendable {
         do {
             body = try await request.collectBody(upTo: Self.maxBodyBytes)
         } catch is NIOTooManyBytesError {
-            throw ServiceError(.contentTooLarge, .bodyTooLarge, "feedback is limited to \(Self.maxBodyBytes) bytes", headers: [.connection: "close"])
+            throw ServiceError(
+                .contentTooLarge, .bodyTooLarge, "feedback is limited to \(Self.maxBodyBytes) bytes",
+                headers: [.connection: "close"])
         }
         let submission: FeedbackSubmission
         do {
             submission = try JSONDecoder().decode(FeedbackSubmission.self, from: Data(buffer: body))
         } catch {
-            throw ServiceError(.badRequest, .badRequest, #"send JSON like {"name": "…", "email": "…", "message": "…"} (all three are strings)"#)
+            throw ServiceError(
+                .badRequest, .badRequest, #"send JSON like {"name": "…", "email": "…", "message": "…"} (all three are strings)"#)
         }
         let problems = submission.problems
         if !problems.isEmpty {
@@ -38,7 +41,8 @@ struct FeedbackEndpoint: Sendable {
     func erase(_ request: Request) async throws -> Response {
         try AdminAuthMiddleware<BasicRequestContext>.authorize(request, token: adminToken)
         guard let email = request.uri.queryParameters["email"].map(String.init), !email.isEmpty else {
-            throw ServiceError(.badRequest, .badRequest, "name the person whose feedback to delete: DELETE /v1/feedback?email=ADDRESS")
+            throw ServiceError(
+                .badRequest, .badRequest, "name the person whose feedback to delete: DELETE /v1/feedback?email=ADDRESS")
         }
         let deleted: Int
         do {

@@ -20,7 +20,8 @@ extension FeedbackStore {
                     db, sql: "SELECT id, name, email, message, created FROM feedback WHERE email = ? ORDER BY id",
                     arguments: [email.trimmingCharacters(in: .whitespacesAndNewlines)]
                 ).map { row in
-                    StoredFeedback(id: row["id"], name: row["name"], email: row["email"], message: row["message"], created: row["created"])
+                    StoredFeedback(
+                        id: row["id"], name: row["name"], email: row["email"], message: row["message"], created: row["created"])
                 }
             }
         } catch {

@@ -14,16 +14,19 @@ public final class FeedbackStore: Sendable {
     public func add(_ submission: FeedbackSubmission, now: Date = Date()) async throws(StorageFailure) -> Int64 {
         do {
             return try await database.write { db in
-                try db.execute(sql: "INSERT INTO feedback (name, email, message, created) VALUES (?, ?, ?, ?)", arguments: [
-                    submission.name.trimmingCharacters(in: .whitespacesAndNewlines),
-                    submission.email.trimmingCharacters(in: .whitespacesAndNewlines),
-                    submission.message.trimmingCharacters(in: .whitespacesAndNewlines),
-                    now,
-                ])
+                try db.execute(
+                    sql: "INSERT INTO feedback (name, email, message, created) VALUES (?, ?, ?, ?)",
+                    arguments: [
+                        submission.name.trimmingCharacters(in: .whitespacesAndNewlines),
+                        submission.email.trimmingCharacters(in: .whitespacesAndNewlines),
+                        submission.message.trimmingCharacters(in: .whitespacesAndNewlines),
+                        now,
+                    ])
                 return db.lastInsertedRowID
             }
         } catch {
-            throw StorageFailure("cannot store feedback: \(error)", condition: DataDirectoryCondition.of(error, databasePath: database.path))
+            throw StorageFailure(
+                "cannot store feedback: \(error)", condition: DataDirectoryCondition.of(error, databasePath: database.path))
         }
     }
 
@@ -31,11 +34,14 @@ public final class FeedbackStore: Sendable {
     public func deleteAll(from email: String) async throws(StorageFailure) -> Int {
         do {
             return try await database.write { db in
-                try db.execute(sql: "DELETE FROM feedback WHERE email = ?", arguments: [email.trimmingCharacters(in: .whitespacesAndNewlines)])
+                try db.execute(
+                    sql: "DELETE FROM feedback WHERE email = ?",
+                    arguments: [email.trimmingCharacters(in: .whitespacesAndNewlines)])
                 return db.changesCount
             }
         } catch {
-            throw StorageFailure("cannot delete feedback: \(error)", condition: DataDirectoryCondition.of(error, databasePath: database.path))
+            throw StorageFailure(
+                "cannot delete feedback: \(error)", condition: DataDirectoryCondition.of(error, databasePath: database.path))
         }
     }
 

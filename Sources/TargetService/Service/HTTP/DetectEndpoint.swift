@@ -21,7 +21,9 @@ struct DetectEndpoint: Sendable {
 
     func handle(_ request: Request, context: some RequestContext) async throws -> Response {
         guard let modelSet = models.current else {
-            throw ServiceError(.serviceUnavailable, .notReady, "models are still loading; retry shortly", headers: [.retryAfter: "\(Self.retryAfterSeconds)"])
+            throw ServiceError(
+                .serviceUnavailable, .notReady, "models are still loading; retry shortly",
+                headers: [.retryAfter: "\(Self.retryAfterSeconds)"])
         }
         let name = request.uri.queryParameters["model"].map(String.init)
         guard let model = modelSet.model(named: name) else {
@@ -61,7 +63,9 @@ struct DetectEndpoint: Sendable {
         } catch .overloaded {
             throw shed()
         } catch .stopped {
-            throw ServiceError(.serviceUnavailable, .notReady, "the service is shutting down", headers: [.retryAfter: "\(Self.retryAfterSeconds)"])
+            throw ServiceError(
+                .serviceUnavailable, .notReady, "the service is shutting down",
+                headers: [.retryAfter: "\(Self.retryAfterSeconds)"])
         }
         let result: DetectionResult
         switch outcome.0 {
@@ -74,33 +78,41 @@ struct DetectEndpoint: Sendable {
         encoder.outputFormatting = .sortedKeys
         let json = try encoder.encode(DetectResponse(model: model.spec, result: result, queued: outcome.1))
         let requestID = request.headers[.requestID].flatMap { $0.isEmpty || $0.count > 128 ? nil : $0 } ?? UUID().uuidString
-        detectionLog?.record(DetectionLogEntry(requestID: requestID, time: Date(), model: model.spec.name,
-                                               modelVersion: model.spec.version, boxCount: result.detections.count))
+        detectionLog?.record(
+            DetectionLogEntry(
+                requestID: requestID, time: Date(), model: model.spec.name,
+                modelVersion: model.spec.version, boxCount: result.detections.count))
         return Response(
             status: .ok,
-            headers: [.contentType: "application/json; charset=utf-8", .modelVersion: "\(model.spec.version)", .requestID: requestID],
+            headers: [
+                .contentType: "application/json; charset=utf-8", .modelVersion: "\(model.spec.version)", .requestID: requestID,
+            ],
             body: .init(byteBuffer: ByteBuffer(bytes: json))
         )
     }
 
     private func shed() -> ServiceError {
         metrics.requestShed()
-        return ServiceError(.serviceUnavailable, .overloaded, "every detection worker is busy and the queue is full; retry later",
-                            headers: [.retryAfter: "\(Self.retryAfterSeconds)"])
+        return ServiceError(
+            .serviceUnavailable, .overloaded, "every detection worker is busy and the queue is full; retry later",
+            headers: [.retryAfter: "\(Self.retryAfterSeconds)"])
     }
 
     private var bodyTooLarge: ServiceError {
         // Closing makes the client stop uploading the rest; see `HTTPServer`.
-        ServiceError(.contentTooLarge, .bodyTooLarge, "the body exceeds the \(maxBodyBytes)-byte limit; send a smaller image",
-                     headers: [.connection: "close"])
+        ServiceError(
+            .contentTooLarge, .bodyTooLarge, "the body exceeds the \(maxBodyBytes)-byte limit; send a smaller image",
+            headers: [.connection: "close"])
     }
 
     private func checkContentType(_ request: Request) throws(ServiceError) {
         let value = request.headers[.contentType] ?? ""
-        let mediaType = value.split(separator: ";", maxSplits: 1).first.map { $0.trimmingCharacters(in: .whitespaces).lowercased() } ?? ""
+        let mediaType =
+            value.split(separator: ";", maxSplits: 1).first.map { $0.trimmingCharacters(in: .whitespaces).lowercased() } ?? ""
         guard mediaType == "image/jpeg" else {
             let got = value.isEmpty ? "no Content-Type" : "Content-Type '\(value)'"
-            throw ServiceError(.unsupportedMediaType, .unsupportedMediaType, "send the image as Content-Type: image/jpeg (got \(got))")
+            throw ServiceError(
+                .unsupportedMediaType, .unsupportedMediaType, "send the image as Content-Type: image/jpeg (got \(got))")
         }
     }
 }

@@ -28,6 +28,8 @@ struct DetectResponse: Encodable {
         self.version = model.version
         self.image = ImageSize(width: result.width, height: result.height)
         self.detections = result.detections.map { Item(label: model.label, box: $0.box.array, neighbors: $0.neighbors) }
-        self.timing = Timing(queueMs: queued.milliseconds, decodeMs: result.decodeDuration.milliseconds, detectMs: result.detectDuration.milliseconds)
+        self.timing = Timing(
+            queueMs: queued.milliseconds, decodeMs: result.decodeDuration.milliseconds,
+            detectMs: result.detectDuration.milliseconds)
     }
 }

@@ -7,7 +7,8 @@ import Logging
 struct ErrorResponseMiddleware<Context: RequestContext>: RouterMiddleware {
     let routes: KnownRoutes
 
-    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response
+    {
         // The router sets the endpoint before calling a matched route; its not-found responder then sets it to
         // "NotFound", so it must be read now.
         let matchedRoute = context.endpointPath != nil
@@ -19,19 +20,25 @@ struct ErrorResponseMiddleware<Context: RequestContext>: RouterMiddleware {
             return try routeError(request).response(from: request, context: context)
         } catch let error as HTTPError where (400..<500).contains(error.status.code) {
             let code: ServiceError.Code = error.status == .notFound ? .notFound : .badRequest
-            return try ServiceError(error.status, code, error.body ?? error.status.reasonPhrase).response(from: request, context: context)
+            return try ServiceError(error.status, code, error.body ?? error.status.reasonPhrase).response(
+                from: request, context: context)
         } catch {
             context.logger.error("request failed", metadata: ["error": "\(error)", "path": "\(request.uri.path)"])
-            return try ServiceError(.internalServerError, .internalError, "internal error; see the server log").response(from: request, context: context)
+            return try ServiceError(.internalServerError, .internalError, "internal error; see the server log").response(
+                from: request, context: context)
         }
     }
 
     private func routeError(_ request: Request) -> ServiceError {
         guard let allowed = routes.allowed(for: request.uri.path) else {
-            return ServiceError(.notFound, .notFound, "no route \(request.uri.path); the service serves POST /v1/detect, GET /v1/models, /healthz, /readyz, /metrics, POST /admin/models/NAME/{versions,activate,rollback} and the pages /, /detect, /about, /feedback, /contact")
+            return ServiceError(
+                .notFound, .notFound,
+                "no route \(request.uri.path); the service serves POST /v1/detect, GET /v1/models, /healthz, /readyz, /metrics, POST /admin/models/NAME/{versions,activate,rollback} and the pages /, /detect, /about, /feedback, /contact"
+            )
         }
         let list = allowed.map(\.rawValue).joined(separator: ", ")
-        return ServiceError(.methodNotAllowed, .methodNotAllowed, "\(request.method.rawValue) is not allowed on \(request.uri.path); use \(list)",
-                            headers: [.allow: list])
+        return ServiceError(
+            .methodNotAllowed, .methodNotAllowed, "\(request.method.rawValue) is not allowed on \(request.uri.path); use \(list)",
+            headers: [.allow: list])
     }
 }

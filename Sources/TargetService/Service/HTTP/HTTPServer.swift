@@ -7,9 +7,9 @@ import NIOPosix
 import ServiceLifecycle
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// Serves a Hummingbird responder over HTTP/1.1, like Hummingbird's `Application`, but binds the listening
@@ -30,8 +30,10 @@ public struct HTTPServer<Responder: HTTPResponder>: Service where Responder.Cont
         /// Closes connections that sit idle this long, so an abandoned client does not hold one forever.
         public var idleTimeout: Duration
 
-        public init(host: String = "127.0.0.1", port: Int = 0, reusePort: Bool = false, backlog: Int = 256,
-                    shutdownDelay: Duration = .zero, idleTimeout: Duration = .seconds(60)) {
+        public init(
+            host: String = "127.0.0.1", port: Int = 0, reusePort: Bool = false, backlog: Int = 256,
+            shutdownDelay: Duration = .zero, idleTimeout: Duration = .seconds(60)
+        ) {
             self.host = host
             self.port = port
             self.reusePort = reusePort
@@ -73,7 +75,11 @@ public struct HTTPServer<Responder: HTTPResponder>: Service where Responder.Cont
         // A shutdown or cancellation while waiting ends the wait (draining resumes it) instead of hanging.
         let onShutdownStarted = self.onShutdownStarted
         let proceed = await withTaskCancellationHandler {
-            await withGracefulShutdownHandler { await beforeBinding() } onGracefulShutdown: { onShutdownStarted() }
+            await withGracefulShutdownHandler {
+                await beforeBinding()
+            } onGracefulShutdown: {
+                onShutdownStarted()
+            }
         } onCancel: {
             onShutdownStarted()
         }

@@ -46,7 +46,9 @@ struct ModelStatusResponse: Encodable {
                 label: record.label,
                 cascadeSha256: record.cascadeSha256,
                 created: record.created.formatted(.iso8601),
-                parameters: .init(scaleFactor: record.scaleFactor, minNeighbors: record.minNeighbors, minSize: record.minSize, maxSize: record.maxSize)
+                parameters: .init(
+                    scaleFactor: record.scaleFactor, minNeighbors: record.minNeighbors, minSize: record.minSize,
+                    maxSize: record.maxSize)
             )
         }
     }

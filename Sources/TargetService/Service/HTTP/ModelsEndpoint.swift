@@ -11,7 +11,8 @@ struct ModelsEndpoint: Sendable {
         let (records, active) = try await snapshot()
         let names = Array(Set(records.map(\.name))).sorted()
         let models = names.map { name in
-            ModelStatusResponse(name: name, versions: records.filter { $0.name == name }, active: active[name], isDefault: name == defaultModel)
+            ModelStatusResponse(
+                name: name, versions: records.filter { $0.name == name }, active: active[name], isDefault: name == defaultModel)
         }
         return try Self.json(.ok, ModelListResponse(defaultModel: defaultModel, models: models))
     }
@@ -23,7 +24,8 @@ struct ModelsEndpoint: Sendable {
             let known = Array(Set(records.map(\.name))).sorted().joined(separator: ", ")
             throw ServiceError(.notFound, .unknownModel, "no model named '\(name)'; known models: \(known)")
         }
-        return try Self.json(.ok, ModelStatusResponse(name: name, versions: versions, active: active[name], isDefault: name == defaultModel))
+        return try Self.json(
+            .ok, ModelStatusResponse(name: name, versions: versions, active: active[name], isDefault: name == defaultModel))
     }
 
     private func snapshot() async throws(ServiceError) -> ([ModelVersionRecord], [String: Int]) {

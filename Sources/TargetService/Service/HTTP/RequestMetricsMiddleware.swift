@@ -8,7 +8,8 @@ struct RequestMetricsMiddleware<Context: RequestContext>: RouterMiddleware {
 
     private static var standardMethods: Set<HTTPRequest.Method> { [.get, .head, .post, .put, .delete, .patch, .options] }
 
-    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response
+    {
         let start = ContinuousClock.now
         metrics.requestStarted()
         defer { metrics.requestFinished() }
@@ -17,7 +18,8 @@ struct RequestMetricsMiddleware<Context: RequestContext>: RouterMiddleware {
         let method = Self.standardMethods.contains(request.method) ? request.method.rawValue : "other"
         do {
             let response = try await next(request, context)
-            metrics.recordRequest(route: route, method: method, status: response.status.code, duration: ContinuousClock.now - start)
+            metrics.recordRequest(
+                route: route, method: method, status: response.status.code, duration: ContinuousClock.now - start)
             return response
         } catch {
             let status = (error as? any HTTPResponseError)?.status.code ?? 500

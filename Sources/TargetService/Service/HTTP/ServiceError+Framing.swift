@@ -5,9 +5,10 @@ extension ServiceError {
     /// `MalformedRequestHandler`. Nothing after them can be trusted to start a request, so the connection closes.
     init(malformedRequest error: any Error) {
         let reason = (error as? HTTPParserError)?.debugDescription ?? "\(error)"
-        self.init(.badRequest, .malformedRequest,
-                  "the request is not valid HTTP/1.1 (\(reason)); check the request line, the headers, Content-Length and the chunked encoding",
-                  headers: [.connection: "close"])
+        self.init(
+            .badRequest, .malformedRequest,
+            "the request is not valid HTTP/1.1 (\(reason)); check the request line, the headers, Content-Length and the chunked encoding",
+            headers: [.connection: "close"])
     }
 
     /// A request whose body could not be read to its end (`Request.collectBody`). The connection cannot carry
@@ -16,9 +17,10 @@ extension ServiceError {
         if let parseError = error as? HTTPParserError, parseError != .invalidEOFState {
             self.init(malformedRequest: parseError)
         } else {
-            self.init(.badRequest, .incompleteBody,
-                      "the connection ended before the request body was complete (fewer bytes than Content-Length, or no last chunk); send the whole body",
-                      headers: [.connection: "close"])
+            self.init(
+                .badRequest, .incompleteBody,
+                "the connection ended before the request body was complete (fewer bytes than Content-Length, or no last chunk); send the whole body",
+                headers: [.connection: "close"])
         }
     }
 }

@@ -36,11 +36,13 @@ struct ModelLoadingService: Service {
         metrics.recordModels(set)
         readiness.markReady()
         // The load generator waits for this exact message; keep it.
-        logger.info("models loaded", metadata: [
-            "models": "\(loaded.map { "\($0.spec.name)@\($0.spec.version)" }.joined(separator: ","))",
-            "default": "\(catalog.defaultModel)",
-            "ms": "\(Int((clock.now - start).milliseconds))",
-        ])
+        logger.info(
+            "models loaded",
+            metadata: [
+                "models": "\(loaded.map { "\($0.spec.name)@\($0.spec.version)" }.joined(separator: ","))",
+                "default": "\(catalog.defaultModel)",
+                "ms": "\(Int((clock.now - start).milliseconds))",
+            ])
         try? await gracefulShutdown()
     }
 }

@@ -17,10 +17,15 @@ public final class ServiceMetrics: Sendable {
 
     public init(registry: PrometheusCollectorRegistry = PrometheusCollectorRegistry()) {
         self.registry = registry
-        inFlight = registry.makeGauge(descriptor: Self.name("http_requests_in_flight", unit: "", help: "HTTP requests being handled."))
-        queueDepth = registry.makeGauge(descriptor: Self.name("detect_queue_depth", unit: "", help: "Detection jobs waiting for a worker."))
-        workersBusy = registry.makeGauge(descriptor: Self.name("detect_workers_busy", unit: "", help: "Worker threads running a detection."))
-        shed = registry.makeCounter(descriptor: Self.name("detect_shed", unit: "total", help: "Detect requests refused with 503 because the queue was full."))
+        inFlight = registry.makeGauge(
+            descriptor: Self.name("http_requests_in_flight", unit: "", help: "HTTP requests being handled."))
+        queueDepth = registry.makeGauge(
+            descriptor: Self.name("detect_queue_depth", unit: "", help: "Detection jobs waiting for a worker."))
+        workersBusy = registry.makeGauge(
+            descriptor: Self.name("detect_workers_busy", unit: "", help: "Worker threads running a detection."))
+        shed = registry.makeCounter(
+            descriptor: Self.name(
+                "detect_shed", unit: "total", help: "Detect requests refused with 503 because the queue was full."))
     }
 
     /// Counts one finished request and its latency. `route` is the route template (bounded), never the raw path.

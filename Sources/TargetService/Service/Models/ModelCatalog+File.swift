@@ -49,12 +49,17 @@ extension ModelCatalog {
                 parameters.maxSize = try size(p.maxSize, field: "max_size", model: entry.name, source: source) ?? .zero
             }
             let path = entry.cascade.hasPrefix("/") ? entry.cascade : "\(root)/\(entry.cascade)"
-            specs.append(ModelSpec(name: entry.name, label: entry.label ?? entry.name, version: entry.version ?? 1, cascadePath: path, parameters: parameters))
+            specs.append(
+                ModelSpec(
+                    name: entry.name, label: entry.label ?? entry.name, version: entry.version ?? 1, cascadePath: path,
+                    parameters: parameters))
         }
         return try ModelCatalog(defaultModel: file.default ?? specs.first?.name ?? "", models: specs, source: source)
     }
 
-    private static func size(_ text: String?, field: String, model: String, source: String) throws(ModelCatalogError) -> PixelSize? {
+    private static func size(
+        _ text: String?, field: String, model: String, source: String
+    ) throws(ModelCatalogError) -> PixelSize? {
         guard let text else { return nil }
         guard let size = PixelSize(parsing: text) else {
             throw ModelCatalogError(source, "model '\(model)': \(field) must look like \"30x30\" (got \"\(text)\")")

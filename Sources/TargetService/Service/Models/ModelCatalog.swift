@@ -26,7 +26,8 @@ public struct ModelCatalog: Sendable, Hashable {
             throw ModelCatalogError(source, "no models are listed; add at least one under \"models\"")
         }
         if !seen.contains(defaultModel) {
-            throw ModelCatalogError(source, "default model '\(defaultModel)' is not among the models (\(models.map(\.name).joined(separator: ", ")))")
+            throw ModelCatalogError(
+                source, "default model '\(defaultModel)' is not among the models (\(models.map(\.name).joined(separator: ", ")))")
         }
         self.defaultModel = defaultModel
         self.models = models
@@ -51,6 +52,8 @@ public struct ModelCatalog: Sendable, Hashable {
 
     static func isValidName(_ name: String) -> Bool {
         (1...64).contains(name.utf8.count)
-            && name.utf8.allSatisfy { (0x61...0x7A).contains($0) || (0x30...0x39).contains($0) || $0 == 0x2E || $0 == 0x5F || $0 == 0x2D }
+            && name.utf8.allSatisfy {
+                (0x61...0x7A).contains($0) || (0x30...0x39).contains($0) || $0 == 0x2E || $0 == 0x5F || $0 == 0x2D
+            }
     }
 }

@@ -10,7 +10,10 @@ public struct ModelSpec: Sendable, Hashable {
     public var cascadePath: String
     public var parameters: DetectionParameters
 
-    public init(name: String, label: String, version: Int = 1, cascadePath: String, parameters: DetectionParameters = DetectionParameters()) {
+    public init(
+        name: String, label: String, version: Int = 1, cascadePath: String,
+        parameters: DetectionParameters = DetectionParameters()
+    ) {
         self.name = name
         self.label = label
         self.version = version

@@ -15,11 +15,15 @@ extension ModelRegistry {
             if !known.isEmpty { continue }
             guard let bytes = FileManager.default.contents(atPath: spec.cascadePath) else {
                 let exists = FileManager.default.fileExists(atPath: spec.cascadePath)
-                throw ModelLoadError(model: spec.name, path: spec.cascadePath, reason: exists ? "cannot read the file (check permissions)" : "no such file")
+                throw ModelLoadError(
+                    model: spec.name, path: spec.cascadePath,
+                    reason: exists ? "cannot read the file (check permissions)" : "no such file")
             }
             do {
                 if dataDirectory != nil {
-                    _ = try await store(name: spec.name, label: spec.label, cascade: [UInt8](bytes), parameters: spec.parameters, version: spec.version)
+                    _ = try await store(
+                        name: spec.name, label: spec.label, cascade: [UInt8](bytes), parameters: spec.parameters,
+                        version: spec.version)
                 } else {
                     _ = try await registerInPlace(spec, sha256: SHA256.hex(bytes))
                 }

@@ -26,8 +26,10 @@ public final class ModelRegistry: Sendable {
             }
             try RegistryMigrations.migrator.migrate(database)
         } catch {
-            throw RegistryError("cannot open the model registry in \(dataDirectory ?? "memory"): \(error). "
-                + "Check that the data directory is writable and its service.sqlite is not damaged (restore a backup if it is).")
+            throw RegistryError(
+                "cannot open the model registry in \(dataDirectory ?? "memory"): \(error). "
+                    + "Check that the data directory is writable and its service.sqlite is not damaged (restore a backup if it is)."
+            )
         }
     }
 
@@ -54,10 +56,12 @@ public final class ModelRegistry: Sendable {
     /// The active version of each model that has one.
     public func activeVersions() async throws(RegistryError) -> [String: Int] {
         try await read("read the active versions") { db in
-            let rows = try Row.fetchAll(db, sql: """
-                SELECT name, version FROM model_activation
-                WHERE id IN (SELECT MAX(id) FROM model_activation GROUP BY name)
-                """)
+            let rows = try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT name, version FROM model_activation
+                    WHERE id IN (SELECT MAX(id) FROM model_activation GROUP BY name)
+                    """)
             return Dictionary(rows.map { ($0["name"] as String, $0["version"] as Int) }, uniquingKeysWith: { _, last in last })
         }
     }
@@ -71,14 +75,17 @@ public final class ModelRegistry: Sendable {
 
     /// Stores `cascade` as a new version of `name` (the next number, or `version` when given) in state START.
     /// The file is written first, under a temporary name then renamed, so a row never names a partial file.
-    public func store(name: String, label: String, cascade: [UInt8], parameters: DetectionParameters,
-                      version requested: Int? = nil, now: Date = Date()) async throws(RegistryError) -> ModelVersionRecord {
+    public func store(
+        name: String, label: String, cascade: [UInt8], parameters: DetectionParameters,
+        version requested: Int? = nil, now: Date = Date()
+    ) async throws(RegistryError) -> ModelVersionRecord {
         guard let dataDirectory else {
             throw RegistryError("model versions can only be stored with a data directory; start serve with --data DIR")
         }
         let sha = SHA256.hex(cascade)
         return try await write("store a new version of '\(name)'") { db in
-            let latest = try Int.fetchOne(db, sql: "SELECT MAX(version) FROM model_version WHERE name = ?", arguments: [name]) ?? 0
+            let latest =
+                try Int.fetchOne(db, sql: "SELECT MAX(version) FROM model_version WHERE name = ?", arguments: [name]) ?? 0
             let version = requested ?? latest + 1
             let relative = "\(Self.modelsFolderName)/\(name)/\(version)/cascade.xml"
             let folder = "\(dataDirectory)/\(Self.modelsFolderName)/\(name)/\(version)"
@@ -89,25 +96,30 @@ public final class ModelRegistry: Sendable {
                 try FileManager.default.removeItem(atPath: "\(dataDirectory)/\(relative)")
             }
             try FileManager.default.moveItem(atPath: temporary, toPath: "\(dataDirectory)/\(relative)")
-            let record = ModelVersionRecord(name: name, version: version, label: label, cascadePath: relative, cascadeSha256: sha,
-                                            parameters: parameters, created: now, state: .start)
+            let record = ModelVersionRecord(
+                name: name, version: version, label: label, cascadePath: relative, cascadeSha256: sha,
+                parameters: parameters, created: now, state: .start)
             try record.insert(db)
             return record
         }
     }
 
     /// Registers a cascade that stays where it is (an absolute path): the catalog's models without a data directory.
-    public func registerInPlace(_ spec: ModelSpec, sha256: String, now: Date = Date()) async throws(RegistryError) -> ModelVersionRecord {
-        let record = ModelVersionRecord(name: spec.name, version: spec.version, label: spec.label, cascadePath: spec.cascadePath,
-                                        cascadeSha256: sha256, parameters: spec.parameters, created: now, state: .start)
+    public func registerInPlace(
+        _ spec: ModelSpec, sha256: String, now: Date = Date()
+    ) async throws(RegistryError) -> ModelVersionRecord {
+        let record = ModelVersionRecord(
+            name: spec.name, version: spec.version, label: spec.label, cascadePath: spec.cascadePath,
+            cascadeSha256: sha256, parameters: spec.parameters, created: now, state: .start)
         try await write("register model '\(spec.name)'") { db in try record.insert(db) }
         return record
     }
 
     public func setState(_ state: ModelVersionState, name: String, version: Int, error: String = "") async throws(RegistryError) {
         try await write("set the state of '\(name)' version \(version)") { db in
-            try db.execute(sql: "UPDATE model_version SET state = ?, error_message = ? WHERE name = ? AND version = ?",
-                           arguments: [state.rawValue, error, name, version])
+            try db.execute(
+                sql: "UPDATE model_version SET state = ?, error_message = ? WHERE name = ? AND version = ?",
+                arguments: [state.rawValue, error, name, version])
         }
     }
 
@@ -121,7 +133,8 @@ public final class ModelRegistry: Sendable {
     /// Records that `name` now serves `version`.
     public func recordActivation(name: String, version: Int, now: Date = Date()) async throws(RegistryError) {
         try await write("activate '\(name)' version \(version)") { db in
-            try db.execute(sql: "INSERT INTO model_activation (name, version, activated) VALUES (?, ?, ?)", arguments: [name, version, now])
+            try db.execute(
+                sql: "INSERT INTO model_activation (name, version, activated) VALUES (?, ?, ?)", arguments: [name, version, now])
         }
     }
 

@@ -21,7 +21,9 @@ public actor ModelRollouts {
 
     /// Parses `cascade`, runs it on the probe image and, if both work, stores it as the next version of `name`
     /// (state START, not serving until activated). `label` defaults to the model's latest label, else its name.
-    public func upload(name: String, cascade: [UInt8], parameters: DetectionParameters, label: String?) async throws(ModelRolloutError) -> ModelVersionRecord {
+    public func upload(
+        name: String, cascade: [UInt8], parameters: DetectionParameters, label: String?
+    ) async throws(ModelRolloutError) -> ModelVersionRecord {
         guard ModelCatalog.isValidName(name) else {
             throw ModelRolloutError(.invalidModel, "model name '\(name)' must be 1-64 characters of a-z, 0-9, '.', '_' or '-'")
         }
@@ -29,7 +31,8 @@ public actor ModelRollouts {
             throw ModelRolloutError(.invalidModel, "invalid detection parameters: \(problem)")
         }
         guard registry.dataDirectory != nil else {
-            throw ModelRolloutError(.noDataDirectory, "this service has no data directory to store versions in; start serve with --data DIR")
+            throw ModelRolloutError(
+                .noDataDirectory, "this service has no data directory to store versions in; start serve with --data DIR")
         }
         try begin(name)
         defer { end(name) }
@@ -48,9 +51,12 @@ public actor ModelRollouts {
         }
         let existing = try await storage { () async throws(RegistryError) in try await self.registry.versions(of: name) }
         let record = try await storage { () async throws(RegistryError) in
-            try await self.registry.store(name: name, label: label ?? existing.last?.label ?? name, cascade: cascade, parameters: parameters)
+            try await self.registry.store(
+                name: name, label: label ?? existing.last?.label ?? name, cascade: cascade, parameters: parameters)
         }
-        logger.info("model version stored", metadata: ["model": "\(name)", "version": "\(record.version)", "sha256": "\(record.cascadeSha256)"])
+        logger.info(
+            "model version stored",
+            metadata: ["model": "\(name)", "version": "\(record.version)", "sha256": "\(record.cascadeSha256)"])
         return record
     }
 
@@ -70,7 +76,8 @@ public actor ModelRollouts {
             throw ModelRolloutError(.unknownModel, "no model named '\(name)' has ever been active; see GET /v1/models")
         }
         guard let previous = history.last(where: { $0 != current }) else {
-            throw ModelRolloutError(.noPreviousVersion, "model '\(name)' has only ever served version \(current); there is nothing to roll back to")
+            throw ModelRolloutError(
+                .noPreviousVersion, "model '\(name)' has only ever served version \(current); there is nothing to roll back to")
         }
         return try await switchTo(name: name, version: previous)
     }
@@ -78,15 +85,21 @@ public actor ModelRollouts {
     private func switchTo(name: String, version: Int) async throws(ModelRolloutError) -> ModelVersionRecord {
         let versions = try await storage { () async throws(RegistryError) in try await self.registry.versions(of: name) }
         if versions.isEmpty {
-            throw ModelRolloutError(.unknownModel, "no model named '\(name)'; upload one with POST /admin/models/\(name)/versions")
+            throw ModelRolloutError(
+                .unknownModel, "no model named '\(name)'; upload one with POST /admin/models/\(name)/versions")
         }
         guard var record = versions.first(where: { $0.version == version }) else {
-            throw ModelRolloutError(.unknownVersion, "model '\(name)' has no version \(version) (it has \(versions.map { String($0.version) }.joined(separator: ", ")))")
+            throw ModelRolloutError(
+                .unknownVersion,
+                "model '\(name)' has no version \(version) (it has \(versions.map { String($0.version) }.joined(separator: ", ")))"
+            )
         }
         if models.current?.models[name]?.spec.version == version {
             return record
         }
-        try await storage { () async throws(RegistryError) in try await self.registry.setState(.loading, name: name, version: version) }
+        try await storage { () async throws(RegistryError) in
+            try await self.registry.setState(.loading, name: name, version: version)
+        }
         let loaded: LoadedModel
         do {
             loaded = try await LoadedModel.load(record, in: registry)
@@ -103,9 +116,11 @@ public actor ModelRollouts {
             // The old classifier is freed when the last request holding it finishes.
             if let previous { try await self.registry.setState(.end, name: name, version: previous.spec.version) }
         }
-        logger.info("model version activated", metadata: [
-            "model": "\(name)", "version": "\(version)", "previous": "\(previous.map { String($0.spec.version) } ?? "none")",
-        ])
+        logger.info(
+            "model version activated",
+            metadata: [
+                "model": "\(name)", "version": "\(version)", "previous": "\(previous.map { String($0.spec.version) } ?? "none")",
+            ])
         record.state = .available
         record.errorMessage = ""
         return record

@@ -32,8 +32,10 @@ public struct ModelVersionRecord: Sendable, Hashable, Codable, FetchableRecord, 
         case errorMessage = "error_message"
     }
 
-    public init(name: String, version: Int, label: String, cascadePath: String, cascadeSha256: String,
-                parameters: DetectionParameters, created: Date, state: ModelVersionState, errorMessage: String = "") {
+    public init(
+        name: String, version: Int, label: String, cascadePath: String, cascadeSha256: String,
+        parameters: DetectionParameters, created: Date, state: ModelVersionState, errorMessage: String = ""
+    ) {
         self.name = name
         self.version = version
         self.label = label
@@ -49,7 +51,8 @@ public struct ModelVersionRecord: Sendable, Hashable, Codable, FetchableRecord, 
     }
 
     public var parameters: DetectionParameters {
-        DetectionParameters(scaleFactor: scaleFactor, minNeighbors: minNeighbors,
-                            minSize: PixelSize(parsing: minSize) ?? .zero, maxSize: PixelSize(parsing: maxSize) ?? .zero)
+        DetectionParameters(
+            scaleFactor: scaleFactor, minNeighbors: minNeighbors,
+            minSize: PixelSize(parsing: minSize) ?? .zero, maxSize: PixelSize(parsing: maxSize) ?? .zero)
     }
 }

@@ -56,8 +56,9 @@ struct DetectResultView: Sendable {
         self.filename = filename ?? "upload"
         imageDataURL = "data:image/jpeg;base64," + Data(jpeg).base64EncodedString()
         boxes = result.detections.enumerated().map { index, detection in
-            BoxRow(number: index + 1, label: model.label, x: detection.box.x, y: detection.box.y,
-                   width: detection.box.width, height: detection.box.height, neighbors: detection.neighbors)
+            BoxRow(
+                number: index + 1, label: model.label, x: detection.box.x, y: detection.box.y,
+                width: detection.box.width, height: detection.box.height, neighbors: detection.neighbors)
         }
         boxCount = boxes.count
         decodeMs = String(format: "%.1f", result.decodeDuration.milliseconds)

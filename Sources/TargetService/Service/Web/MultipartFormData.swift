@@ -66,11 +66,14 @@ struct MultipartFormData: Sendable {
                 break
             }
             guard body[position...].starts(with: Self.crlf) else {
-                throw FormError("the body is truncated or malformed after boundary \(parts.count + 1): expected a line break or '--'")
+                throw FormError(
+                    "the body is truncated or malformed after boundary \(parts.count + 1): expected a line break or '--'")
             }
             position += Self.crlf.count
             guard let headerEnd = Self.find(Self.crlfcrlf, in: body, from: position, limit: Self.maxHeaderBytes) else {
-                throw FormError("part \(parts.count + 1) is truncated: its headers do not end with an empty line (within \(Self.maxHeaderBytes) bytes)")
+                throw FormError(
+                    "part \(parts.count + 1) is truncated: its headers do not end with an empty line (within \(Self.maxHeaderBytes) bytes)"
+                )
             }
             let headers = String(decoding: body[position..<headerEnd], as: UTF8.self)
             let contentStart = headerEnd + Self.crlfcrlf.count

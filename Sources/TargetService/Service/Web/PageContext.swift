@@ -17,7 +17,9 @@ struct NavLink: Sendable {
 
     static func all(current: Section) -> [NavLink] {
         Section.allCases.map { section in
-            NavLink(href: section == .home ? "/" : "/\(section.rawValue)", label: section.rawValue.capitalized, current: section == current)
+            NavLink(
+                href: section == .home ? "/" : "/\(section.rawValue)", label: section.rawValue.capitalized,
+                current: section == current)
         }
     }
 }

@@ -27,7 +27,9 @@ extension WebPages {
         }
     }
 
-    private func detectPage(_ content: DetectContent, status: HTTPResponse.Status = .ok, headers: HTTPFields = [:]) throws -> Response {
+    private func detectPage(
+        _ content: DetectContent, status: HTTPResponse.Status = .ok, headers: HTTPFields = [:]
+    ) throws -> Response {
         try page("detect", title: "Detect", .detect, content, status: status, headers: headers)
     }
 
@@ -41,7 +43,8 @@ extension WebPages {
     /// The checks of `POST /v1/detect`, in its order, for a form upload; every refusal is a `ServiceError`.
     private func detect(_ request: Request) async throws -> (LoadedModel, DetectionResult, MultipartFormData.Part) {
         guard let modelSet = models.current else {
-            throw ServiceError(.serviceUnavailable, .notReady, "models are still loading; retry shortly", headers: [.retryAfter: "1"])
+            throw ServiceError(
+                .serviceUnavailable, .notReady, "models are still loading; retry shortly", headers: [.retryAfter: "1"])
         }
         let boundary: String
         do {
@@ -67,12 +70,15 @@ extension WebPages {
         }
         guard let image = form.part(named: Self.imageField) else {
             let names = form.parts.map(\.name).joined(separator: ", ")
-            throw ServiceError(.badRequest, .badRequest, "the form has no '\(Self.imageField)' file field (it has: \(names)); choose a JPEG to upload")
+            throw ServiceError(
+                .badRequest, .badRequest,
+                "the form has no '\(Self.imageField)' file field (it has: \(names)); choose a JPEG to upload")
         }
         guard !image.body.isEmpty else {
             throw ServiceError(.badRequest, .emptyBody, "the uploaded file is empty; choose a JPEG to upload")
         }
-        let requested = form.part(named: Self.modelField).map { String(decoding: $0.body, as: UTF8.self) }
+        let requested =
+            form.part(named: Self.modelField).map { String(decoding: $0.body, as: UTF8.self) }
             ?? request.uri.queryParameters["model"].map(String.init)
         let name = requested.flatMap { $0.isEmpty ? nil : $0 }
         guard let model = modelSet.model(named: name) else {
@@ -104,13 +110,16 @@ extension WebPages {
 
     private func shed() -> ServiceError {
         metrics.requestShed()
-        return ServiceError(.serviceUnavailable, .overloaded, "every detection worker is busy and the queue is full; retry in a moment",
-                            headers: [.retryAfter: "1"])
+        return ServiceError(
+            .serviceUnavailable, .overloaded, "every detection worker is busy and the queue is full; retry in a moment",
+            headers: [.retryAfter: "1"])
     }
 
     private var bodyTooLarge: ServiceError {
         // Closing makes the browser stop uploading the rest; see `HTTPServer`.
-        ServiceError(.contentTooLarge, .bodyTooLarge, "the upload exceeds the \(Self.byteCount(maxBodyBytes)) limit; choose a smaller image",
-                     headers: [.connection: "close"])
+        ServiceError(
+            .contentTooLarge, .bodyTooLarge,
+            "the upload exceeds the \(Self.byteCount(maxBodyBytes)) limit; choose a smaller image",
+            headers: [.connection: "close"])
     }
 }

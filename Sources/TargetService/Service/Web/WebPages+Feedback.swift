@@ -11,17 +11,23 @@ extension WebPages {
     /// `POST /feedback` (application/x-www-form-urlencoded): the rules and store of `POST /v1/feedback`. A broken
     /// rule shows the form again with the submitted values and the problem next to its field (422, as the API).
     func feedbackSubmit(_ request: Request) async throws -> Response {
-        let mediaType = (request.headers[.contentType] ?? "").split(separator: ";").first?.trimmingCharacters(in: .whitespaces).lowercased()
+        let mediaType = (request.headers[.contentType] ?? "").split(separator: ";").first?.trimmingCharacters(in: .whitespaces)
+            .lowercased()
         guard mediaType == "application/x-www-form-urlencoded" else {
-            return try feedbackPage(.init(formError: "send the form as application/x-www-form-urlencoded (got \(request.headers[.contentType] ?? "no Content-Type"))"),
-                                    status: .unsupportedMediaType)
+            return try feedbackPage(
+                .init(
+                    formError:
+                        "send the form as application/x-www-form-urlencoded (got \(request.headers[.contentType] ?? "no Content-Type"))"
+                ),
+                status: .unsupportedMediaType)
         }
         let body: ByteBuffer
         do {
             body = try await request.collectBody(upTo: FeedbackEndpoint.maxBodyBytes)
         } catch is NIOTooManyBytesError {
-            return try feedbackPage(.init(formError: "feedback is limited to \(Self.byteCount(FeedbackEndpoint.maxBodyBytes))"),
-                                    status: .contentTooLarge, headers: [.connection: "close"])
+            return try feedbackPage(
+                .init(formError: "feedback is limited to \(Self.byteCount(FeedbackEndpoint.maxBodyBytes))"),
+                status: .contentTooLarge, headers: [.connection: "close"])
         }
         let form: URLEncodedForm
         do {
@@ -32,7 +38,8 @@ extension WebPages {
         let submission = FeedbackSubmission(name: form["name"], email: form["email"], message: form["message"])
         let problems = submission.problems
         guard problems.isEmpty else {
-            return try feedbackPage(FeedbackFormContent(submission: submission, problems: problems), status: .unprocessableContent)
+            return try feedbackPage(
+                FeedbackFormContent(submission: submission, problems: problems), status: .unprocessableContent)
         }
         let id: Int64
         do {
@@ -46,7 +53,9 @@ extension WebPages {
         return try page("feedback-sent", title: "Thank you", .feedback, FeedbackSentContent(name: name, id: id))
     }
 
-    private func feedbackPage(_ content: FeedbackFormContent, status: HTTPResponse.Status, headers: HTTPFields = [:]) throws -> Response {
+    private func feedbackPage(
+        _ content: FeedbackFormContent, status: HTTPResponse.Status, headers: HTTPFields = [:]
+    ) throws -> Response {
         try page("feedback", title: "Feedback", .feedback, content, status: status, headers: headers)
     }
 }

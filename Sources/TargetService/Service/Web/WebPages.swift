@@ -29,7 +29,9 @@ struct WebPages: Sendable {
 
     /// `GET /about`.
     func about() throws -> Response {
-        try page("about", title: "About", .about, AboutContent(maxUpload: Self.byteCount(maxBodyBytes), maxPixels: pipeline.decoder.maxPixels))
+        try page(
+            "about", title: "About", .about,
+            AboutContent(maxUpload: Self.byteCount(maxBodyBytes), maxPixels: pipeline.decoder.maxPixels))
     }
 
     /// `GET /contact`.
@@ -38,14 +40,17 @@ struct WebPages: Sendable {
     }
 
     /// Renders `template` inside the shared layout as an HTML response.
-    func page(_ template: String, title: String, _ section: NavLink.Section, _ content: some Sendable,
-              status: HTTPResponse.Status = .ok, headers: HTTPFields = [:]) throws -> Response {
+    func page(
+        _ template: String, title: String, _ section: NavLink.Section, _ content: some Sendable,
+        status: HTTPResponse.Status = .ok, headers: HTTPFields = [:]
+    ) throws -> Response {
         let context = PageContext(title: title, nav: NavLink.all(current: section), content: content)
         let html = try WebTemplates.shipped().render(template, context)
         var fields = headers
         fields[.contentType] = "text/html; charset=utf-8"
         // The pages load nothing from elsewhere; the policy makes sure an injected tag could not either.
-        fields[.contentSecurityPolicy] = "default-src 'none'; img-src data:; style-src 'unsafe-inline'; form-action 'self'; base-uri 'none'"
+        fields[.contentSecurityPolicy] =
+            "default-src 'none'; img-src data:; style-src 'unsafe-inline'; form-action 'self'; base-uri 'none'"
         return Response(status: status, headers: fields, body: .init(byteBuffer: ByteBuffer(string: html)))
     }
 

@@ -9,16 +9,19 @@ enum WebResourceBundle {
     /// The `Templates` folder inside the resource bundle.
     static func templatesDirectory() throws(WebTemplatesError) -> URL {
         let searched = candidateDirectories()
-        guard searched.contains(where: { directory in
-            bundleNames.contains { FileManager.default.fileExists(atPath: directory.appendingPathComponent($0).path) }
-        }) else {
+        guard
+            searched.contains(where: { directory in
+                bundleNames.contains { FileManager.default.fileExists(atPath: directory.appendingPathComponent($0).path) }
+            })
+        else {
             throw WebTemplatesError(
                 "no TargetService resource bundle (\(bundleNames[0])) next to the executable in \(searched.map(\.path).joined(separator: ", ")); copy it beside targetservice or rebuild with `swift build`"
             )
         }
         let bundle = Bundle.module
         guard let templates = bundle.url(forResource: "Templates", withExtension: nil) else {
-            throw WebTemplatesError("the resource bundle \(bundle.bundlePath) has no Templates folder; rebuild with `swift build`")
+            throw WebTemplatesError(
+                "the resource bundle \(bundle.bundlePath) has no Templates folder; rebuild with `swift build`")
         }
         return templates
     }

@@ -14,7 +14,9 @@ struct WebTemplates: Sendable {
         let files = (try? FileManager.default.contentsOfDirectory(at: directory, includingPropertiesForKeys: nil)) ?? []
         let templates = files.filter { $0.pathExtension == "mustache" }.sorted { $0.lastPathComponent < $1.lastPathComponent }
         guard !templates.isEmpty else {
-            throw WebTemplatesError("no .mustache files in \(directory.path); the TargetService resource bundle is incomplete, rebuild with `swift build`")
+            throw WebTemplatesError(
+                "no .mustache files in \(directory.path); the TargetService resource bundle is incomplete, rebuild with `swift build`"
+            )
         }
         var library = MustacheLibrary()
         for url in templates {

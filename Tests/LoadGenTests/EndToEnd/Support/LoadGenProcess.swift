@@ -2,9 +2,9 @@ import Foundation
 import NIOConcurrencyHelpers
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// The real `loadgen` executable running as a child process of the test, with stdout and stderr going to files
@@ -28,7 +28,10 @@ final class LoadGenProcess: Sendable {
         var waiters: [CheckedContinuation<Void, Never>] = []
     }
 
-    private init(process: Process, pid: Int32, outputFiles: (stdout: URL, stderr: URL), launchedAt: ContinuousClock.Instant, exitState: NIOLockedValueBox<ExitState>) {
+    private init(
+        process: Process, pid: Int32, outputFiles: (stdout: URL, stderr: URL), launchedAt: ContinuousClock.Instant,
+        exitState: NIOLockedValueBox<ExitState>
+    ) {
         self.process = process
         self.pid = pid
         self.outputFiles = outputFiles
@@ -38,13 +41,16 @@ final class LoadGenProcess: Sendable {
 
     /// Starts `loadgen arguments…` with `directory` as its working directory (and home of its output files), with
     /// `environment` added to the test's own.
-    static func launch(_ arguments: [String], in directory: URL, environment extra: [String: String] = [:]) throws -> LoadGenProcess {
+    static func launch(
+        _ arguments: [String], in directory: URL, environment extra: [String: String] = [:]
+    ) throws -> LoadGenProcess {
         let executable = PackageLayout.loadgen
         guard FileManager.default.isExecutableFile(atPath: executable.path) else {
-            throw Failure(description: """
-                the loadgen executable is missing at \(executable.path); run `swift build --build-tests` in the \
-                package root first (end-to-end tests run the real binary)
-                """)
+            throw Failure(
+                description: """
+                    the loadgen executable is missing at \(executable.path); run `swift build --build-tests` in the \
+                    package root first (end-to-end tests run the real binary)
+                    """)
         }
         let name = "loadgen-\(UUID().uuidString.prefix(8))"
         let stdoutFile = directory.appendingPathComponent("\(name).stdout")

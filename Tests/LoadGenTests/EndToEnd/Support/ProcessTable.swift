@@ -1,9 +1,9 @@
 import Foundation
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// Reads Linux's /proc to see which processes exist and who started them, so tests can check that nothing a run
@@ -27,7 +27,7 @@ enum ProcessTable {
     /// and parentheses, so it runs to the *last* ')'.
     private static func stat(of pid: Int32) -> (command: String, parent: Int32)? {
         guard let text = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8),
-              let open = text.firstIndex(of: "("), let close = text.lastIndex(of: ")")
+            let open = text.firstIndex(of: "("), let close = text.lastIndex(of: ")")
         else { return nil }
         let command = String(text[text.index(after: open)..<close])
         let rest = text[text.index(after: close)...].split(separator: " ")

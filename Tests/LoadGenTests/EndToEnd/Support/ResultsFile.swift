@@ -9,9 +9,10 @@ struct ResultsFile: Sendable {
     /// The `second` numbers stored for the newest run, ascending; empty while the file or the run does not exist.
     func storedSeconds() -> [Int] {
         guard FileManager.default.fileExists(atPath: path) else { return [] }
-        return (try? read { db in
-            try Int.fetchAll(db, sql: "SELECT second FROM seconds WHERE run_id = (SELECT MAX(id) FROM runs) ORDER BY second")
-        }) ?? []
+        return
+            (try? read { db in
+                try Int.fetchAll(db, sql: "SELECT second FROM seconds WHERE run_id = (SELECT MAX(id) FROM runs) ORDER BY second")
+            }) ?? []
     }
 
     /// SQLite's own verdict on the file: `ok`, or the problems, one per line.
