@@ -10,9 +10,18 @@ enum GateFamily {
     /// One-sided false-alarm share of `metric`: half the interval's complement, split (Bonferroni) among the
     /// latency percentiles judged together — those with enough data in every run (`judgedPercentiles`), since a
     /// percentile shown as `insufficient data` cannot raise a false alarm.
-    static func alpha(_ metric: ComparedMetric, judgedPercentiles: Int, settings: GateSettings) -> Double {
+    private static func alpha(_ metric: ComparedMetric, judgedPercentiles: Int, settings: GateSettings) -> Double {
         let family = GateSettings.percentiles.contains(metric) ? max(1, judgedPercentiles) : 1
         return (1 - settings.confidence) / 2 / Double(family)
+    }
+
+    /// Student's t at `metric`'s one-sided false-alarm share: how many standard errors a same-build value can lie
+    /// from the mean by chance, with `degreesOfFreedom` from a handful of runs or rounds.
+    static func criticalT(
+        _ metric: ComparedMetric, judgedPercentiles: Int, degreesOfFreedom: Double, settings: GateSettings
+    ) -> Double {
+        StudentT.quantile(
+            1 - alpha(metric, judgedPercentiles: judgedPercentiles, settings: settings), degreesOfFreedom: degreesOfFreedom)
     }
 
     /// Latency is compared as log ratios (a slowdown is multiplicative); rates as differences.

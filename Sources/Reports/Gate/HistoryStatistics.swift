@@ -29,9 +29,8 @@ public enum HistoryStatistics {
             let measured = known.count >= 2 && candValues.isMeasured(metric) && baseValues.allSatisfy { $0.isMeasured(metric) }
             let band =
                 measured
-                ? StudentT.quantile(
-                    1 - GateFamily.alpha(metric, judgedPercentiles: judgedPercentiles, settings: settings),
-                    degreesOfFreedom: runs - 1)
+                ? GateFamily.criticalT(
+                    metric, judgedPercentiles: judgedPercentiles, degreesOfFreedom: runs - 1, settings: settings)
                     * deviation * (1 + 1 / runs).squareRoot()
                 : 0
             let center = metric.isLatency ? exp(mean) : mean

@@ -30,9 +30,7 @@ public enum PairedStatistics {
             let measured = known.count >= 2 && known.count == rounds.count && known.allSatisfy(\.2)
             let halfWidth =
                 measured
-                ? StudentT.quantile(
-                    1 - GateFamily.alpha(metric, judgedPercentiles: judgedPercentiles, settings: settings),
-                    degreesOfFreedom: n - 1)
+                ? GateFamily.criticalT(metric, judgedPercentiles: judgedPercentiles, degreesOfFreedom: n - 1, settings: settings)
                     * deviation / n.squareRoot()
                 : 0
             let baseline = center(known.map(\.0), metric)
