@@ -174,7 +174,7 @@ extension ResultsStore {
                         PRIMARY KEY (name, run_id)
                     );
                     CREATE INDEX tag_runs_run ON tag_runs(run_id);
-                    INSERT INTO tag_runs (name, run_id, tagged_at) SELECT name, run_id, tagged_at FROM tags;
+                    INSERT INTO tag_runs (name, run_id, tagged_at) SELECT name, run_id, tagged_at FROM tags ORDER BY tagged_at;
                     DROP TABLE tags;
                     ALTER TABLE runs ADD COLUMN load_fingerprint TEXT;
                     """)

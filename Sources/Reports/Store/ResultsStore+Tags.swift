@@ -25,10 +25,11 @@ extension ResultsStore {
     public func addToTag(runID: Int64, name: String) throws -> Int {
         try checkTaggable(runID: runID, name: name)
         return try pool.write { db in
+            // Deleted and inserted again rather than updated, so the row gets a new rowid: rowid order is the order runs
+            // were added in, which timestamps cannot give (two adds within one millisecond tie).
+            try db.execute(sql: "DELETE FROM tag_runs WHERE name = ? AND run_id = ?", arguments: [name, runID])
             try db.execute(
-                sql:
-                    "INSERT INTO tag_runs (name, run_id, tagged_at) VALUES (?, ?, ?) ON CONFLICT(name, run_id) DO UPDATE SET tagged_at = excluded.tagged_at",
-                arguments: [name, runID, Date()])
+                sql: "INSERT INTO tag_runs (name, run_id, tagged_at) VALUES (?, ?, ?)", arguments: [name, runID, Date()])
             return try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM tag_runs WHERE name = ?", arguments: [name]) ?? 0
         }
     }
@@ -42,7 +43,7 @@ extension ResultsStore {
     public func runIDs(forTag name: String, limit: Int) throws -> [Int64] {
         try pool.read { db in
             try Int64.fetchAll(
-                db, sql: "SELECT run_id FROM tag_runs WHERE name = ? ORDER BY tagged_at DESC, run_id DESC LIMIT ?",
+                db, sql: "SELECT run_id FROM tag_runs WHERE name = ? ORDER BY rowid DESC LIMIT ?",
                 arguments: [name, max(0, limit)]
             ).reversed()
         }
@@ -70,7 +71,7 @@ extension ResultsStore {
 
     private static func newestRun(tagged name: String, in db: Database) throws -> Int64? {
         try Int64.fetchOne(
-            db, sql: "SELECT run_id FROM tag_runs WHERE name = ? ORDER BY tagged_at DESC, run_id DESC LIMIT 1", arguments: [name])
+            db, sql: "SELECT run_id FROM tag_runs WHERE name = ? ORDER BY rowid DESC LIMIT 1", arguments: [name])
     }
 
     /// Resolves what a user typed for a run: an id, `latest`, or a tag name. The error lists how to find runs.
