@@ -150,6 +150,7 @@ let package = Package(
                 "LoadGen",
                 "Reports",
                 "Chaos",
+                "TestSupport",
                 // End-to-end tests read the results file of a running (or killed) loadgen read-only.
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "NIOCore", package: "swift-nio"),
@@ -157,6 +158,12 @@ let package = Package(
                 .product(name: "NIOHTTP1", package: "swift-nio"),
                 .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
             ],
+            swiftSettings: strict
+        ),
+        // Temporary directories, polling and a manual clock: one copy for every test target.
+        .target(
+            name: "TestSupport",
+            path: "Tests/TestSupport",
             swiftSettings: strict
         ),
         // Headless Chromium and the test-artifacts folder, shared by the browser tests of the report and the web pages.
@@ -174,6 +181,7 @@ let package = Package(
             name: "ChaosTests",
             dependencies: [
                 "Chaos",
+                "TestSupport",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),
@@ -185,6 +193,7 @@ let package = Package(
             dependencies: [
                 "Reports",
                 "BrowserTestSupport",
+                "TestSupport",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Histogram", package: "hdrhistogram-swift"),
             ],
@@ -197,6 +206,7 @@ let package = Package(
             dependencies: [
                 "TargetService",
                 "BrowserTestSupport",
+                "TestSupport",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),

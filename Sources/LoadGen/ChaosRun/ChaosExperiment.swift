@@ -26,7 +26,6 @@ public final class ChaosExperiment: Sendable {
     private let schedulerTask = Mutex<Task<Void, Never>?>(nil)
     private let scheduler = Mutex<FaultScheduler<ContinuousClock>?>(nil)
     private let prober = Mutex<SteadyStateProber?>(nil)
-    private let abortWatch: Mutex<ChaosAbortWatch?>
 
     /// What happened, for the verdicts at the end.
     struct Log {
@@ -110,7 +109,6 @@ public final class ChaosExperiment: Sendable {
         self.replicas = replicas
         self.stateFile = stateFile
         self.mounts = mounts
-        self.abortWatch = Mutex(spec.abort.map(ChaosAbortWatch.init))
     }
 
     /// Restarts crashed replicas with backoff for the rest of the run; each restart is an event.
@@ -216,16 +214,11 @@ public final class ChaosExperiment: Sendable {
         }
     }
 
-    /// Feeds the seconds just measured; true when the abort condition fired (the runner then ends the run and
-    /// calls `revertAll`).
-    public func observe(_ buckets: [SecondBucket]) -> Bool {
+    /// Feeds the seconds just measured: fault recovery and the steady state are judged on them at the end (the
+    /// abort condition is the run session's to watch).
+    public func observe(_ buckets: [SecondBucket]) {
         let samples = buckets.map(SecondSample.init)
         log.withLock { $0.samples += samples }
-        return abortWatch.withLock { watch in
-            guard var current = watch else { return false }
-            defer { watch = current }
-            return samples.contains { current.observe($0) }
-        }
     }
 
     /// Reverts every active fault now and injects nothing more (abort condition, Ctrl-C, SIGTERM).

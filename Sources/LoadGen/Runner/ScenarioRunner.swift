@@ -168,94 +168,53 @@ public enum ScenarioRunner {
             progress.note("chaos: \(error.message)")
             engine.stop()
         }
-        var chaosAborted: String?
-        var abortViolations: [SLAOutcome] = []
-        var interrupted = false
-        var totals = (errors: 0, dropped: 0)
+        let clock = UptimeClock()
+        var session = RunSession<UptimeClock>(plan: RunPlan(scenario), runStart: .init(nanoseconds: timeline.runStart))
         var storeError: (any Error)?
-        var ended: UInt64?
-        var tick = 1
-        var nextSecond = 0
         var versionSightings: [VersionConsistency.Sighting] = []
         while true {
-            let boundary = timeline.runStart + UInt64(tick) * 1_000_000_000 + 20_000_000
-            let now = NIODeadline.now().uptimeNanoseconds
-            if boundary > now { try? await Task.sleep(nanoseconds: min(boundary - now, 100_000_000)) }
+            let due = session.nextCollection
+            // Wakes at least every 100 ms, so the engine's end is noticed at once.
+            try? await clock.sleep(until: min(due, clock.now.advanced(by: .milliseconds(100))))
             let isDone = finished.withLockedValue { $0 }
-            let current = NIODeadline.now().uptimeNanoseconds
-            guard current >= boundary || isDone else { continue }
-            tick += 1
-            let second = current > timeline.runStart ? Int((current - timeline.runStart) / 1_000_000_000) : 0
-            var buckets = (try? await engine.takeSeconds(before: isDone ? Int.max : second)) ?? []
-            // A second in which nothing happened still gets its (empty) row, so charts and recovery maths see it.
-            buckets = SecondGaps.filled(
-                buckets, from: nextSecond, through: isDone ? buckets.last?.second ?? (nextSecond - 1) : second - 1)
-            nextSecond = max(nextSecond, (buckets.last?.second ?? (nextSecond - 1)) + 1)
+            let now = clock.now
+            guard now >= due || isDone else { continue }
+            let taken = (try? await engine.takeSeconds(before: session.secondsEnded(at: now, engineDone: isDone))) ?? []
+            let collected = session.collect(taken, at: now, engineDone: isDone)
             let gauges = (try? await engine.gauges()) ?? (connections: 0, users: 0)
-            let records = buckets.map { bucket in
-                let at = timeline.runStart + UInt64(bucket.second) * 1_000_000_000
-                let phase =
-                    timeline.phase(at: at).map { scenario.phases[$0].name } ?? scenario.phases[scenario.phases.count - 1].name
-                return StoreRecords.second(bucket, phase: phase, connections: gauges.connections, users: gauges.users)
+            let records = zip(collected.seconds, collected.phases).map { second, phase in
+                StoreRecords.second(second, phase: phase, connections: gauges.connections, users: gauges.users)
             }
             do {
                 try store.appendSecond(runID: runID, seconds: records, events: experiment?.takeEvents() ?? [])
             } catch {
                 storeError = error
             }
-            versionSightings += sightings(buckets, runStart: timeline.runStart)
-            for bucket in buckets {
-                totals.errors += bucket.errorCount
-                totals.dropped += bucket.errors[.dropped, default: 0]
-            }
-            let phaseIndex = timeline.phase(at: current)
-            if let last = buckets.last {
+            versionSightings += sightings(collected.seconds, runStart: timeline.runStart)
+            if let last = collected.seconds.last {
                 progress.show(
                     ProgressReporter.Tick(
-                        elapsed: .nanoseconds(Int64(min(current, timeline.runEnd) &- timeline.runStart)),
-                        total: scenario.totalDuration, phase: phaseIndex.map { scenario.phases[$0].name } ?? "finishing",
+                        elapsed: max(.zero, min(session.elapsed(at: now), scenario.totalDuration)), total: scenario.totalDuration,
+                        phase: session.phase(at: now).map { scenario.phases[$0].name } ?? "finishing",
                         completedLastSecond: last.completed,
                         p99LastSecondMicros: last.latency.totalCount > 0 ? last.latency.valueAtPercentile(99) : nil,
-                        errors: totals.errors, dropped: totals.dropped, connections: gauges.connections, users: gauges.users))
+                        errors: session.errorsSoFar, dropped: session.droppedSoFar, connections: gauges.connections,
+                        users: gauges.users))
             }
             // Every second reaches the experiment (recovery is judged on them), the last ones too.
-            let abortConditionHolds = experiment?.observe(buckets) ?? false
+            experiment?.observe(collected.seconds)
+            await perform(collected.actions, engine: engine, experiment: experiment, progress: &progress)
             if isDone { break }
-            if let experiment, abortConditionHolds, chaosAborted == nil, !interrupted, let condition = scenario.chaos?.abort {
-                let reason =
-                    "chaos abort condition: error rate at or above \(Int(condition.errorRate * 100))% for \(condition.duration)"
-                chaosAborted = reason
-                ended = ended ?? current
-                progress.note(reason + "; reverting every fault and stopping the load")
-                engine.stop()
-                await experiment.revertAll(reason: reason)
+            if let phase = session.phaseForAbortRules(at: now), let stats = try? await engine.stats(phase: phase) {
+                let actions = session.judgeAbortRules(phase: phase, requests: stats, at: now)
+                await perform(actions, engine: engine, experiment: experiment, progress: &progress)
             }
-            if abortViolations.isEmpty, !interrupted, let phaseIndex {
-                let rules = scenario.sla.filter(\.abortOnFail)
-                if !rules.isEmpty, let stats = try? await engine.stats(phase: phaseIndex) {
-                    let elapsed = Duration.nanoseconds(Int64(current - timeline.start(of: phaseIndex)))
-                    let measured = PhaseMeasurements(name: scenario.phases[phaseIndex].name, elapsed: elapsed, requests: stats)
-                    abortViolations = SLAEvaluator.abortViolations(rules: rules, current: measured)
-                    if !abortViolations.isEmpty {
-                        ended = current
-                        progress.note(
-                            "abort_on_fail: "
-                                + abortViolations.map { "\($0.phase) \($0.threshold) \($0.observedText) > \($0.limit)" }.joined(
-                                    separator: "; "))
-                        engine.stop()
-                    }
-                }
-            }
-            if !interrupted, signals.isInterrupted {
-                interrupted = true
-                ended = ended ?? current
-                progress.note("interrupted: stopping the load, reverting any fault, saving what was measured")
-                engine.stop()
-                await experiment?.revertAll(reason: "interrupted")
+            if signals.isInterrupted {
+                await perform(session.interrupt(at: now), engine: engine, experiment: experiment, progress: &progress)
             }
         }
         progress.finish()
-        if interrupted || !abortViolations.isEmpty || chaosAborted != nil { actionTask.cancel() }
+        if session.stoppedEarly { actionTask.cancel() }
         var actionResults = await actionTask.value
         let recoveryReport = await recovery?.finish()
         let failedActions = actionResults.filter { !$0.succeeded && !$0.spec.continueOnFailure }
@@ -266,63 +225,36 @@ public enum ScenarioRunner {
             runError = error
         }
 
-        // Per-phase results: phases that never started (early stop) are left out rather than judged empty.
-        let stoppedAt = ended ?? timeline.runEnd
         var phases: [PhaseMeasurements] = []
-        for (index, phase) in scenario.phases.enumerated() where timeline.start(of: index) < stoppedAt {
-            let end = min(timeline.end(of: index), stoppedAt)
-            let stats = (try? await engine.stats(phase: index)) ?? [:]
-            phases.append(
-                PhaseMeasurements(
-                    name: phase.name, elapsed: .nanoseconds(Int64(end - timeline.start(of: index))), requests: stats))
+        for window in session.phaseWindows {
+            let stats = (try? await engine.stats(phase: window.index)) ?? [:]
+            phases.append(PhaseMeasurements(name: window.name, elapsed: window.elapsed, requests: stats))
             try? store.recordPhase(
                 runID: runID,
                 PhaseRecord(
-                    index: index, name: phase.name, load: phase.load.summary,
-                    startedAtMs: Int64((timeline.start(of: index) - timeline.runStart) / 1_000_000),
-                    endedAtMs: Int64((end - timeline.runStart) / 1_000_000)))
+                    index: window.index, name: window.name, load: scenario.phases[window.index].load.summary,
+                    startedAtMs: window.start.nanoseconds / 1_000_000, endedAtMs: window.end.nanoseconds / 1_000_000))
         }
+        let phaseAtMs = { (ms: Int64) in session.plan.phaseName(atOffset: .milliseconds(ms)) }
         let consistency = VersionConsistency(switches: switches(actionResults), sightings: versionSightings)
         annotate(&actionResults, with: consistency)
         let phaseOutcomes =
             SLAEvaluator.evaluate(rules: scenario.sla, phases: phases)
             + versionOutcomes(
                 rules: scenario.sla, phases: phases, consistency: consistency,
-                phaseOfSecond: { second in
-                    let at = timeline.runStart + UInt64(max(0, second)) * 1_000_000_000
-                    return timeline.phase(at: at).map { scenario.phases[$0].name }
-                        ?? scenario.phases[scenario.phases.count - 1].name
-                })
-        let phaseAtMs = { (ms: Int64) in
-            timeline.phase(at: timeline.runStart + UInt64(max(0, ms)) * 1_000_000).map { scenario.phases[$0].name }
-                ?? scenario.phases[scenario.phases.count - 1].name
-        }
+                phaseOfSecond: { second in session.plan.phaseName(atOffset: .seconds(second)) })
         let recoveryOutcomes =
             recoveryReport.map { $0.outcomes(rules: scenario.sla, phase: phaseAtMs($0.disasterAtMs)) }
             ?? Self.unmeasuredRecoveryOutcomes(rules: scenario.sla)
         await experiment?.finish()
         let chaosReport = experiment?.report(rules: scenario.sla, phaseAt: phaseAtMs)
         let outcomes = phaseOutcomes + recoveryOutcomes + (chaosReport?.outcomes ?? [])
-        let verdict = RunVerdict(
-            interrupted: interrupted, abortedByRule: !abortViolations.isEmpty, chaosAbort: chaosAborted,
+        let verdict = session.verdict(
             faultsNotInjected: chaosReport?.failedInjections ?? [], failedActions: failedActions, outcomes: outcomes)
         let (exitCode, status) = (verdict.exitCode, verdict.status)
         var events: [EventRecord] =
             actionResults.map(\.event) + (recoveryReport?.events ?? [])
-            + (experiment?.takeEvents() ?? []) + (chaosReport?.events ?? [])
-        if !abortViolations.isEmpty, let ended {
-            events.append(
-                EventRecord(
-                    atMs: Int64((ended - timeline.runStart) / 1_000_000), kind: "sla", name: "abort_on_fail",
-                    detail: Dictionary(
-                        uniqueKeysWithValues: abortViolations.map {
-                            ("\($0.phase) \($0.threshold)", "\($0.observedText) > \($0.limit)")
-                        }),
-                    outcome: "aborted"))
-        }
-        if interrupted, let ended {
-            events.append(EventRecord(atMs: Int64((ended - timeline.runStart) / 1_000_000), kind: "run", name: "interrupted"))
-        }
+            + (experiment?.takeEvents() ?? []) + (chaosReport?.events ?? []) + session.events
         // The generator's own accuracy, so a reader can tell a slow target from a late generator.
         var lagLine = ""
         if let lag = try? await engine.sendLag(), lag.totalCount > 0 {
@@ -332,7 +264,7 @@ public enum ScenarioRunner {
                 "send lag (actual - intended send time): p50 \(ms(p50))ms, p99 \(ms(p99))ms, max \(ms(max))ms over \(lag.totalCount) requests\n"
             events.append(
                 EventRecord(
-                    atMs: Int64((stoppedAt - timeline.runStart) / 1_000_000), kind: "engine", name: "send_lag",
+                    atMs: session.measuredUntil.nanoseconds / 1_000_000, kind: "engine", name: "send_lag",
                     detail: ["p50_ms": ms(p50), "p99_ms": ms(p99), "max_ms": ms(max), "count": "\(lag.totalCount)"]))
         }
         let samples = (try? await engine.errorSamples()) ?? ErrorSamples()
@@ -386,6 +318,19 @@ public enum ScenarioRunner {
         }
         summary += "database: \(options.databasePath) (run \(runID))\n"
         return RunResult(exitCode: exitCode, runID: runID, summary: summary, message: message)
+    }
+
+    /// Does what the run session decided, in its order.
+    private static func perform(
+        _ actions: [RunAction], engine: LoadEngine, experiment: ChaosExperiment?, progress: inout ProgressReporter
+    ) async {
+        for action in actions {
+            switch action {
+            case .note(let line): progress.note(line)
+            case .stopEngine: engine.stop()
+            case .revertFaults(let reason): await experiment?.revertAll(reason: reason)
+            }
+        }
     }
 
     private static func write(_ text: String, to path: String) throws {

@@ -20,8 +20,7 @@ import Testing
 
     @Test func mountCarriesContentsOverAndUnmountRestoresTheDirectory() throws {
         try #require(Self.isRoot, "mounting a tmpfs needs root")
-        let scratch = try ScratchDirectory()
-        defer { scratch.remove() }
+        let scratch = try TemporaryDirectory(prefix: "chaos-test")
         let data = scratch.url.appendingPathComponent("replica-1")
         try FileManager.default.createDirectory(at: data, withIntermediateDirectories: true)
         try Data("{}".utf8).write(to: data.appendingPathComponent("models.json"))
@@ -37,8 +36,7 @@ import Testing
 
     @Test func diskFullFillsTheTmpfsUntilReverted() async throws {
         try #require(Self.isRoot, "mounting a tmpfs needs root")
-        let scratch = try ScratchDirectory()
-        defer { scratch.remove() }
+        let scratch = try TemporaryDirectory(prefix: "chaos-test")
         let mount = try DataDirectoryMount.mount(scratch.url.appendingPathComponent("replica-1"), sizeBytes: 4 << 20)
         defer { try? mount.unmount() }
         let replicas = try ChildProcessReplicas(count: 1, dataDirectories: [mount.directory])
@@ -51,8 +49,7 @@ import Testing
     }
 
     @Test func diskFullRefusesADirectoryThatIsNotItsOwnTmpfs() async throws {
-        let scratch = try ScratchDirectory()
-        defer { scratch.remove() }
+        let scratch = try TemporaryDirectory(prefix: "chaos-test")
         let replicas = try ChildProcessReplicas(count: 1, dataDirectories: [scratch.url])
         defer { replicas.stopAll() }
         do {
@@ -66,8 +63,7 @@ import Testing
 
     @Test func readOnlyRemountsAndRevertMakesItWritable() async throws {
         try #require(Self.isRoot, "mounting a tmpfs needs root")
-        let scratch = try ScratchDirectory()
-        defer { scratch.remove() }
+        let scratch = try TemporaryDirectory(prefix: "chaos-test")
         let mount = try DataDirectoryMount.mount(scratch.url.appendingPathComponent("replica-1"), sizeBytes: 1 << 20)
         defer { try? mount.unmount() }
         let replicas = try ChildProcessReplicas(count: 1, dataDirectories: [mount.directory])
@@ -80,8 +76,7 @@ import Testing
 
     @Test func readOnlyIsUnsupportedWhileAFileIsOpenForWriting() async throws {
         try #require(Self.isRoot, "mounting a tmpfs needs root")
-        let scratch = try ScratchDirectory()
-        defer { scratch.remove() }
+        let scratch = try TemporaryDirectory(prefix: "chaos-test")
         let mount = try DataDirectoryMount.mount(scratch.url.appendingPathComponent("replica-1"), sizeBytes: 1 << 20)
         defer { try? mount.unmount() }
         let replicas = try ChildProcessReplicas(count: 1, dataDirectories: [mount.directory])

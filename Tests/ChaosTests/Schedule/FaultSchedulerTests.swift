@@ -13,16 +13,18 @@ struct FaultSchedulerTests {
         func summary() -> [String] { all.map { "\($0.action.rawValue) \($0.label) \($0.outcome.rawValue)" } }
     }
 
-    struct Harness {
+    /// The scheduler's surroundings; its scratch directory goes when the harness does.
+    final class Harness {
         let clock = ManualClock()
         let log = RecordingFault.Log()
         let events = Events()
-        let scratch: ScratchDirectory
+        let scratch: TemporaryDirectory
         let stateFile: ChaosStateFile
 
         init() throws {
-            scratch = try ScratchDirectory()
+            let scratch = try TemporaryDirectory(prefix: "chaos-test")
             stateFile = ChaosStateFile(url: scratch.url.appendingPathComponent("chaos-state.json"))
+            self.scratch = scratch
         }
 
         func step(_ tag: String, at: Int, for duration: Int, failure: FaultError? = nil) -> FaultStep {
@@ -44,7 +46,6 @@ struct FaultSchedulerTests {
 
     @Test func injectsAtItsTimeAndRevertsWhenItsTTLEnds() async throws {
         let harness = try Harness()
-        defer { harness.scratch.remove() }
         let scheduler = harness.scheduler([harness.step("a", at: 10, for: 5)])
         let run = Task { await scheduler.run() }
         #expect(await harness.idle(sleepers: 1))
@@ -67,7 +68,6 @@ struct FaultSchedulerTests {
 
     @Test func stepsBeyondMaxConcurrentFaultsAreSkipped() async throws {
         let harness = try Harness()
-        defer { harness.scratch.remove() }
         let scheduler = harness.scheduler(
             [harness.step("a", at: 0, for: 10), harness.step("b", at: 5, for: 10), harness.step("c", at: 12, for: 1)],
             maxConcurrentFaults: 1)
@@ -90,7 +90,6 @@ struct FaultSchedulerTests {
 
     @Test func cancellingTheRunRevertsEveryActiveFaultAndInjectsNoMore() async throws {
         let harness = try Harness()
-        defer { harness.scratch.remove() }
         let scheduler = harness.scheduler([
             harness.step("a", at: 0, for: 60), harness.step("b", at: 1, for: 60), harness.step("c", at: 30, for: 1),
         ])
@@ -112,7 +111,6 @@ struct FaultSchedulerTests {
 
     @Test func revertAllStopsTheTimelineWithItsReason() async throws {
         let harness = try Harness()
-        defer { harness.scratch.remove() }
         let scheduler = harness.scheduler([harness.step("a", at: 0, for: 60), harness.step("b", at: 5, for: 1)])
         let run = Task { await scheduler.run() }
         #expect(await eventually { scheduler.activeSteps == [0] })
@@ -129,7 +127,6 @@ struct FaultSchedulerTests {
 
     @Test func revertAllWaitsForAnInjectionInProgressAndRevertsItToo() async throws {
         let harness = try Harness()
-        defer { harness.scratch.remove() }
         let gate = SlowFault.Gate()
         let step = FaultStep(at: .zero, duration: .seconds(60), fault: SlowFault(gate: gate, log: harness.log), label: "slow")
         let scheduler = harness.scheduler([step])
@@ -148,7 +145,6 @@ struct FaultSchedulerTests {
 
     @Test func unsupportedAndFailedInjectionsAreEventsAndLeaveNoStateBehind() async throws {
         let harness = try Harness()
-        defer { harness.scratch.remove() }
         let scheduler = harness.scheduler([
             harness.step("a", at: 0, for: 1, failure: FaultError(.unsupported, "needs root")),
             harness.step("b", at: 0, for: 1, failure: FaultError(.failed, "nft exploded")),

@@ -6,8 +6,7 @@ import Testing
 /// follows $LOADGEN_CHAOS_STATE, then $XDG_STATE_HOME, then ~/.local/state.
 struct ChaosStateFileTests {
     @Test func addReplaceAndRemoveEntries() throws {
-        let scratch = try ScratchDirectory()
-        defer { scratch.remove() }
+        let scratch = try TemporaryDirectory(prefix: "chaos-test")
         let file = ChaosStateFile(url: scratch.url.appendingPathComponent("nested/chaos-state.json"))
         #expect(try file.entries().isEmpty)
         let entry = ChaosStateEntry(
@@ -29,8 +28,7 @@ struct ChaosStateFileTests {
     }
 
     @Test func aCorruptFileIsReportedNotOverwritten() throws {
-        let scratch = try ScratchDirectory()
-        defer { scratch.remove() }
+        let scratch = try TemporaryDirectory(prefix: "chaos-test")
         let url = scratch.url.appendingPathComponent("chaos-state.json")
         try Data("{not json".utf8).write(to: url)
         let file = ChaosStateFile(url: url)

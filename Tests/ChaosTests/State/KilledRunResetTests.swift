@@ -45,8 +45,7 @@ import Testing
             "this test freezes, mounts and adds nftables rules, which needs root and nft")
         try #require(
             FileManager.default.isExecutableFile(atPath: Self.loadgen.path), "build loadgen first: swift build --build-tests")
-        let scratch = try ScratchDirectory()
-        defer { scratch.remove() }
+        let scratch = try TemporaryDirectory(prefix: "chaos-test")
         let victims = try ChildProcessReplicas(count: 1)
         defer { victims.stopAll() }
         let victim = try #require(victims.processID(ofReplica: 1))

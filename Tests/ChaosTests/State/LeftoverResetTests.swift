@@ -34,8 +34,7 @@ import Testing
     }
 
     @Test func resumesAProcessFrozenByAKilledRun() async throws {
-        let scratch = try ScratchDirectory()
-        defer { scratch.remove() }
+        let scratch = try TemporaryDirectory(prefix: "chaos-test")
         let replicas = try ChildProcessReplicas(count: 1)
         defer { replicas.stopAll() }
         let victim = try #require(replicas.processID(ofReplica: 1))
@@ -73,8 +72,7 @@ import Testing
 
     @Test func deletesTheNftablesTableOfAKilledRun() async throws {
         try #require(KernelFaultTests.canRun, "kernel faults need root and nft (make setup)")
-        let scratch = try ScratchDirectory()
-        defer { scratch.remove() }
+        let scratch = try TemporaryDirectory(prefix: "chaos-test")
         let listener = try LoopbackListener()
         defer { listener.close() }
         let owner = try Owner()
@@ -91,8 +89,7 @@ import Testing
 
     @Test func deletesOurTablesWhoseOwnerIsGoneEvenWithoutARecord() async throws {
         try #require(KernelFaultTests.canRun, "kernel faults need root and nft (make setup)")
-        let scratch = try ScratchDirectory()
-        defer { scratch.remove() }
+        let scratch = try TemporaryDirectory(prefix: "chaos-test")
         let owner = try Owner()
         let dead = owner.pid
         owner.killHard()
@@ -117,8 +114,7 @@ import Testing
 
     @Test func emptiesAndUnmountsTheTmpfsOfAKilledRun() async throws {
         try #require(DiskFaultTests.isRoot, "mounting a tmpfs needs root")
-        let scratch = try ScratchDirectory()
-        defer { scratch.remove() }
+        let scratch = try TemporaryDirectory(prefix: "chaos-test")
         let owner = try Owner()
         let file = ChaosStateFile(url: scratch.url.appendingPathComponent("state.json"))
         let mount = try DataDirectoryMount.mount(scratch.url.appendingPathComponent("replica-1"), sizeBytes: 1 << 20)
@@ -139,8 +135,7 @@ import Testing
     }
 
     @Test func forceRevertsALiveOwnersFaultsAndUnknownFaultsAreKept() async throws {
-        let scratch = try ScratchDirectory()
-        defer { scratch.remove() }
+        let scratch = try TemporaryDirectory(prefix: "chaos-test")
         let owner = try Owner()
         defer { owner.killHard() }
         let file = ChaosStateFile(url: scratch.url.appendingPathComponent("state.json"))

@@ -59,7 +59,7 @@ import Testing
                 }
             }
             @Sendable func waitForAnswers(in wanted: Phase, count: Int = 4) async throws {
-                try await waitUntil("\(count) answers in phase \(wanted)", limit: .seconds(60)) {
+                try await waitUntil("\(count) answers in phase \(wanted)", within: .seconds(60), every: .milliseconds(10)) {
                     log.outcomes.withLock { list in
                         list.filter { $0.started == wanted.rawValue && $0.ended == wanted.rawValue }.count >= count
                     }

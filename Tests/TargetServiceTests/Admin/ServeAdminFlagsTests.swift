@@ -23,7 +23,7 @@ import Testing
         ])
         let url = try await server.nextLine()
         let port = try #require(Int(url.split(separator: ":").last ?? ""))
-        try await waitUntil("readiness", limit: .seconds(30)) {
+        try await waitUntil("readiness", within: .seconds(30), every: .milliseconds(10)) {
             (try? await GracefulDrainTests.get("/readyz", port: port).status) == .ok
         }
         try await TestClient.withClient(host: "127.0.0.1", port: port, configuration: .init(timeout: .seconds(10))) { client in
@@ -34,7 +34,7 @@ import Testing
                 "/admin/models/face/rollback", headers: [.authorization: "Bearer file-token"], body: ByteBuffer())
             #expect(rollback.status == .conflict, "\(rollback.text)")
         }
-        try await waitUntil("a scheduled backup", limit: .seconds(20)) {
+        try await waitUntil("a scheduled backup", within: .seconds(20), every: .milliseconds(10)) {
             let names = (try? FileManager.default.contentsOfDirectory(atPath: backups)) ?? []
             return names.contains { FileManager.default.fileExists(atPath: "\(backups)/\($0)/manifest.json") }
         }

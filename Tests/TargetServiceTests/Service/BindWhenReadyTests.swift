@@ -31,7 +31,9 @@ import Testing
         try await Task.sleep(for: .milliseconds(200))
         #expect(bound.port.withLock { $0 } == nil)
         readiness.markReady()
-        try await waitUntil("the listener to bind", limit: .seconds(10)) { bound.port.withLock { $0 } != nil }
+        try await waitUntil("the listener to bind", within: .seconds(10), every: .milliseconds(10)) {
+            bound.port.withLock { $0 } != nil
+        }
         running.cancel()
         _ = try? await running.value
     }

@@ -9,7 +9,7 @@ import Testing
 /// reaches that replica (its process holds the socket the request arrived on).
 @Suite struct ControlPortTests {
     private static func controlURL(of replica: ServiceProcess) async throws -> String {
-        try await waitUntil("the control listener to be announced", limit: .seconds(20)) {
+        try await waitUntil("the control listener to be announced", within: .seconds(20), every: .milliseconds(10)) {
             replica.stderr.contains("control listener on ")
         }
         let line = replica.stderr.split(separator: "\n").first { $0.contains("control listener on ") } ?? ""

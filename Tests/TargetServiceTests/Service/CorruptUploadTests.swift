@@ -11,7 +11,7 @@ import Testing
         let server = try ServiceProcess(["serve", "--host", "127.0.0.1", "--port", "0", "--log-level", "warning"])
         let url = try await server.nextLine()
         let port = try #require(Int(url.split(separator: ":").last ?? ""))
-        try await waitUntil("readiness", limit: .seconds(30)) {
+        try await waitUntil("readiness", within: .seconds(30), every: .milliseconds(10)) {
             (try? await GracefulDrainTests.get("/readyz", port: port).status) == .ok
         }
         let variants = JPEGDecoderTests.corruptVariants

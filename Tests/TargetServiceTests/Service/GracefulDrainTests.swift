@@ -26,7 +26,7 @@ import Testing
         #expect(url.hasPrefix("http://127.0.0.1:"))
         let port = try #require(Int(url.split(separator: ":").last ?? ""))
 
-        try await waitUntil("readiness", limit: .seconds(30)) {
+        try await waitUntil("readiness", within: .seconds(30), every: .milliseconds(10)) {
             (try? await Self.get("/readyz", port: port).status) == .ok
         }
         let image = try Fixtures.bytes("images/grace_hopper.jpg")
@@ -37,12 +37,12 @@ import Testing
             }
         }
         // Generous: on a 2-core machine running the whole suite in parallel, the upload can wait for CPU for seconds.
-        try await waitUntil("the detection to start", limit: .seconds(60)) {
+        try await waitUntil("the detection to start", within: .seconds(60), every: .milliseconds(10)) {
             try await Self.get("/metrics", port: port).text.contains("targetservice_detect_workers_busy 1")
         }
 
         server.signal(SIGTERM)
-        try await waitUntil("readiness to report draining", limit: .seconds(2)) {
+        try await waitUntil("readiness to report draining", within: .seconds(2), every: .milliseconds(10)) {
             (try? await Self.get("/readyz", port: port).status) == .serviceUnavailable
         }
         #expect(try await withTimeout(.seconds(60), "the in-flight request") { try await slowRequest.value } == .ok)

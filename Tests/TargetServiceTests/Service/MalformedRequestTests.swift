@@ -104,12 +104,12 @@ import Testing
                 port: port, sending: Self.upload(contentLength: Self.image.count) + Self.image.prefix(1000)
             ) {
                 // The upload is waiting for the rest of its body (the second request in flight is this /metrics).
-                try await waitUntil("the upload to start", limit: .seconds(10)) {
+                try await waitUntil("the upload to start", within: .seconds(10), every: .milliseconds(10)) {
                     try await GracefulDrainTests.get("/metrics", port: port).text.contains(
                         "targetservice_http_requests_in_flight 2.0")
                 }
             }
-            try await waitUntil("the abandoned upload to be counted", limit: .seconds(10)) {
+            try await waitUntil("the abandoned upload to be counted", within: .seconds(10), every: .milliseconds(10)) {
                 try await GracefulDrainTests.get("/metrics", port: port).text
                     .contains(#"targetservice_http_requests_total{route="/v1/detect",method="POST",status="400"} 1"#)
             }
@@ -122,7 +122,7 @@ import Testing
         let server = try ServiceProcess(["serve", "--host", "127.0.0.1", "--port", "0", "--log-level", "warning"])
         let url = try await server.nextLine()
         let port = try #require(Int(url.split(separator: ":").last ?? ""))
-        try await waitUntil("readiness", limit: .seconds(30)) {
+        try await waitUntil("readiness", within: .seconds(30), every: .milliseconds(10)) {
             (try? await GracefulDrainTests.get("/readyz", port: port).status) == .ok
         }
         try await body(port)

@@ -24,7 +24,9 @@ final class Gate: Sendable {
         }
         // Opened however the test ends, so no worker thread is left blocked.
         defer { gate.open(2) }
-        try await waitUntil("both jobs admitted") { pool.currentLoad.admitted == 2 }
+        try await waitUntil("both jobs admitted", within: .seconds(10), every: .milliseconds(10)) {
+            pool.currentLoad.admitted == 2
+        }
         #expect(pool.currentLoad.running == 1)
         #expect(pool.currentLoad.queued == 1)
         await #expect(throws: WorkerPoolError.overloaded) { try await pool.run { 42 } }
@@ -50,7 +52,9 @@ final class Gate: Sendable {
             }
             // Opened however the test ends, so no worker thread is left blocked.
             defer { gate.open(2) }
-            try await waitUntil("the pool to fill") { pool.currentLoad.admitted == 2 }
+            try await waitUntil("the pool to fill", within: .seconds(10), every: .milliseconds(10)) {
+                pool.currentLoad.admitted == 2
+            }
 
             let clock = ContinuousClock()
             try await withThrowingTaskGroup(of: (HTTPResponse.Status, String?, Duration).self) { group in

@@ -49,7 +49,9 @@ struct RunningService: Sendable {
                     return port
                 }
                 if waitUntilReady {
-                    try await waitUntil("models to load") { service.readiness.current == .ready }
+                    try await waitUntil("models to load", within: .seconds(10), every: .milliseconds(10)) {
+                        service.readiness.current == .ready
+                    }
                 }
                 result = .success(try await body(RunningService(service: service, port: port)))
             } catch {

@@ -48,7 +48,9 @@ final class ServiceProcess: Sendable {
     /// Everything the process wrote to stderr, once it has closed it (normally: exited).
     func fullStderr(limit: Duration = .seconds(20)) async throws -> String {
         let stderrText = self.stderrText
-        try await waitUntil("targetservice to close stderr", limit: limit) { stderrText.withLock { $0.closed } }
+        try await waitUntil("targetservice to close stderr", within: limit, every: .milliseconds(10)) {
+            stderrText.withLock { $0.closed }
+        }
         return stderr
     }
 
@@ -95,7 +97,7 @@ final class ServiceProcess: Sendable {
 
     /// Waits for the process to exit (at most `limit`) and returns its exit status.
     func exitStatus(limit: Duration = .seconds(20)) async throws -> Int32 {
-        try await waitUntil("targetservice to exit", limit: limit) { !self.process.isRunning }
+        try await waitUntil("targetservice to exit", within: limit, every: .milliseconds(10)) { !self.process.isRunning }
         return process.terminationStatus
     }
 }

@@ -1,13 +1,16 @@
 import Foundation
 import Synchronization
 
-/// A clock that only moves when the test says so, so the scheduler's timeline is tested without sleeping.
-final class ManualClock: Clock {
-    struct Instant: InstantProtocol {
-        var offset: Duration
-        func advanced(by duration: Duration) -> Instant { Instant(offset: offset + duration) }
-        func duration(to other: Instant) -> Duration { other.offset - offset }
-        static func < (lhs: Instant, rhs: Instant) -> Bool { lhs.offset < rhs.offset }
+/// A clock that only moves when the test says so, so timelines (the fault scheduler's, a run session's) are tested
+/// without sleeping.
+public final class ManualClock: Clock {
+    /// Time since the clock's start.
+    public struct Instant: InstantProtocol {
+        public var offset: Duration
+        public init(offset: Duration) { self.offset = offset }
+        public func advanced(by duration: Duration) -> Instant { Instant(offset: offset + duration) }
+        public func duration(to other: Instant) -> Duration { other.offset - offset }
+        public static func < (lhs: Instant, rhs: Instant) -> Bool { lhs.offset < rhs.offset }
     }
 
     private struct Sleeper {
@@ -18,11 +21,13 @@ final class ManualClock: Clock {
 
     private let state = Mutex<(now: Instant, sleepers: [Sleeper])>((Instant(offset: .zero), []))
 
-    var now: Instant { state.withLock { $0.now } }
-    var minimumResolution: Duration { .zero }
-    var sleeperCount: Int { state.withLock { $0.sleepers.count } }
+    public init() {}
 
-    func sleep(until deadline: Instant, tolerance: Duration?) async throws {
+    public var now: Instant { state.withLock { $0.now } }
+    public var minimumResolution: Duration { .zero }
+    public var sleeperCount: Int { state.withLock { $0.sleepers.count } }
+
+    public func sleep(until deadline: Instant, tolerance: Duration?) async throws {
         let id = UUID()
         try await withTaskCancellationHandler {
             try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<Void, any Error>) in
@@ -48,7 +53,7 @@ final class ManualClock: Clock {
     }
 
     /// Moves the clock to `offset` since its start and wakes every sleeper whose deadline has come.
-    func advance(to offset: Duration) {
+    public func advance(to offset: Duration) {
         let due = state.withLock { state -> [Sleeper] in
             state.now = Instant(offset: offset)
             let due = state.sleepers.filter { $0.deadline <= state.now }
