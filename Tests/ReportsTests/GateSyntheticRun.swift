@@ -35,10 +35,10 @@ struct GateSyntheticRun {
                     wrong += 1
                 }
             }
-            let buckets = histogram.recordedValues().map { SecondSample.Bucket(valueUs: $0.value, count: $0.count) }
+            let buckets = SecondSample.Bucket.of(histogram)
             let outcomes = OutcomeCounts(
                 attempts: perSecond, completions: perSecond, errorStatuses: errors, endedWithoutResponse: 0, checkFailures: wrong)
-            return SecondSample(latencies: buckets, outcomes: outcomes, attemptLatencies: buckets)
+            return SecondSample(outcomes: outcomes, latencies: buckets, attemptLatencies: buckets)
         }
     }
 

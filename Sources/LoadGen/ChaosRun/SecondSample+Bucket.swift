@@ -1,16 +1,34 @@
 extension SecondSample {
-    /// The sample of one second of load, with every latency percentile an SLA can name, judged as SLAs judge them:
-    /// successes, with each failed request counted beyond them (a percentile among failures reads as 1 h, the top of
-    /// the range, which no limit admits).
+    /// The sample of one second of load, judged as SLAs judge it: successes, with each failed request counted beyond
+    /// them (a percentile among failures reads as 1 h, the top of the range, which no limit admits).
     init(_ bucket: SecondBucket) {
-        var latency: [LatencyPercentile: Duration] = [:]
-        let judged = bucket.judgedLatency
-        if judged.totalCount > 0 {
-            for percentile in LatencyPercentile.allCases {
-                let micros = percentile == .max ? judged.max : judged.valueAtPercentile(percentile.value)
-                latency[percentile] = .microseconds(Int64(micros))
+        self.init(
+            second: bucket.second, outcomes: bucket.outcomes, latencies: Bucket.of(bucket.judgedLatency),
+            attemptLatencies: Bucket.of(bucket.attemptsLatency))
+    }
+
+    /// The judged latency at `percentile` in this second; nil without responses.
+    func latency(_ percentile: LatencyPercentile) -> Duration? {
+        latencyUs(atPercentile: percentile == .max ? 100 : percentile.value).map { .microseconds(Int64($0)) }
+    }
+
+    /// Whether this second alone meets `thresholds` (error rate, latency percentiles, throughput; the thresholds
+    /// that only make sense over a whole phase — check rate, dropped count — are left to the phase verdict).
+    /// A second without traffic proves nothing: nil.
+    func holds(_ thresholds: [Threshold]) -> Bool? {
+        guard attempted > 0 else { return nil }
+        for threshold in thresholds {
+            switch threshold {
+            case .errorRate(let limit):
+                if errorRate > limit { return false }
+            case .latency(let percentile, let limit):
+                if let observed = latency(percentile), observed > limit { return false }
+            case .minThroughput(let rate):
+                if Double(completed) < rate.perSecond { return false }
+            case .checkRate, .maxDropped:
+                continue
             }
         }
-        self.init(second: bucket.second, outcomes: bucket.outcomes, latency: latency)
+        return true
     }
 }

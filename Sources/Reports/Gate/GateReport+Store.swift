@@ -130,14 +130,12 @@ extension GateReport {
             let judged = JudgedLatency.histogram(successes: successes, failures: second.outcomes.errors)
             let attempts = try second.attemptsHistogram.map(HistogramCodec.decode)
             result[second.phase, default: []].append(
-                SecondSample(latencies: buckets(judged), outcomes: second.outcomes, attemptLatencies: attempts.map(buckets) ?? [])
+                SecondSample(
+                    second: second.second, outcomes: second.outcomes, latencies: SecondSample.Bucket.of(judged),
+                    attemptLatencies: attempts.map(SecondSample.Bucket.of) ?? [])
             )
         }
         return result
-    }
-
-    private static func buckets(_ histogram: Histogram<UInt64>) -> [SecondSample.Bucket] {
-        histogram.recordedValues().map { SecondSample.Bucket(valueUs: $0.value, count: $0.count) }
     }
 }
 

@@ -28,7 +28,7 @@ struct LatencyPool {
         var seen: UInt64 = 0
         var next = 0
         for percentile in percentiles {
-            let rank = max(1, UInt64((percentile / 100 * Double(total)).rounded(.up)))
+            let rank = PercentileRank.of(percentile, total: total)
             while next < counts.count, seen < rank {
                 seen += counts[next]
                 next += 1

@@ -16,8 +16,8 @@ struct PhaseValues {
     }
 
     private mutating func latency(_ seconds: [SecondSample], metrics: [ComparedMetric], settings: GateSettings) {
-        let measured = seconds.filter { $0.completed > 0 }
-        let total = measured.reduce(UInt64(0)) { $0 + $1.completed }
+        let measured = seconds.filter { $0.latencyCount > 0 }
+        let total = measured.reduce(UInt64(0)) { $0 + $1.latencyCount }
         guard total > 0 else {
             unmeasurable.formUnion(metrics)
             return

@@ -24,8 +24,8 @@ public enum RegressionStatistics {
         phase: String, baseline: [SecondSample], candidate: [SecondSample], metrics: [ComparedMetric] = GateSettings.percentiles,
         settings: GateSettings, generator: inout SeededGenerator
     ) -> [GateMetricResult] {
-        let base = baseline.filter { $0.completed > 0 }
-        let cand = candidate.filter { $0.completed > 0 }
+        let base = baseline.filter { $0.latencyCount > 0 }
+        let cand = candidate.filter { $0.latencyCount > 0 }
         guard !base.isEmpty, !cand.isEmpty else { return [] }
         let levels = metrics.map { $0.percentile ?? 100 }
         let (basePool, candPool) = (LatencyPool(base), LatencyPool(cand))
@@ -47,7 +47,7 @@ public enum RegressionStatistics {
         let measurable = metrics.map { metric in
             let tail = 1 - (metric.percentile ?? 100) / 100
             return [base, cand].allSatisfy { seconds in
-                Double(seconds.reduce(UInt64(0)) { $0 + $1.completed }) * tail >= Double(settings.minimumTail)
+                Double(seconds.reduce(UInt64(0)) { $0 + $1.latencyCount }) * tail >= Double(settings.minimumTail)
             }
         }
         return metrics.indices.map { index in

@@ -7,8 +7,10 @@ struct FaultRecoveryTimerTests {
     private let thresholds: [Threshold] = [.errorRate(0.01), .latency(percentile: .p99, limit: .milliseconds(500))]
 
     private func second(_ n: Int, errors: Int = 0, p99: Int = 100, attempted: Int = 10) -> SecondSample {
+        // Every response of the second at `p99` ms, so each of its percentiles reads `p99`.
         SecondSample(
-            second: n, attempted: attempted, errors: errors, completed: attempted - errors, latency: [.p99: .milliseconds(p99)])
+            second: n, latencies: attempted > 0 ? [.init(valueUs: UInt64(p99) * 1000, count: UInt64(attempted))] : [],
+            attempted: attempted, errors: errors)
     }
 
     @Test func recoveryEndsAtTheFirstOfKGoodSeconds() {
