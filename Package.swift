@@ -174,7 +174,7 @@ let package = Package(
         ),
         .testTarget(
             name: "LoadCoreTests",
-            dependencies: ["LoadCore", .product(name: "Histogram", package: "hdrhistogram-swift")],
+            dependencies: ["LoadCore", "TestSupport", .product(name: "Histogram", package: "hdrhistogram-swift")],
             swiftSettings: strict
         ),
         .testTarget(

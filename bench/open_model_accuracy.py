@@ -55,7 +55,7 @@ GOAL_MARGIN_MS = 0.2
 MASK = (1 << 64) - 1
 
 
-# --- loadgen's schedules, recomputed (Sources/LoadGen/Schedule/*.swift) -----------------------------------------
+# --- loadgen's schedules, recomputed (Sources/LoadCore/Schedule/*.swift) -----------------------------------------
 
 def _until(times, seconds):
     """Due times up to the phase end, as ScheduleTime.offset cuts them: whole nanoseconds, strictly before the end."""

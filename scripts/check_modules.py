@@ -28,8 +28,12 @@ ALLOWED = {
     "loadgen": {"LoadGen", "LoadCore", "Reports", "Chaos"},
     "targetservice": {"TargetService"},
 }
-# LoadCore is pure: no event loops, no processes, no files, no sockets.
-LOADCORE_MAY_IMPORT = {"Histogram"}
+# LoadCore is pure: no event loops, no processes, no files, no sockets. Foundation is allowed for its maths and
+# formatting (log, String(format:)); its I/O APIs are not, and LOADCORE_FORBIDDEN finds them by name.
+LOADCORE_MAY_IMPORT = {"Histogram", "Foundation"}
+LOADCORE_FORBIDDEN = re.compile(
+    r'\b(FileManager|FileHandle|Process|ProcessInfo|URLSession|Pipe|Thread|DispatchQueue|Date|fopen|socket|'
+    r'contentsOf(?:File)?|write\(to|Task\.sleep)\b')
 # Modules every target may import without declaring them (the toolchain's).
 SYSTEM = {"Foundation", "FoundationEssentials", "FoundationNetworking", "FoundationXML", "Dispatch", "Glibc",
           "Musl", "Darwin", "Synchronization", "Testing", "XCTest", "_Concurrency", "os", "Android"}
@@ -88,6 +92,14 @@ def main():
                 if module not in LOADCORE_MAY_IMPORT and module not in {"Synchronization"}:
                     problems.append(f"{files[0]}: LoadCore imports {module}; it stays free of I/O "
                                     f"(may import: {', '.join(sorted(LOADCORE_MAY_IMPORT))})")
+            for directory, _, files in os.walk(os.path.join(ROOT, folder)):
+                for file in sorted(files):
+                    path = os.path.join(directory, file)
+                    for number, line in enumerate(open(path, encoding="utf-8"), 1):
+                        code = line.split("//")[0]
+                        if match := LOADCORE_FORBIDDEN.search(code):
+                            problems.append(f"{os.path.relpath(path, ROOT)}:{number}: LoadCore uses {match.group(1)}; "
+                                            f"time, files and processes belong to LoadGen (pass values in instead)")
         provided = {module for module, product in PROVIDED_BY.items() if product in declared}
         for module, files in sorted(imported.items()):
             if module not in declared and module not in SYSTEM and module not in provided and module != name:

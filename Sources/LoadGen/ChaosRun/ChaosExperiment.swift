@@ -217,7 +217,7 @@ public final class ChaosExperiment: Sendable {
     /// Feeds the seconds just measured: fault recovery and the steady state are judged on them at the end (the
     /// abort condition is the run session's to watch).
     public func observe(_ buckets: [SecondBucket]) {
-        let samples = buckets.map(SecondSample.init)
+        let samples = buckets.map { SecondSample($0) }
         log.withLock { $0.samples += samples }
     }
 

@@ -36,7 +36,7 @@ public enum CurlHTTPClient {
 
         let milliseconds = max(
             1,
-            Int(request.timeout.components.seconds) * 1000 + Int(request.timeout.components.attoseconds / 1_000_000_000_000_000))
+            Int(request.timeout.milliseconds))
         let code: CURLcode = request.body.withUnsafeBytes { body in
             errorBuffer.withUnsafeMutableBufferPointer { errors in
                 var setup = [

@@ -29,13 +29,3 @@ public struct EngineTimeline: Sendable {
         return index
     }
 }
-
-extension Duration {
-    /// Whole nanoseconds (saturating), for arithmetic on the monotonic clock.
-    var nanoseconds: Int64 {
-        let (seconds, attoseconds) = components
-        let (scaled, overflow) = seconds.multipliedReportingOverflow(by: 1_000_000_000)
-        if overflow { return seconds < 0 ? .min : .max }
-        return scaled + attoseconds / 1_000_000_000
-    }
-}

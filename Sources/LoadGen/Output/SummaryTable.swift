@@ -13,7 +13,7 @@ enum SummaryTable {
         ]
         for phase in phases {
             let seconds = max(
-                0.001, Double(phase.elapsed.components.seconds) + Double(phase.elapsed.components.attoseconds) / 1e18)
+                0.001, phase.elapsed.seconds)
             for name in phase.requests.keys.sorted() {
                 guard let stats = phase.requests[name] else { continue }
                 let hasLatency = stats.corrected.totalCount > 0

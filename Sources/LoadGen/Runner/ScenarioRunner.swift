@@ -250,11 +250,12 @@ public enum ScenarioRunner {
         let chaosReport = experiment?.report(rules: scenario.sla, phaseAt: phaseAtMs)
         let outcomes = phaseOutcomes + recoveryOutcomes + (chaosReport?.outcomes ?? [])
         let verdict = session.verdict(
-            faultsNotInjected: chaosReport?.failedInjections ?? [], failedActions: failedActions, outcomes: outcomes)
+            faultsNotInjected: chaosReport?.failedInjections ?? [],
+            failedActions: failedActions.map { "actions[\($0.index)] \($0.spec.action.name)" }, outcomes: outcomes)
         let (exitCode, status) = (verdict.exitCode, verdict.status)
         var events: [EventRecord] =
             actionResults.map(\.event) + (recoveryReport?.events ?? [])
-            + (experiment?.takeEvents() ?? []) + (chaosReport?.events ?? []) + session.events
+            + (experiment?.takeEvents() ?? []) + (chaosReport?.events ?? []) + session.events.map(EventRecord.init)
         // The generator's own accuracy, so a reader can tell a slow target from a late generator.
         var lagLine = ""
         if let lag = try? await engine.sendLag(), lag.totalCount > 0 {

@@ -63,18 +63,6 @@ public struct ChaosStep: Sendable, Equatable {
     public var requirements: Set<FaultRequirement> { FaultCatalog.kind(named: fault)?.requirements ?? [] }
 }
 
-/// `abort: { error_rate: 50%, for: 5s }`: the experiment ends when the per-second error rate stays at or above
-/// `errorRate` for `duration`.
-public struct ChaosAbortCondition: Sendable, Equatable {
-    public var errorRate: Double
-    public var duration: Duration
-
-    public init(errorRate: Double, duration: Duration) {
-        self.errorRate = errorRate
-        self.duration = duration
-    }
-}
-
 /// `steady_state:`: probes (the `http` and `exec` actions with a tolerance) run every `every` through the whole
 /// run; the hypothesis is that all of them pass before the first fault and again after the last.
 public struct SteadyStateSpec: Sendable, Equatable {

@@ -42,12 +42,3 @@ extension Scenario {
         return scenario
     }
 }
-
-extension Duration {
-    /// This duration times `factor`, rounded to the nanosecond and never below 1 ms.
-    func scaled(by factor: Double) -> Duration {
-        let (seconds, attoseconds) = components
-        let nanoseconds = (Double(seconds) * 1e9 + Double(attoseconds) / 1e9) * factor
-        return Swift.max(Duration.milliseconds(1), Duration.nanoseconds(Int64(nanoseconds.rounded())))
-    }
-}

@@ -40,19 +40,6 @@ public struct Scenario: Sendable, Equatable {
     public var totalDuration: Duration { phases.reduce(.zero) { $0 + $1.duration } }
 }
 
-/// One stretch of the timeline with one load model.
-public struct PhaseSpec: Sendable, Equatable {
-    public var name: String
-    public var duration: Duration
-    public var load: LoadModel
-
-    public init(name: String, duration: Duration, load: LoadModel) {
-        self.name = name
-        self.duration = duration
-        self.load = load
-    }
-}
-
 /// Connection and timeout settings of the load engine (scenario key `options`).
 public struct EngineOptions: Sendable, Equatable {
     /// Open model: upper bound on connections. When all are busy a request waits for one to free up.

@@ -35,8 +35,7 @@ extension BundledReplicas {
                         tokenFile: tokenFile))
             }
             try await waitUntilReady(launched, port: port, until: deadline, spec: spec)
-            let elapsed = (ContinuousClock.now - started).components
-            let seconds = Double(elapsed.seconds) + Double(elapsed.attoseconds) / 1e18
+            let seconds = (ContinuousClock.now - started).seconds
             log("\(count) replica\(count == 1 ? "" : "s") ready at \(url) after \(String(format: "%.1f", seconds))s")
             return BundledReplicas(
                 baseURL: url, replicas: launched, rootDirectory: rootDirectory,
@@ -128,7 +127,7 @@ extension BundledReplicas {
         if let workers = spec.workers { arguments += ["--workers", "\(workers)"] }
         if let queueDepth = spec.queueDepth { arguments += ["--queue-depth", "\(queueDepth)"] }
         if let every = spec.backupEvery {
-            let milliseconds = every.components.seconds * 1000 + every.components.attoseconds / 1_000_000_000_000_000
+            let milliseconds = every.milliseconds
             arguments += [
                 "--backup-every", "\(milliseconds)ms", "--backup-dir", backupDirectory(forDataDirectory: dataDirectory).path,
                 "--backup-keep", "20",

@@ -24,7 +24,7 @@ final class Gate: Sendable {
         }
         // Opened however the test ends, so no worker thread is left blocked.
         defer { gate.open(2) }
-        try await waitUntil("both jobs admitted", within: .seconds(10), every: .milliseconds(10)) {
+        try await waitUntil("both jobs admitted", within: .seconds(60), every: .milliseconds(10)) {
             pool.currentLoad.admitted == 2
         }
         #expect(pool.currentLoad.running == 1)
@@ -52,7 +52,7 @@ final class Gate: Sendable {
             }
             // Opened however the test ends, so no worker thread is left blocked.
             defer { gate.open(2) }
-            try await waitUntil("the pool to fill", within: .seconds(10), every: .milliseconds(10)) {
+            try await waitUntil("the pool to fill", within: .seconds(60), every: .milliseconds(10)) {
                 pool.currentLoad.admitted == 2
             }
 

@@ -115,7 +115,6 @@ extension ValueSyntax {
         let (seconds, attoseconds) = duration.components
         if attoseconds == 0 { return "\(seconds)s" }
         if seconds == 0, attoseconds % 1_000_000_000_000_000 == 0 { return "\(attoseconds / 1_000_000_000_000_000)ms" }
-        let value = Double(seconds) + Double(attoseconds) / 1e18
-        return "\(value)s"
+        return "\(duration.seconds)s"
     }
 }

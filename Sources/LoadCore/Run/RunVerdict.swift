@@ -1,0 +1,43 @@
+/// How a run ended, in order of precedence: interrupted, aborted (abort_on_fail or the chaos abort condition),
+/// faults that could not be injected, failed actions, breached SLAs, passed. The first that applies decides the
+/// exit code, the stored status and the summary's verdict line.
+public struct RunVerdict: Sendable, Equatable {
+    public var exitCode: RunExitCode
+    public var status: RunStatus
+    /// The summary's verdict line.
+    public var text: String
+
+    /// `failedActions` names each action that failed without `continue_on_failure` (`actions[0] model.activate`).
+    public init(
+        interrupted: Bool, abortedByRule: Bool, chaosAbort: String?, faultsNotInjected: [String], failedActions: [String],
+        outcomes: [SLAOutcome]
+    ) {
+        let breached = outcomes.filter { !$0.passed }
+        if interrupted {
+            (exitCode, status, text) = (.interrupted, .aborted, "INTERRUPTED: results up to the interruption are stored")
+        } else if abortedByRule {
+            (exitCode, status, text) = (.slaBreached, .failed, "FAILED: aborted by abort_on_fail")
+        } else if let chaosAbort {
+            (exitCode, status, text) = (.slaBreached, .failed, "FAILED: aborted by the \(chaosAbort)")
+        } else if !faultsNotInjected.isEmpty {
+            (exitCode, status, text) = (
+                .slaBreached, .failed,
+                "FAILED: \(faultsNotInjected.count) fault(s) not injected: " + faultsNotInjected.joined(separator: "; ")
+            )
+        } else if !failedActions.isEmpty {
+            (exitCode, status, text) = (
+                .slaBreached, .failed,
+                "FAILED: \(failedActions.count) action(s) failed: " + failedActions.joined(separator: ", ")
+            )
+        } else if !breached.isEmpty {
+            (exitCode, status, text) = (
+                .slaBreached, .failed, "FAILED: \(breached.count) of \(outcomes.count) SLA thresholds breached"
+            )
+        } else {
+            (exitCode, status, text) = (
+                .passed, .passed,
+                outcomes.isEmpty ? "PASSED (no SLA defined)" : "PASSED: all \(outcomes.count) SLA thresholds met"
+            )
+        }
+    }
+}
