@@ -4,9 +4,10 @@ import Testing
 
 /// Which statistics a stored gate uses, and like with like: runs of different load are refused naming what differs.
 @Suite struct GateReportStoreTests {
-    private func run(in store: ResultsStore, fingerprint: String?) throws -> Int64 {
+    private func run(in store: ResultsStore, fingerprint: String?, hoursLater: Double = 0) throws -> Int64 {
         var start = SampleRun.start()
         start.loadFingerprint = fingerprint
+        start.startedAt += hoursLater * 3600
         return try SampleRun.store(in: store, start: start)
     }
 
@@ -56,6 +57,20 @@ import Testing
             #expect(report.table().contains("against 2 baseline runs"))
             let decoded = try JSONDecoder.iso8601.decode(GateReport.self, from: try report.encoded())
             #expect(decoded.method == .history && decoded.baselineRuns.count == 2)
+        }
+    }
+
+    @Test func aHistoryRecordedInOneSittingSaysItMayUnderstateDrift() throws {
+        try withTemporaryDirectory { dir in
+            let store = try ResultsStore.open(path: dir.appendingPathComponent("results.sqlite").path)
+            let sitting = try (0..<3).map { _ in try run(in: store, fingerprint: steady) }
+            let candidate = try run(in: store, fingerprint: steady, hoursLater: 5)
+            let report = try GateReport(store: store, baselineRunIDs: sitting, candidateRunID: candidate)
+            #expect(
+                report.notes.contains { $0.contains("recorded within 1 minute(s) of each other") && $0.contains("loadgen ab") })
+            let overDays = try (0..<3).map { try run(in: store, fingerprint: steady, hoursLater: 24 * Double($0)) }
+            let spread = try GateReport(store: store, baselineRunIDs: overDays, candidateRunID: candidate)
+            #expect(!spread.notes.contains { $0.contains("recorded within") })
         }
     }
 

@@ -43,6 +43,7 @@ extension GateReport {
             }
         } else {
             method = .history
+            if let note = Self.oneSittingNote(bases.map(\.run)) { notes.append(note) }
             results = common.flatMap { phase in
                 HistoryStatistics.judge(
                     phase: phase, baselines: baseSeconds.map { $0[phase] ?? [] }, candidate: candSeconds[phase] ?? [],
@@ -77,6 +78,23 @@ extension GateReport {
             method: .interleaved, baselineRuns: bases.map { RunReference($0.run) },
             candidateRuns: cands.map { RunReference($0.run) },
             settings: settings, results: results, unmatchedPhases: unmatched, notes: notes)
+    }
+
+    /// Baseline runs made in one sitting (within `oneSitting` of each other) share that sitting's machine state:
+    /// their spread understates the drift between runs made at different times, which a later candidate meets. On a
+    /// shared 2-core machine, five back-to-back 10 s runs spread by ±4 % while the next same-build run was +16 %.
+    static let oneSitting: TimeInterval = 30 * 60
+
+    static func oneSittingNote(_ baselines: [RunRecord]) -> String? {
+        let starts = baselines.map(\.startedAt)
+        guard let first = starts.min(), let last = starts.max(), last.timeIntervalSince(first) < oneSitting else { return nil }
+        let minutes = max(1, Int((last.timeIntervalSince(first) / 60).rounded(.up)))
+        return """
+            The \(baselines.count) baseline runs were recorded within \(minutes) minute(s) of each other: their spread shows \
+            little of the drift between runs made at different times, so a same-build candidate can fail. Build the set \
+            over time (`loadgen tag RUN NAME --add` after each good deploy), or compare both builds in one session with \
+            `loadgen ab`.
+            """
     }
 
     /// Refuses unlike runs (exit 2 names what differs) unless allowed; returns notes on what could not be checked.
