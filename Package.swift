@@ -153,6 +153,7 @@ let package = Package(
                 "TestSupport",
                 // End-to-end tests read the results file of a running (or killed) loadgen read-only.
                 .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Histogram", package: "hdrhistogram-swift"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),

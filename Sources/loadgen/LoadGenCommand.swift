@@ -9,7 +9,7 @@ struct LoadGenCommand: AsyncParsableCommand {
         abstract: "Load, performance and chaos tests for an HTTP object-detection service.",
         subcommands: [
             RunCommand.self, SuiteCommand.self, RunsCommand.self, ReportCommand.self, CompareCommand.self, TagCommand.self,
-            GateCommand.self, ABCommand.self, ChaosCommand.self, ProxyCommand.self,
+            GateCommand.self, ABCommand.self, MergeCommand.self, ChaosCommand.self, ProxyCommand.self,
         ]
     )
 

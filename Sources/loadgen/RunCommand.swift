@@ -44,6 +44,22 @@ struct RunCommand: AsyncParsableCommand {
     @Option(help: "The targetservice executable for bundled targets (default: next to loadgen, then .build).")
     var targetservice: String?
 
+    @Option(
+        help: """
+            Run only this part of the scenario, split across N generators: K/N (K from 0) or auto/N (K from \
+            JOB_COMPLETION_INDEX, as in a Kubernetes Indexed Job). Together the N parts send exactly the whole \
+            schedule; only segment 0 runs actions, faults and probes. See docs/distributed.md.
+            """)
+    var segment: String?
+
+    @Option(
+        name: .customLong("start-at"),
+        help: """
+            Start the schedule at this instant — RFC 3339 (2026-12-04T10:00:00Z) or Unix milliseconds — so several \
+            generators start together. Started late, arrivals already due are counted as dropped, not sent in a burst.
+            """)
+    var startAt: String?
+
     @Flag(help: "No progress output.")
     var quiet = false
 
@@ -69,6 +85,20 @@ struct RunCommand: AsyncParsableCommand {
         options.durationScale = durationScale
         options.targetServiceExecutable = targetservice
         options.progress = quiet ? .quiet : plainProgress ? .plain : .automatic
+        if let startAt {
+            guard let instant = StartInstant.parse(startAt) else {
+                throw CommandFailure.usage(
+                    "--start-at '\(startAt)' is neither RFC 3339 (2026-12-04T10:00:00Z) nor Unix milliseconds (1796378400000)")
+            }
+            options.startAt = instant
+        }
+        if let segment {
+            do {
+                options.segment = try ExecutionSegment.parse(segment, environment: options.environment)
+            } catch {
+                throw CommandFailure.usage("\(error)")
+            }
+        }
         let result = await ScenarioRunner.run(options)
         if !result.summary.isEmpty { print(result.summary, terminator: "") }
         if let message = result.message {

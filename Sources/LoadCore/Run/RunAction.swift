@@ -7,4 +7,6 @@ public enum RunAction: Sendable, Equatable {
     case stopEngine
     /// Revert every active fault now and inject nothing more.
     case revertFaults(reason: String)
+    /// Tell the other segments of a split run that this one aborted, so they stop too.
+    case announceAbort(reason: String)
 }

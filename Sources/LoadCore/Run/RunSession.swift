@@ -33,6 +33,8 @@ public struct RunSession<C: Clock> where C.Duration == Duration {
     public private(set) var abortViolations: [SLAOutcome] = []
     /// The chaos abort condition's description, once it has stopped the load.
     public private(set) var chaosAbortReason: String?
+    /// Why another segment of a split run aborted, once that has stopped this one's load.
+    public private(set) var peerAbortReason: String?
     /// When the load was stopped before its schedule ended.
     public private(set) var stoppedEarlyAt: C.Instant?
     /// Requests that failed so far (`OutcomeCounts.errors`), and those of them dropped by the generator.
@@ -89,27 +91,33 @@ public struct RunSession<C: Clock> where C.Duration == Duration {
         let reason = "chaos abort condition: error rate at or above \(Int(condition.errorRate * 100))% for \(condition.duration)"
         chaosAbortReason = reason
         stoppedEarlyAt = stoppedEarlyAt ?? now
-        return [.note(reason + "; reverting every fault and stopping the load"), .stopEngine, .revertFaults(reason: reason)]
+        return [
+            .note(reason + "; reverting every fault and stopping the load"), .stopEngine, .revertFaults(reason: reason),
+            .announceAbort(reason: reason),
+        ]
     }
 
     /// The phase whose `abort_on_fail` rules should be judged at `now` (the shell then reads its stats so far);
     /// nil when none applies or the load is already stopping.
     public func phaseForAbortRules(at now: C.Instant) -> Int? {
-        guard abortViolations.isEmpty, !interrupted, let index = phase(at: now) else { return nil }
+        guard abortViolations.isEmpty, !interrupted, peerAbortReason == nil, let index = phase(at: now) else { return nil }
         return plan.abortRules.contains { $0.applies(to: plan.phaseNames[index]) } ? index : nil
     }
 
     /// Judges phase `index`'s abort rules on its requests so far; a breach after the rule's grace stops the load.
     public mutating func judgeAbortRules(phase index: Int, requests: [String: RequestStats], at now: C.Instant) -> [RunAction] {
-        guard abortViolations.isEmpty, !interrupted else { return [] }
+        guard abortViolations.isEmpty, !interrupted, peerAbortReason == nil else { return [] }
         let measured = PhaseMeasurements(
             name: plan.phaseNames[index], elapsed: elapsed(at: now) - plan.start(of: index), requests: requests)
         let violations = SLAEvaluator.abortViolations(rules: plan.abortRules, current: measured)
         guard !violations.isEmpty else { return [] }
         abortViolations = violations
         stoppedEarlyAt = now
-        let described = violations.map { "\($0.phase) \($0.threshold) \($0.observedText) > \($0.limit)" }
-        return [.note("abort_on_fail: " + described.joined(separator: "; ")), .stopEngine]
+        let described =
+            "abort_on_fail: "
+            + violations.map { "\($0.phase) \($0.threshold) \($0.observedText) > \($0.limit)" }
+            .joined(separator: "; ")
+        return [.note(described), .stopEngine, .announceAbort(reason: described)]
     }
 
     /// Ctrl-C or SIGTERM at `now`: stop the load and revert the faults, keeping what was measured.
@@ -123,8 +131,18 @@ public struct RunSession<C: Clock> where C.Duration == Duration {
         ]
     }
 
+    /// Another segment of a split run aborted (`reason` says which and why): this one stops its load too.
+    public mutating func peerAborted(_ reason: String, at now: C.Instant) -> [RunAction] {
+        guard !stoppedEarly else { return [] }
+        peerAbortReason = reason
+        stoppedEarlyAt = now
+        return [.note(reason + "; stopping this segment's load"), .stopEngine, .revertFaults(reason: reason)]
+    }
+
     /// True when the load stopped before its schedule ended (actions still running are then cancelled).
-    public var stoppedEarly: Bool { interrupted || !abortViolations.isEmpty || chaosAbortReason != nil }
+    public var stoppedEarly: Bool {
+        interrupted || !abortViolations.isEmpty || chaosAbortReason != nil || peerAbortReason != nil
+    }
 
     /// Where the run's measurements end: the early stop, or the schedule's end.
     public var measuredUntil: Duration {
@@ -146,7 +164,7 @@ public struct RunSession<C: Clock> where C.Duration == Duration {
     public func verdict(faultsNotInjected: [String], failedActions: [String], outcomes: [SLAOutcome]) -> RunVerdict {
         RunVerdict(
             interrupted: interrupted, abortedByRule: !abortViolations.isEmpty, chaosAbort: chaosAbortReason,
-            faultsNotInjected: faultsNotInjected, failedActions: failedActions, outcomes: outcomes)
+            peerAbort: peerAbortReason, faultsNotInjected: faultsNotInjected, failedActions: failedActions, outcomes: outcomes)
     }
 
     /// The run's own events: the `abort_on_fail` stop with the thresholds that caused it, the interrupt.
@@ -159,6 +177,10 @@ public struct RunSession<C: Clock> where C.Duration == Duration {
                 abortViolations.map { ("\($0.phase) \($0.threshold)", "\($0.observedText) > \($0.limit)") },
                 uniquingKeysWith: { first, _ in first })
             events.append(RunEvent(atMs: atMs, kind: "sla", name: "abort_on_fail", detail: detail, outcome: "aborted"))
+        }
+        if let peerAbortReason {
+            events.append(
+                RunEvent(atMs: atMs, kind: "run", name: "peer_abort", detail: ["reason": peerAbortReason], outcome: "aborted"))
         }
         if interrupted { events.append(RunEvent(atMs: atMs, kind: "run", name: "interrupted")) }
         return events

@@ -1,4 +1,5 @@
-/// How a run ended, in order of precedence: interrupted, aborted (abort_on_fail or the chaos abort condition),
+/// How a run ended, in order of precedence: interrupted, aborted (abort_on_fail, the chaos abort condition, then
+/// another segment's abort),
 /// faults that could not be injected, failed actions, breached SLAs, passed. The first that applies decides the
 /// exit code, the stored status and the summary's verdict line.
 public struct RunVerdict: Sendable, Equatable {
@@ -9,7 +10,8 @@ public struct RunVerdict: Sendable, Equatable {
 
     /// `failedActions` names each action that failed without `continue_on_failure` (`actions[0] model.activate`).
     public init(
-        interrupted: Bool, abortedByRule: Bool, chaosAbort: String?, faultsNotInjected: [String], failedActions: [String],
+        interrupted: Bool, abortedByRule: Bool, chaosAbort: String?, peerAbort: String? = nil, faultsNotInjected: [String],
+        failedActions: [String],
         outcomes: [SLAOutcome]
     ) {
         let breached = outcomes.filter { !$0.passed }
@@ -19,6 +21,8 @@ public struct RunVerdict: Sendable, Equatable {
             (exitCode, status, text) = (.slaBreached, .failed, "FAILED: aborted by abort_on_fail")
         } else if let chaosAbort {
             (exitCode, status, text) = (.slaBreached, .failed, "FAILED: aborted by the \(chaosAbort)")
+        } else if let peerAbort {
+            (exitCode, status, text) = (.slaBreached, .failed, "FAILED: stopped because \(peerAbort)")
         } else if !faultsNotInjected.isEmpty {
             (exitCode, status, text) = (
                 .slaBreached, .failed,

@@ -146,10 +146,10 @@ public final class ChaosExperiment: Sendable {
             stateFile: stateFile
         ) { [self] event in record(event, clock: runClock) }
         scheduler.withLock { $0 = made }
-        let delay = runStart > NIODeadline.now().uptimeNanoseconds ? runStart - NIODeadline.now().uptimeNanoseconds : 0
         schedulerTask.withLock {
             $0 = Task {
-                try? await Task.sleep(nanoseconds: delay)
+                // The fault timeline starts with the load's, on the engine's clock.
+                try? await UptimeClock().sleep(until: .init(nanoseconds: runStart))
                 await made.run()
             }
         }

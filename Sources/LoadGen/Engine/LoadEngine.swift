@@ -20,7 +20,12 @@ public final class LoadEngine: Sendable {
 
     /// Prepares everything that can fail (payloads, goldens, address resolution, TLS) before any request is sent.
     /// Nothing is scheduled yet: the first phase starts `startDelay` after `start()`.
-    public init(scenario: Scenario, baseURL: String, loops: Int = 1, startDelay: Duration = .milliseconds(20)) throws {
+    /// `segment` is this instance's part of a scenario split across several generators: its share of every open
+    /// phase's arrivals, of the users and of `max_connections`.
+    public init(
+        scenario: Scenario, baseURL: String, loops: Int = 1, startDelay: Duration = .milliseconds(20),
+        segment: ExecutionSegment = .whole
+    ) throws {
         guard let address = TargetAddress(url: baseURL) else {
             throw EngineError("target URL '\(baseURL)' is not an http:// or https:// URL with a host")
         }
@@ -59,12 +64,15 @@ public final class LoadEngine: Sendable {
         phaseDurations = scenario.phases.map(\.duration)
         phaseNames = scenario.phases.map(\.name)
         requestNames = scenario.requests.map(\.name)
-        let warm = Self.warmConnections(for: scenario)
+        let warm = segment.share(of: Self.warmConnections(for: scenario))
+        var options = scenario.options
+        options.maxConnections = max(1, segment.share(of: options.maxConnections))
         var workers: [LoopWorker] = []
         for (index, loop) in group.makeIterator().enumerated() {
             var configuration = LoopWorker.Configuration(
                 loopIndex: index, loopCount: loopCount, phases: scenario.phases, requests: prepared,
-                weights: scenario.requests.map(\.weight), options: scenario.options, remote: remote, tls: tls)
+                weights: scenario.requests.map(\.weight), options: options, remote: remote, tls: tls)
+            configuration.segment = segment
             configuration.warmConnections = (warm + loopCount - 1) / loopCount
             workers.append(LoopWorker(loop: loop, configuration: configuration))
         }
@@ -80,13 +88,20 @@ public final class LoadEngine: Sendable {
     }
 
     /// Fixes the run's timeline — the first phase starts `startDelay` from now, time for the warm connections to
-    /// connect — and starts every loop. Call it once everything else is ready; later calls return the same timeline.
+    /// connect, or at the wall-clock instant `startAt` (`--start-at`, so several generators start together) — and
+    /// starts every loop. When `startAt` has passed, the schedule still counts from it: the arrivals already due are
+    /// dropped, the rest go out on time. Call it once everything else is ready; later calls return the same timeline.
     @discardableResult
-    public func start() -> EngineTimeline {
+    public func start(at startAt: Date? = nil) -> EngineTimeline {
         started.withLockedValue { state in
             if let state { return state.timeline }
-            let timeline = EngineTimeline(
-                runStart: NIODeadline.now().uptimeNanoseconds + UInt64(startDelay.nanoseconds), phaseDurations: phaseDurations)
+            let now = NIODeadline.now().uptimeNanoseconds
+            var runStart = now + UInt64(startDelay.nanoseconds)
+            if let startAt {
+                let offset = Int64((startAt.timeIntervalSinceNow * 1e9).rounded())
+                runStart = offset >= 0 ? now + UInt64(offset) : now - min(now, UInt64(-offset))
+            }
+            let timeline = EngineTimeline(runStart: runStart, phaseDurations: phaseDurations, startedAt: now)
             state = (timeline, workers.map { $0.start(timeline) })
             return timeline
         }

@@ -5,7 +5,7 @@ extension LoopWorker {
     func adjustUsers(phase: Int) {
         guard phase == currentPhase, !stopRequested, let schedule = userSchedule else { return }
         let elapsed = Duration.nanoseconds(Int64(Self.now() &- timeline.start(of: phase)))
-        let total = schedule.users(at: elapsed)
+        let total = segment.share(of: schedule.users(at: elapsed))
         setActiveUsers(VirtualUsers.share(of: total, loopIndex: loopIndex, loopCount: loopCount))
         if case .rampingUsers = phases[phase].load {
             loop.scheduleTask(in: .milliseconds(100)) { self.adjustUsers(phase: phase) }

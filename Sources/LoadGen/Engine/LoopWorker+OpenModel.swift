@@ -15,9 +15,22 @@ extension LoopWorker {
                 return
             }
             pump!.advance()
-            arrival(phase: pump!.phase, intended: due)
+            if due < timeline.sendableFrom {
+                missed(phase: pump!.phase, intended: due)
+            } else {
+                arrival(phase: pump!.phase, intended: due)
+            }
         }
         endPump()
+    }
+
+    /// An arrival due before the engine started (a late `--start-at`): dropped, taking its turn in the request mix so
+    /// the arrivals that do go out carry the requests they would have.
+    private func missed(phase: Int, intended: UInt64) {
+        let (request, _) = rotation.next()
+        recorder.recordFailure(
+            phase: phase, request: request, code: .dropped, intended: intended, at: timeline.sendableFrom,
+            message: "due before the generator started (late --start-at)")
     }
 
     /// Sends what has come due while the loop was busy with I/O. The event loop runs every ready channel before any

@@ -31,6 +31,7 @@ final class LoopWorker: @unchecked Sendable {
     let tls: (context: NIOSSLContext, serverName: String?)?
     let warmConnections: Int
     let recorder: Recorder
+    let segment: ExecutionSegment
 
     var pool: ConnectionPool<Connection>
     /// Open-model arrivals waiting for a free connection: requests wait for a freed or a newly opened connection
@@ -62,6 +63,8 @@ final class LoopWorker: @unchecked Sendable {
         var tls: (context: NIOSSLContext, serverName: String?)?
         /// Pool connections to open before the first phase starts (this loop's share).
         var warmConnections = 0
+        /// This instance's part of a scenario split across generators.
+        var segment = ExecutionSegment.whole
     }
 
     init(loop: any EventLoop, configuration c: Configuration) {
@@ -84,6 +87,7 @@ final class LoopWorker: @unchecked Sendable {
         tls = c.tls
         pool = ConnectionPool(capacity: (c.options.maxConnections + c.loopCount - 1) / c.loopCount)
         warmConnections = min(pool.capacity, c.warmConnections)
+        segment = c.segment
         recorder = Recorder(phaseNames: c.phases.map(\.name), requestNames: c.requests.map(\.name))
         done = loop.makePromise()
     }
@@ -138,7 +142,8 @@ final class LoopWorker: @unchecked Sendable {
         userSchedule = nil
         if spec.load.isOpen {
             setActiveUsers(0)
-            if let schedule = spec.load.arrivalSchedule(phaseDuration: spec.duration) {
+            if let full = spec.load.arrivalSchedule(phaseDuration: spec.duration) {
+                let schedule = segment.count > 1 ? SegmentSchedule(full, segment: segment) : full
                 pump = ArrivalPump(
                     phase: phase, schedule: schedule, phaseStart: timeline.start(of: phase), loopIndex: loopIndex,
                     loopCount: loopCount)

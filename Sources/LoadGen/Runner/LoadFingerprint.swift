@@ -2,8 +2,10 @@
 /// `--duration-scale`, arrival model) and every request (name, method, path, weight, body). Two runs the gate
 /// compares must have the same one; the target, SLAs and checks may differ.
 enum LoadFingerprint {
-    static func of(_ scenario: Scenario) -> String {
+    static func of(_ scenario: Scenario, segment: ExecutionSegment = .whole) -> String {
         var lines = ["scenario \(scenario.name)"]
+        // A segment applies its share of the load: only runs of the same share compare.
+        if segment.count > 1 { lines.append("segment \(segment)") }
         for (index, phase) in scenario.phases.enumerated() {
             lines.append("phase \(index + 1) \(phase.name): \(phase.duration.milliseconds) ms, \(phase.load.summary)")
         }

@@ -21,6 +21,11 @@ public struct RunOptions: Sendable {
     public var commandLine: String = CommandLine.arguments.joined(separator: " ")
     /// Live progress line even when stderr is not a terminal (tests), or never (`--quiet`).
     public var progress: ProgressMode = .automatic
+    /// `--segment K/N`: this instance's part of a scenario split across N generators (`ExecutionSegment`).
+    public var segment: ExecutionSegment = .whole
+    /// `--start-at`: the wall-clock instant the schedule starts from, so generators on several machines start
+    /// together (their clocks synchronized, e.g. by NTP).
+    public var startAt: Date?
 
     public init(scenarioPath: String) {
         self.scenarioPath = scenarioPath

@@ -15,7 +15,8 @@ extension ScenarioRunner {
     /// The loaded, scaled scenario; the bundled target to start, or the URL to aim at.
     static func validated(_ options: RunOptions) throws -> (Scenario, BundledTarget?, String?) {
         let loaded = try ScenarioLoader.load(file: URL(fileURLWithPath: options.scenarioPath), environment: options.environment)
-        let scenario = options.durationScale == 1 ? loaded : loaded.scaled(by: options.durationScale)
+        let scaled = options.durationScale == 1 ? loaded : loaded.scaled(by: options.durationScale)
+        let scenario = scaled.segment(options.segment)
         // Control-plane URLs (a path means the target itself, checked below).
         var calls = scenario.actions.compactMap { action -> HTTPCallSpec? in
             if case .http(let call) = action.action { return call }
@@ -43,6 +44,13 @@ extension ScenarioRunner {
         case .url(let url):
             try TargetGuard.check(url: url, commandLineTarget: nil, allowedHosts: options.allowedHosts)
             return (scenario, nil, url)
+        case .bundled where !options.segment.isLeader:
+            throw TargetGuardError(
+                .invalidURL,
+                """
+                segment \(options.segment) does not start the bundled target (only segment 0 acts): pass --target with the \
+                URL of the service the other segments load, e.g. segment 0's.
+                """)
         case .bundled(let spec):
             return (scenario, spec, nil)
         }

@@ -28,6 +28,13 @@ public enum ScenarioRunner {
         } catch {
             return RunResult(exitCode: .invalidScenario, summary: "", message: "\(error)")
         }
+        if let startAt = options.startAt, startAt.addingTimeInterval(scenario.totalDuration.seconds) < Date() {
+            return RunResult(
+                exitCode: .invalidScenario, summary: "",
+                message:
+                    "--start-at \(StartRecord.text(startAt)) is more than the whole run (\(scenario.totalDuration)) ago: nothing would be sent"
+            )
+        }
 
         let store: ResultsStore
         do {
@@ -104,7 +111,8 @@ public enum ScenarioRunner {
         do {
             // The delay lets the engine connect its warm-up connections before the first request is due.
             engine = try LoadEngine(
-                scenario: scenario, baseURL: experiment?.loadURL ?? baseURL, loops: options.loops, startDelay: .milliseconds(250))
+                scenario: scenario, baseURL: experiment?.loadURL ?? baseURL, loops: options.loops, startDelay: .milliseconds(250),
+                segment: options.segment)
         } catch {
             return RunResult(exitCode: .couldNotRun, summary: "", message: "\(error)")
         }
@@ -132,7 +140,8 @@ public enum ScenarioRunner {
                     scenarioText: scenarioText, target: baseURL,
                     gitRevision: RunContext.gitRevision(near: scenarioDirectory, environment: options.environment),
                     host: RunContext.hostName, commandLine: options.commandLine, startedAt: startedAt,
-                    durationScale: options.durationScale, loadFingerprint: LoadFingerprint.of(scenario)))
+                    durationScale: options.durationScale, loadFingerprint: LoadFingerprint.of(scenario, segment: options.segment),
+                    segment: options.segment.count > 1 ? "\(options.segment)" : nil))
         } catch {
             return RunResult(exitCode: .couldNotRun, summary: "", message: "\(error)")
         }
@@ -146,7 +155,12 @@ public enum ScenarioRunner {
         }
 
         // The schedule starts now that everything is ready: setup time (git, the store) never becomes lateness.
-        let timeline = engine.start()
+        let timeline = engine.start(at: options.startAt)
+        if let startAt = options.startAt {
+            let start = StartRecord(startAt: startAt, lateness: timeline.lateness, segment: options.segment)
+            if let note = start.note { progress.note(note) }
+            try? store.appendSecond(runID: runID, seconds: [], events: [start.event])
+        }
         let finished = NIOLockedValueBox(false)
         let runTask = Task {
             defer { finished.withLockedValue { $0 = true } }
@@ -168,51 +182,17 @@ public enum ScenarioRunner {
             progress.note("chaos: \(error.message)")
             engine.stop()
         }
-        let clock = UptimeClock()
         var session = RunSession<UptimeClock>(plan: RunPlan(scenario), runStart: .init(nanoseconds: timeline.runStart))
-        var storeError: (any Error)?
-        var versionSightings: [VersionConsistency.Sighting] = []
-        while true {
-            let due = session.nextCollection
-            // Wakes at least every 100 ms, so the engine's end is noticed at once.
-            try? await clock.sleep(until: min(due, clock.now.advanced(by: .milliseconds(100))))
-            let isDone = finished.withLockedValue { $0 }
-            let now = clock.now
-            guard now >= due || isDone else { continue }
-            let taken = (try? await engine.takeSeconds(before: session.secondsEnded(at: now, engineDone: isDone))) ?? []
-            let collected = session.collect(taken, at: now, engineDone: isDone)
-            let gauges = (try? await engine.gauges()) ?? (connections: 0, users: 0)
-            let records = zip(collected.seconds, collected.phases).map { second, phase in
-                StoreRecords.second(second, phase: phase, connections: gauges.connections, users: gauges.users)
-            }
-            do {
-                try store.appendSecond(runID: runID, seconds: records, events: experiment?.takeEvents() ?? [])
-            } catch {
-                storeError = error
-            }
-            versionSightings += sightings(collected.seconds, runStart: timeline.runStart)
-            if let last = collected.seconds.last {
-                progress.show(
-                    ProgressReporter.Tick(
-                        elapsed: max(.zero, min(session.elapsed(at: now), scenario.totalDuration)), total: scenario.totalDuration,
-                        phase: session.phase(at: now).map { scenario.phases[$0].name } ?? "finishing",
-                        completedLastSecond: last.completed,
-                        p99LastSecondMicros: last.latency.totalCount > 0 ? last.latency.valueAtPercentile(99) : nil,
-                        errors: session.errorsSoFar, dropped: session.droppedSoFar, connections: gauges.connections,
-                        users: gauges.users))
-            }
-            // Every second reaches the experiment (recovery is judged on them), the last ones too.
-            experiment?.observe(collected.seconds)
-            await perform(collected.actions, engine: engine, experiment: experiment, progress: &progress)
-            if isDone { break }
-            if let phase = session.phaseForAbortRules(at: now), let stats = try? await engine.stats(phase: phase) {
-                let actions = session.judgeAbortRules(phase: phase, requests: stats, at: now)
-                await perform(actions, engine: engine, experiment: experiment, progress: &progress)
-            }
-            if signals.isInterrupted {
-                await perform(session.interrupt(at: now), engine: engine, experiment: experiment, progress: &progress)
-            }
-        }
+        let followed = await followSeconds(
+            of: RunParts(
+                scenario: scenario, engine: engine, store: store, runID: runID, experiment: experiment,
+                abortSignal: options.segment.count > 1
+                    ? SegmentAbortSignal(
+                        directory: URL(fileURLWithPath: options.databasePath).deletingLastPathComponent(),
+                        scenario: scenario.name,
+                        startAt: options.startAt, segment: options.segment, startedAt: startedAt) : nil),
+            session: &session, finished: finished, signals: signals, progress: &progress)
+        var storeError = followed.storeError
         progress.finish()
         if session.stoppedEarly { actionTask.cancel() }
         var actionResults = await actionTask.value
@@ -233,10 +213,10 @@ public enum ScenarioRunner {
                 runID: runID,
                 PhaseRecord(
                     index: window.index, name: window.name, load: scenario.phases[window.index].load.summary,
-                    startedAtMs: window.start.nanoseconds / 1_000_000, endedAtMs: window.end.nanoseconds / 1_000_000))
+                    startedAtMs: window.start.milliseconds, endedAtMs: window.end.milliseconds))
         }
         let phaseAtMs = { (ms: Int64) in session.plan.phaseName(atOffset: .milliseconds(ms)) }
-        let consistency = VersionConsistency(switches: switches(actionResults), sightings: versionSightings)
+        let consistency = VersionConsistency(switches: switches(actionResults), sightings: followed.sightings)
         annotate(&actionResults, with: consistency)
         let phaseOutcomes =
             SLAEvaluator.evaluate(rules: scenario.sla, phases: phases)
@@ -257,17 +237,8 @@ public enum ScenarioRunner {
             actionResults.map(\.event) + (recoveryReport?.events ?? [])
             + (experiment?.takeEvents() ?? []) + (chaosReport?.events ?? []) + session.events.map(EventRecord.init)
         // The generator's own accuracy, so a reader can tell a slow target from a late generator.
-        var lagLine = ""
-        if let lag = try? await engine.sendLag(), lag.totalCount > 0 {
-            let ms = { (micros: UInt64) in String(format: "%.3f", Double(micros) / 1000) }
-            let (p50, p99, max) = (lag.valueAtPercentile(50), lag.valueAtPercentile(99), lag.max)
-            lagLine =
-                "send lag (actual - intended send time): p50 \(ms(p50))ms, p99 \(ms(p99))ms, max \(ms(max))ms over \(lag.totalCount) requests\n"
-            events.append(
-                EventRecord(
-                    atMs: session.measuredUntil.nanoseconds / 1_000_000, kind: "engine", name: "send_lag",
-                    detail: ["p50_ms": ms(p50), "p99_ms": ms(p99), "max_ms": ms(max), "count": "\(lag.totalCount)"]))
-        }
+        let lag = await sendLag(of: engine, atMs: session.measuredUntil.milliseconds)
+        events += lag.event.map { [$0] } ?? []
         let samples = (try? await engine.errorSamples()) ?? ErrorSamples()
         var requestRows: [RequestStatsRecord] = []
         for phase in phases {
@@ -286,57 +257,16 @@ public enum ScenarioRunner {
 
         var summary =
             "\(scenario.name) against \(baseURL) (run \(runID))\n\n"
-            + SummaryTable.render(phases: phases, sla: outcomes, verdict: verdict.text) + lagLine
+            + SummaryTable.render(phases: phases, sla: outcomes, verdict: verdict.text) + lag.line
             + (actionResults.isEmpty ? "" : "actions:\n" + actionResults.map { "  \($0.summaryLine)\n" }.joined())
             + (recoveryReport?.summaryLine ?? "") + (chaosReport?.summary ?? "")
         var message: String?
         if let storeError { message = "results store: \(storeError)" }
         if let runError { message = "load engine: \(runError)" }
-        if let path = options.reportPath {
-            do {
-                try write(try HTMLReport.render(store: store, runID: runID), to: path)
-                summary += "report:   \(path)\n"
-            } catch {
-                message = "cannot write the report to \(path): \(error)"
-            }
-        }
-        if let path = options.jsonPath {
-            do {
-                let data = try JSONSummary.encoder().encode(try JSONSummary(store: store, runID: runID))
-                try write(String(decoding: data, as: UTF8.self), to: path)
-                summary += "json:     \(path)\n"
-            } catch {
-                message = "cannot write the JSON summary to \(path): \(error)"
-            }
-        }
-        if let path = options.junitPath {
-            do {
-                try write(try JUnitDocument(store: store, runID: runID).render(), to: path)
-                summary += "junit:    \(path)\n"
-            } catch {
-                message = "cannot write the JUnit report to \(path): \(error)"
-            }
-        }
+        let outputs = writeOutputs(of: runID, in: store, options: options)
+        summary += outputs.lines
+        message = outputs.failure ?? message
         summary += "database: \(options.databasePath) (run \(runID))\n"
         return RunResult(exitCode: exitCode, runID: runID, summary: summary, message: message)
-    }
-
-    /// Does what the run session decided, in its order.
-    private static func perform(
-        _ actions: [RunAction], engine: LoadEngine, experiment: ChaosExperiment?, progress: inout ProgressReporter
-    ) async {
-        for action in actions {
-            switch action {
-            case .note(let line): progress.note(line)
-            case .stopEngine: engine.stop()
-            case .revertFaults(let reason): await experiment?.revertAll(reason: reason)
-            }
-        }
-    }
-
-    private static func write(_ text: String, to path: String) throws {
-        let url = URL(fileURLWithPath: path)
-        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-        try Data(text.utf8).write(to: url, options: .atomic)
     }
 }

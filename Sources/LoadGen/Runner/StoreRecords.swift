@@ -16,7 +16,8 @@ enum StoreRecords {
             uncorrectedP99Us: hasLatency ? Int64(bucket.uncorrectedLatency.valueAtPercentile(99)) : 0,
             latencyHistogram: hasLatency ? HistogramCodec.encode(bucket.latency) : nil,
             modelVersions: bucket.versions.mapValues(\.count),
-            attemptsHistogram: bucket.attemptsLatency.totalCount > 0 ? HistogramCodec.encode(bucket.attemptsLatency) : nil)
+            attemptsHistogram: bucket.attemptsLatency.totalCount > 0 ? HistogramCodec.encode(bucket.attemptsLatency) : nil,
+            uncorrectedHistogram: hasLatency ? HistogramCodec.encode(bucket.uncorrectedLatency) : nil)
     }
 
     static func requestStats(_ stats: RequestStats, phase: String, request: String) -> RequestStatsRecord {

@@ -25,6 +25,8 @@ public struct RunRecord: Sendable, Equatable, Codable, FetchableRecord, MutableP
     public var processID: Int32?
     /// What load the run applied (`LoadFingerprint`); nil for runs stored before schema v6.
     public var loadFingerprint: String?
+    /// `K/N` for one segment of a split run (`--segment`); nil for a whole run and for runs stored before schema v7.
+    public var segment: String?
 
     enum CodingKeys: String, CodingKey {
         case id, name, description
@@ -41,6 +43,7 @@ public struct RunRecord: Sendable, Equatable, Codable, FetchableRecord, MutableP
         case durationScale = "duration_scale"
         case processID = "pid"
         case loadFingerprint = "load_fingerprint"
+        case segment
     }
 
     init(start: RunStart) {
@@ -60,6 +63,7 @@ public struct RunRecord: Sendable, Equatable, Codable, FetchableRecord, MutableP
         durationScale = start.durationScale
         processID = start.processID
         loadFingerprint = start.loadFingerprint
+        segment = start.segment
     }
 
     public mutating func didInsert(_ inserted: InsertionSuccess) {

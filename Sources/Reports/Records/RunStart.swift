@@ -22,12 +22,15 @@ public struct RunStart: Sendable, Equatable {
     /// What load the run applies, one line per phase and request (`LoadFingerprint`), so the gate can refuse to
     /// compare unlike runs.
     public var loadFingerprint: String?
+    /// `K/N` when the run is one segment of a scenario split across N generators; nil for a whole run.
+    public var segment: String?
 
     public init(
         name: String, description: String = "", scenarioFile: String, scenarioText: String, target: String,
         gitRevision: String? = nil, host: String, commandLine: String, startedAt: Date, durationScale: Double = 1,
-        processID: Int32 = ProcessInfo.processInfo.processIdentifier, loadFingerprint: String? = nil
+        processID: Int32 = ProcessInfo.processInfo.processIdentifier, loadFingerprint: String? = nil, segment: String? = nil
     ) {
+        self.segment = segment
         self.name = name
         self.description = description
         self.scenarioFile = scenarioFile

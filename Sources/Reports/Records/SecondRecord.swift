@@ -28,6 +28,9 @@ public struct SecondRecord: Sendable, Equatable, Codable, FetchableRecord, Table
     /// Every request that ended in this second, until its outcome was known (`HistogramCodec`; nil before v5 or when
     /// nothing ended). The gate compares the latency of all attempts from it.
     public var attemptsHistogram: Data?
+    /// The uncorrected latency histogram of the same responses (`HistogramCodec`; nil before v7 or when nothing
+    /// completed), so the seconds of several segments merge exactly.
+    public var uncorrectedHistogram: Data?
     /// Open connections at the end of the second.
     public var connections: Int
     /// Active virtual users (closed model) at the end of the second; 0 for open models.
@@ -47,6 +50,7 @@ public struct SecondRecord: Sendable, Equatable, Codable, FetchableRecord, Table
         case connections, users
         case modelVersions = "model_versions"
         case attemptsHistogram = "attempts_histogram"
+        case uncorrectedHistogram = "uncorrected_histogram"
     }
 
     /// How the requests of this second ended, from the stored counts by code.
@@ -56,8 +60,9 @@ public struct SecondRecord: Sendable, Equatable, Codable, FetchableRecord, Table
         second: Int, phase: String, sent: Int, completed: Int, errors: Int, dropped: Int, errorsByCode: [String: Int],
         p50Us: Int64, p90Us: Int64, p99Us: Int64, maxUs: Int64, connections: Int, users: Int,
         uncorrectedP99Us: Int64 = 0, latencyHistogram: Data? = nil, modelVersions: [String: Int] = [:],
-        attemptsHistogram: Data? = nil
+        attemptsHistogram: Data? = nil, uncorrectedHistogram: Data? = nil
     ) {
+        self.uncorrectedHistogram = uncorrectedHistogram
         self.second = second
         self.phase = phase
         self.sent = sent

@@ -179,6 +179,15 @@ extension ResultsStore {
                     ALTER TABLE runs ADD COLUMN load_fingerprint TEXT;
                     """)
         }
+        migrator.registerMigration("v7-segments") { db in
+            // A run of one segment of a split scenario (`--segment K/N`) records which; runs stored before v7, and
+            // whole runs, have NULL. Each second also keeps its uncorrected histogram, so segments merge exactly.
+            try db.execute(
+                sql: """
+                    ALTER TABLE runs ADD COLUMN segment TEXT;
+                    ALTER TABLE seconds ADD COLUMN uncorrected_histogram BLOB;
+                    """)
+        }
         return migrator
     }
 }

@@ -79,13 +79,14 @@ import Testing
         // 5 s into the burst: the breach stops the load.
         let now = at(7000)
         let actions = run.judgeAbortRules(phase: 1, requests: failing, at: now)
-        #expect(actions.count == 2)
-        #expect(actions.last == .stopEngine)
+        #expect(actions.count == 3)
         guard case .note(let line) = actions.first else {
             Issue.record("expected a note first, got \(actions)")
             return
         }
         #expect(line.hasPrefix("abort_on_fail: burst error_rate"))
+        // The other segments of a split run are told, with the same words.
+        #expect(Array(actions.dropFirst()) == [.stopEngine, .announceAbort(reason: line)])
         // Judged once: the load is stopping.
         #expect(run.phaseForAbortRules(at: at(8020)) == nil)
         #expect(run.measuredUntil == .seconds(7))
@@ -121,6 +122,7 @@ import Testing
         #expect(
             actions == [
                 .note(reason + "; reverting every fault and stopping the load"), .stopEngine, .revertFaults(reason: reason),
+                .announceAbort(reason: reason),
             ])
         #expect(run.chaosAbortReason == reason)
         // It fires once.
@@ -133,6 +135,31 @@ import Testing
         var run = session(RunPlan(phases: [("chaos", .seconds(2))], chaosAbort: .init(errorRate: 0.5, duration: .seconds(1))))
         #expect(run.collect([second(0, failed: 10), second(1, failed: 10)], at: at(2100), engineDone: true).actions.isEmpty)
         #expect(!run.stoppedEarly)
+    }
+
+    // MARK: - Another segment's abort
+
+    @Test func anotherSegmentsAbortStopsThisOneOnce() {
+        var run = session(RunPlan(phases: [("steady", .seconds(30))], abortRules: [abortRule]))
+        let reason = "segment 2/4 aborted: abort_on_fail: steady error_rate 9% > 5%"
+        let actions = run.peerAborted(reason, at: at(12_000))
+        #expect(actions == [.note(reason + "; stopping this segment's load"), .stopEngine, .revertFaults(reason: reason)])
+        // Stopping, it neither judges its own rules nor takes a second stop.
+        #expect(run.phaseForAbortRules(at: at(13_000)) == nil)
+        #expect(run.peerAborted("segment 3/4 aborted: …", at: at(13_000)).isEmpty)
+        #expect(run.measuredUntil == .seconds(12))
+        #expect(run.events.map(\.name) == ["peer_abort"])
+        #expect(run.events.first?.detail["reason"] == reason)
+        let verdict = run.verdict(faultsNotInjected: [], failedActions: [], outcomes: [])
+        #expect(verdict.exitCode == .slaBreached)
+        #expect(verdict.text == "FAILED: stopped because \(reason)")
+    }
+
+    @Test func aSegmentThatAbortedItselfIgnoresTheEchoOfItsPeers() {
+        var run = session(RunPlan(phases: [("burst", .seconds(30))], abortRules: [abortRule]))
+        _ = run.judgeAbortRules(phase: 0, requests: failing, at: at(6000))
+        #expect(run.peerAborted("segment 1/2 aborted: …", at: at(6500)).isEmpty)
+        #expect(run.verdict(faultsNotInjected: [], failedActions: [], outcomes: []).text == "FAILED: aborted by abort_on_fail")
     }
 
     // MARK: - Interrupts
