@@ -106,20 +106,37 @@ public enum MergeRunner {
                 "segments": merge.inputs.map { "\($0.segment)" }.joined(separator: ","), "of": "\(merge.count)",
                 "partial": merge.missing.isEmpty ? "no" : "yes",
             ])
+        let events = try merge.mergedEvents()
         try store.finishRun(
             runID: runID, status: verdict.status, exitCode: verdict.exitCode.rawValue,
             endedAt: merge.inputs.compactMap(\.run.endedAt).max() ?? Date(),
             requestStats: requestStats.map { StoreRecords.requestStats($0.stats, phase: $0.phase, request: $0.request) },
             sla: outcomes.map(StoreRecords.sla), errors: try merge.mergedErrors(),
-            events: [mergeEvent] + (try merge.mergedEvents()))
+            events: [mergeEvent] + events)
 
         var summary =
             "\(lead.run.name): \(merge.inputs.count) of \(merge.count) segments merged\(partial) (run \(runID))\n\n"
             + SummaryTable.render(phases: measured, sla: outcomes, verdict: verdict.text)
+            + segmentLines(events.filter { $0.kind == "segment" })
         let outputs = ScenarioRunner.writeOutputs(
             of: runID, in: store, reportPath: options.reportPath, jsonPath: options.jsonPath, junitPath: options.junitPath)
         summary += outputs.lines + "database: \(options.databasePath) (run \(runID))\n"
         return RunResult(exitCode: verdict.exitCode, runID: runID, summary: summary, message: outputs.failure)
+    }
+}
+
+extension MergeRunner {
+    /// The per-segment breakdown under the summary: a slow or late generator stands out.
+    static func segmentLines(_ segments: [EventRecord]) -> String {
+        let rows = segments.map { event in
+            [
+                event.name, event.detail["host"] ?? "", event.outcome ?? "", event.detail["sent"] ?? "",
+                event.detail["errors"] ?? "", event.detail["send_lag_p99_ms"].map { "\($0)ms" } ?? "—",
+                event.detail["late_ms"].map { "\($0)ms" } ?? "—",
+            ]
+        }
+        let header = ["segment", "host", "status", "sent", "errors", "send lag p99", "late"]
+        return "\nsegments:\n" + TextTable.render([header] + rows, rightAlignNumbers: true)
     }
 }
 

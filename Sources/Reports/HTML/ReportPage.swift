@@ -12,6 +12,8 @@ struct ReportPage {
     var events: EventsView
     /// Zero or one: Mustache shows the section only when there is a baseline.
     var comparison: [ComparisonView]
+    /// Zero or one: the generators of a merged run (`loadgen merge`).
+    var segments: [SegmentsView]
 
     init(snapshot: RunSnapshot, tags: [String], comparison: RunComparison?) throws {
         title = "\(snapshot.run.name) — run \(snapshot.run.id ?? 0)"
@@ -24,6 +26,7 @@ struct ReportPage {
         errors = ErrorsView(snapshot.errors)
         events = EventsView(snapshot.events)
         self.comparison = comparison.map { [ComparisonView($0)] } ?? []
+        segments = SegmentsView.of(snapshot.events)
     }
 }
 

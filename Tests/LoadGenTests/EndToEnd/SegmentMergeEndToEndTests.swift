@@ -78,6 +78,9 @@ extension ScenarioRuns {
                 let report = try await LoadGenProcess.run(
                     ["report", "latest", "--db", merged, "--output", directory.path("merged.html")], in: directory.url)
                 #expect(report.exitCode == 0, "\(report)")
+                let html = try String(contentsOfFile: directory.path("merged.html"), encoding: .utf8)
+                #expect(html.contains("<section id=\"segments\">") && html.contains("<td>2/3</td>"))
+                #expect(outcome.stdout.contains("segments:"), "\(outcome)")
             }
         }
 
