@@ -1,6 +1,6 @@
 import Testing
 
-@testable import LoadGen
+@testable import LoadCore
 
 /// Recovery after a fault, on fixed per-second series: from the revert to the first of K good seconds.
 struct FaultRecoveryTimerTests {

@@ -1,6 +1,6 @@
 import Testing
 
-@testable import LoadGen
+@testable import LoadCore
 
 /// The steady-state hypothesis on fixed probe logs: held before, deviations during, re-established after.
 struct SteadyStateVerdictTests {
