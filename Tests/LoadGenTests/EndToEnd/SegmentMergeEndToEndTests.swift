@@ -61,6 +61,15 @@ extension ScenarioRuns {
 
                 #expect(try sentPerSecond(merged) == sentPerSecond(whole))
                 #expect(try sentPerSecond(merged).reduce(0, +) == 150)
+                // Latency against the same local server: the merged run and the whole run agree within noise.
+                let p50 = { (database: String) in
+                    try DatabaseQueue(path: database).read { db in
+                        try Int64.fetchOne(db, sql: "SELECT p50_us FROM request_stats WHERE phase = 'steady'") ?? 0
+                    }
+                }
+                let (mergedP50, wholeP50) = (try p50(merged), try p50(whole))
+                #expect(mergedP50 > 0 && wholeP50 > 0)
+                #expect(abs(mergedP50 - wholeP50) <= max(5_000, wholeP50 / 2), "p50 \(mergedP50) µs merged, \(wholeP50) µs whole")
                 let (segment, fingerprint, wholeFingerprint) = try await DatabaseQueue(path: merged).read { db in
                     (
                         try String.fetchOne(db, sql: "SELECT segment FROM runs"),
