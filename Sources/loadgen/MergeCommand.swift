@@ -18,27 +18,17 @@ struct MergeCommand: ParsableCommand {
     @Argument(help: "Result databases of the segments, or directories of them.")
     var results: [String]
 
-    @Option(help: "Store the merged run in this database (SQLite).")
-    var db: String = "results/loadgen.sqlite"
-
-    @Option(help: "Write a self-contained HTML report of the merged run to this file.")
-    var report: String?
-
-    @Option(help: "Write a JSON summary of the merged run to this file.")
-    var json: String?
-
-    @Option(help: "Write the merged run's SLA thresholds as JUnit XML to this file.")
-    var junit: String?
+    @OptionGroup var output: RunOutputOptions
 
     @Flag(help: "Merge even when segments are missing; the run is marked partial.")
     var partial = false
 
     func run() throws {
         var options = MergeOptions(inputs: results)
-        options.databasePath = db
-        options.reportPath = report
-        options.jsonPath = json
-        options.junitPath = junit
+        options.databasePath = output.db
+        options.reportPath = output.report
+        options.jsonPath = output.json
+        options.junitPath = output.junit
         options.partial = partial
         let result = MergeRunner.run(options)
         if !result.summary.isEmpty { print(result.summary, terminator: "") }

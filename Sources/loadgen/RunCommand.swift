@@ -23,17 +23,7 @@ struct RunCommand: AsyncParsableCommand {
         name: .customLong("allow-host"), help: "Allow the scenario's own url target to name this non-loopback host (repeatable).")
     var allowHost: [String] = []
 
-    @Option(help: "Results database (SQLite).")
-    var db: String = "results/loadgen.sqlite"
-
-    @Option(help: "Write a self-contained HTML report to this file.")
-    var report: String?
-
-    @Option(help: "Write a JSON summary (docs/results.md) to this file.")
-    var json: String?
-
-    @Option(help: "Write the SLA thresholds as JUnit XML (docs/results.md) to this file.")
-    var junit: String?
+    @OptionGroup var output: RunOutputOptions
 
     @Option(help: "Event loops (threads) for the load engine.")
     var loops: Int = 1
@@ -77,10 +67,10 @@ struct RunCommand: AsyncParsableCommand {
         var options = RunOptions(scenarioPath: scenario)
         options.target = target
         options.allowedHosts = allowHost
-        options.databasePath = db
-        options.reportPath = report
-        options.jsonPath = json
-        options.junitPath = junit
+        options.databasePath = output.db
+        options.reportPath = output.report
+        options.jsonPath = output.json
+        options.junitPath = output.junit
         options.loops = loops
         options.durationScale = durationScale
         options.targetServiceExecutable = targetservice
