@@ -2,7 +2,8 @@ import Foundation
 import Synchronization
 
 /// `exec`: runs a program (no shell) in the scenario's directory, with a timeout, and expects an exit code. The
-/// last lines of its combined stdout and stderr are kept in the event either way.
+/// last lines of its combined stdout and stderr are kept in the event either way. With `switches_to`, the run is a
+/// model switch window (`switch_started_ms` → `switch_answered_ms`, `version`), as `model.activate` records one.
 struct ExecAction: ScenarioAction {
     let spec: ExecSpec
 
@@ -11,6 +12,7 @@ struct ExecAction: ScenarioAction {
 
     func perform(in context: ActionContext) async throws(ActionFailure) -> [String: String] {
         var detail = ["command": ([spec.command] + spec.arguments).joined(separator: " ")]
+        if spec.switchesTo != nil { detail["switch_started_ms"] = "\(context.elapsedMilliseconds)" }
         let outcome = await withCheckedContinuation {
             (continuation: CheckedContinuation<Result<(Int32, Bool, String), ActionFailure>, Never>) in
             DispatchQueue.global().async { continuation.resume(returning: run(in: context.workingDirectory)) }
@@ -22,6 +24,10 @@ struct ExecAction: ScenarioAction {
         }
         detail["exit_code"] = "\(code)"
         detail["output_tail"] = output
+        if let version = spec.switchesTo {
+            detail["switch_answered_ms"] = "\(context.elapsedMilliseconds)"
+            detail["version"] = version
+        }
         if timedOut {
             throw ActionFailure("\(spec.command) did not finish within \(spec.timeout) and was stopped", detail: detail)
         }

@@ -188,6 +188,10 @@ public struct ExecSpec: Sendable, Equatable {
     public var arguments: [String]
     public var timeout: Duration
     public var expectExitCode: Int32
+    /// `switches_to`: the model version the command switches the target to (e.g. a `kubectl set image` to an image
+    /// that serves it). The action's run is then a switch window that `version_consistency` judges responses against,
+    /// as for `model.activate`.
+    public var switchesTo: String?
 
     public init(command: String, arguments: [String] = [], timeout: Duration = .seconds(60), expectExitCode: Int32 = 0) {
         self.command = command

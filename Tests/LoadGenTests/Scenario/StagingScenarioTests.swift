@@ -13,7 +13,9 @@ import Testing
     @Test(arguments: files)
     func validWithTheStagingURLAndItsHostAllowed(file: String) throws {
         var options = RunOptions(scenarioPath: Self.directory.appendingPathComponent(file).path)
-        options.environment = ["STAGING_URL": "https://staging.example.com", "NEW_IMAGE": "registry/targetservice:test"]
+        options.environment = [
+            "STAGING_URL": "https://staging.example.com", "NEW_MODEL_VERSION": "2", "CURRENT_MODEL_VERSION": "1",
+        ]
         options.allowedHosts = ["staging.example.com"]
         #expect(ScenarioRunner.validationProblem(options) == nil)
         let scenario = try ScenarioLoader.load(file: URL(fileURLWithPath: options.scenarioPath), environment: options.environment)
@@ -23,7 +25,9 @@ import Testing
     @Test(arguments: files)
     func aRemoteHostMustBeAllowed(file: String) {
         var options = RunOptions(scenarioPath: Self.directory.appendingPathComponent(file).path)
-        options.environment = ["STAGING_URL": "https://staging.example.com"]
+        options.environment = [
+            "STAGING_URL": "https://staging.example.com", "NEW_MODEL_VERSION": "2", "CURRENT_MODEL_VERSION": "1",
+        ]
         #expect(ScenarioRunner.validationProblem(options)?.contains("staging.example.com") == true)
     }
 

@@ -14,7 +14,7 @@ extension ScenarioParser {
         "disaster": recoveryStepKeys,
         "restore": recoveryStepKeys,
         "http": ["method", "url", "headers", "body", "expect", "timeout"],
-        "exec": ["command", "args", "timeout", "expect"],
+        "exec": ["command", "args", "timeout", "expect", "switches_to"],
     ]
     static let recoveryStepKeys = ["command", "args", "timeout", "expect"]
     static let uploadParameterKeys = ["scale_factor", "min_neighbors", "min_size", "max_size", "label"]
@@ -73,7 +73,11 @@ extension ScenarioParser {
         case "http":
             action = httpCall(entry).map(ActionKind.http)
         default:
-            action = exec(entry).map(ActionKind.exec)
+            action = exec(entry).map { spec in
+                var spec = spec
+                spec.switchesTo = entry["switches_to"]?.substituted(environment, expected: "a model version such as 2")
+                return ActionKind.exec(spec)
+            }
         }
         guard !diagnostics.hasErrors(since: checkpoint), let at, let action else { return nil }
         return ActionSpec(at: at, action: action, continueOnFailure: continueOnFailure)
