@@ -43,6 +43,7 @@ release: setup
 # The short upload fuzz runs before the Swift tests so that the test runner's summary is the last thing printed.
 test: setup lint-deploy
 	python3 scripts/check_modules.py
+	python3 scripts/runtime_closure.py
 	swift-format lint --strict -r Sources Tests Package.swift
 	$(SWIFT) build --build-tests
 	python3 bench/upload_fuzz.py --binary .build/debug/targetservice --cases 600
