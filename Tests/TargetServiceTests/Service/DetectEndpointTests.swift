@@ -121,7 +121,7 @@ import Testing
 
                 let postHealth = try await client.post("/healthz", body: ByteBuffer())
                 #expect(postHealth.status == .methodNotAllowed)
-                #expect(postHealth.headers[.allow] == "GET")
+                #expect(postHealth.headers[.allow] == "GET, HEAD")
 
                 let unknown = try await client.get("/v2/detect")
                 #expect(unknown.status == .notFound)

@@ -167,7 +167,7 @@ import Testing
             try await service.withClient { client in
                 let response = try await client.delete("/about", body: ByteBuffer())
                 #expect(response.status == .methodNotAllowed)
-                #expect(response.headers[.allow] == "GET")
+                #expect(response.headers[.allow] == "GET, HEAD")
             }
         }
     }

@@ -5,8 +5,10 @@ import Hummingbird
 struct KnownRoutes: Sendable {
     private(set) var methods: [String: [HTTPRequest.Method]] = [:]
 
+    /// A GET route answers HEAD too (`ProtocolMiddleware` drops the body).
     mutating func add(_ method: HTTPRequest.Method, _ path: String) {
         methods[path, default: []].append(method)
+        if method == .get { methods[path, default: []].append(.head) }
     }
 
     /// The methods `path` accepts, or nil for a path the service does not serve.

@@ -30,16 +30,26 @@ enum ServiceRouter {
         }
 
         let router = Router(context: BasicRequestContext.self)
+        /// A GET route, answered for HEAD too (the middleware sends its status and headers without the body).
+        func get(
+            _ path: RouterPath,
+            _ handler: @escaping @Sendable (Request, BasicRequestContext) async throws -> some ResponseGenerator
+        ) {
+            router.get(path, use: handler)
+            router.head(path, use: handler)
+        }
+        // Outermost: Date on every response, errors included; HEAD answered by the GET routes.
+        router.add(middleware: ProtocolMiddleware())
         router.add(middleware: RequestMetricsMiddleware(metrics: metrics, routes: routes))
         router.add(middleware: ErrorResponseMiddleware(routes: routes))
 
         router.post("/v1/detect") { request, context in
             try await detect.handle(request, context: context)
         }
-        router.get("/v1/models") { _, _ in
+        get("/v1/models") { _, _ in
             try await models.list()
         }
-        router.get("/v1/models/:name") { _, context in
+        get("/v1/models/:name") { _, context in
             try await models.status(of: try context.parameters.require("name"))
         }
         router.post("/v1/feedback") { request, _ in
@@ -48,17 +58,17 @@ enum ServiceRouter {
         router.delete("/v1/feedback") { request, _ in
             try await feedback.erase(request)
         }
-        router.get("/v1/feedback") { request, _ in
+        get("/v1/feedback") { request, _ in
             try await feedback.export(request)
         }
-        router.get("/healthz") { _, _ in
+        get("/healthz") { _, _ in
             Self.json(.ok, #"{"status":"alive"}"#)
         }
-        router.get("/readyz") { _, _ in
+        get("/readyz") { _, _ in
             let state = readiness.current
             return Self.json(state == .ready ? .ok : .serviceUnavailable, #"{"status":"\#(state.rawValue)"}"#)
         }
-        router.get("/metrics") { _, _ in
+        get("/metrics") { _, _ in
             Response(
                 status: .ok,
                 headers: [.contentType: "text/plain; version=0.0.4; charset=utf-8"],
@@ -67,13 +77,13 @@ enum ServiceRouter {
         }
 
         if let web {
-            router.get("/") { _, _ in try web.home() }
-            router.get("/detect") { _, _ in try web.detectForm() }
+            get("/") { _, _ in try web.home() }
+            get("/detect") { _, _ in try web.detectForm() }
             router.post("/detect") { request, _ in try await web.detectUpload(request) }
-            router.get("/about") { _, _ in try web.about() }
-            router.get("/feedback") { _, _ in try web.feedbackForm() }
+            get("/about") { _, _ in try web.about() }
+            get("/feedback") { _, _ in try web.feedbackForm() }
             router.post("/feedback") { request, _ in try await web.feedbackSubmit(request) }
-            router.get("/contact") { _, _ in try web.contact() }
+            get("/contact") { _, _ in try web.contact() }
         }
 
         let adminRoutes = router.group("/admin/models").add(middleware: AdminAuthMiddleware(token: adminToken))
