@@ -24,8 +24,9 @@ final class Gate: Sendable {
         }
         // Opened however the test ends, so no worker thread is left blocked.
         defer { gate.open(2) }
-        try await waitUntil("both jobs admitted", within: .seconds(60), every: .milliseconds(10)) {
-            pool.currentLoad.admitted == 2
+        // Admission comes before the worker thread picks the job up: wait for both facts.
+        try await waitUntil("both jobs admitted, one running", within: .seconds(60), every: .milliseconds(10)) {
+            pool.currentLoad.admitted == 2 && pool.currentLoad.running == 1
         }
         #expect(pool.currentLoad.running == 1)
         #expect(pool.currentLoad.queued == 1)

@@ -16,7 +16,7 @@ struct DetectEndpoint: Sendable {
     /// Gets one entry per answered detection; buffered, so logging costs the request one lock.
     let detectionLog: DetectionLog?
 
-    /// Seconds a shed client should wait: about how long a full queue takes to move on.
+    /// Seconds a client should wait while the models load or the service stops (a shed request gets `RetryAfter`).
     static let retryAfterSeconds = 1
 
     func handle(_ request: Request, context: some RequestContext) async throws -> Response {
@@ -95,7 +95,7 @@ struct DetectEndpoint: Sendable {
         metrics.requestShed()
         return ServiceError(
             .serviceUnavailable, .overloaded, "every detection worker is busy and the queue is full; retry later",
-            headers: [.retryAfter: "\(Self.retryAfterSeconds)"])
+            headers: [.retryAfter: "\(RetryAfter.seconds(for: pool.estimatedWait))"])
     }
 
     private var bodyTooLarge: ServiceError {

@@ -112,7 +112,7 @@ extension WebPages {
         metrics.requestShed()
         return ServiceError(
             .serviceUnavailable, .overloaded, "every detection worker is busy and the queue is full; retry in a moment",
-            headers: [.retryAfter: "1"])
+            headers: [.retryAfter: "\(RetryAfter.seconds(for: pool.estimatedWait))"])
     }
 
     private var bodyTooLarge: ServiceError {

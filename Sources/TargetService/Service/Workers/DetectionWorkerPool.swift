@@ -10,6 +10,8 @@ public final class DetectionWorkerPool: Service {
     public let queueDepth: Int
     private let threads: NIOThreadPool
     private let load = Mutex(WorkerPoolLoad())
+    /// How long a job takes on a worker, smoothed (exponentially weighted, 1/8 per job); nil before the first.
+    private let averageJob = Mutex<Duration?>(nil)
 
     /// Starts `workers` threads at once; they stop when the pool's service shuts down (or `shutdown()`).
     public init(workers: Int, queueDepth: Int) {
@@ -23,6 +25,14 @@ public final class DetectionWorkerPool: Service {
     /// How many jobs run and wait right now.
     public var currentLoad: WorkerPoolLoad {
         load.withLock { $0 }
+    }
+
+    /// How long a job submitted now would wait before a worker finished it: the admitted jobs ahead of it, spread over
+    /// the workers, times the recent average job time (`RetryAfter` turns it into the header a shed request gets).
+    public var estimatedWait: Duration {
+        let admitted = load.withLock { $0.admitted }
+        let average = averageJob.withLock { $0 } ?? .zero
+        return average * (Double(admitted + 1) / Double(workers))
     }
 
     /// Whether a job submitted now would be admitted. Only a hint (another request may take the last slot first),
@@ -45,10 +55,19 @@ public final class DetectionWorkerPool: Service {
             return try await threads.runIfActive {
                 self.load.withLock { $0.running += 1 }
                 defer { self.load.withLock { $0.running -= 1 } }
-                return work()
+                let started = ContinuousClock.now
+                let result = work()
+                self.record(ContinuousClock.now - started)
+                return result
             }
         } catch {
             throw .stopped
+        }
+    }
+
+    private func record(_ duration: Duration) {
+        averageJob.withLock { average in
+            average = average.map { $0 * 0.875 + duration * 0.125 } ?? duration
         }
     }
 
