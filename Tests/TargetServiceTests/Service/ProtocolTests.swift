@@ -58,6 +58,28 @@ import Testing
         #expect(try await server.exitStatus() == 0)
     }
 
+    /// Once SIGTERM starts the drain, every response says `Connection: close` (the listener stays open for
+    /// --shutdown-delay, with /readyz 503), so keep-alive clients reconnect elsewhere.
+    @Test func drainingResponsesCloseTheConnection() async throws {
+        let server = try ServiceProcess([
+            "serve", "--host", "127.0.0.1", "--port", "0", "--log-level", "warning", "--shutdown-delay", "5s",
+        ])
+        let url = try await server.nextLine()
+        let port = try #require(Int(url.split(separator: ":").last ?? ""))
+        try await waitUntil("readiness", within: .seconds(30), every: .milliseconds(10)) {
+            (try? await GracefulDrainTests.get("/readyz", port: port).status) == .ok
+        }
+        #expect(header("Connection", in: try curl(["-I", url + "/healthz"])) == nil)
+        server.signal(SIGTERM)
+        try await waitUntil("the drain to begin", within: .seconds(10), every: .milliseconds(10)) {
+            (try? await GracefulDrainTests.get("/readyz", port: port).status) == .serviceUnavailable
+        }
+        let draining = try curl(["-I", url + "/healthz"])
+        #expect(draining.hasPrefix("HTTP/1.1 200"), "\(draining)")
+        #expect(header("Connection", in: draining) == "close", "\(draining)")
+        #expect(try await server.exitStatus() == 0)
+    }
+
     static func httpDate(_ text: String) -> Date? {
         let formatter = DateFormatter()
         formatter.locale = Locale(identifier: "en_US_POSIX")

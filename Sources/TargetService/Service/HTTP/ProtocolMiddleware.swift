@@ -3,9 +3,13 @@ import Hummingbird
 import Synchronization
 
 /// What every HTTP/1.1 client expects of a server and the router does not do by itself: a `Date` on every response
-/// (RFC 9110 §6.6.1: an origin server with a clock sends one) and `HEAD` on every `GET` route — the GET handler's
-/// status and headers, `Content-Length` included, without the body.
+/// (RFC 9110 §6.6.1: an origin server with a clock sends one), `HEAD` on every `GET` route — the GET handler's
+/// status and headers, `Content-Length` included, without the body — and, once the service is draining,
+/// `Connection: close` on every response, so keep-alive clients reconnect (to another replica) instead of sending
+/// their next request into a closing listener.
 struct ProtocolMiddleware<Context: RequestContext>: RouterMiddleware {
+    let readiness: Readiness
+
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response
     {
         var response = try await next(request, context)
@@ -15,6 +19,7 @@ struct ProtocolMiddleware<Context: RequestContext>: RouterMiddleware {
             response.body = ResponseBody(contentLength: length) { writer in try await writer.finish(nil) }
         }
         response.headers[.date] = HTTPDate.now()
+        if readiness.current == .draining { response.headers[.connection] = "close" }
         return response
     }
 }

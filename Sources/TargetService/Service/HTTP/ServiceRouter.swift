@@ -39,7 +39,7 @@ enum ServiceRouter {
             router.head(path, use: handler)
         }
         // Outermost: Date on every response, errors included; HEAD answered by the GET routes.
-        router.add(middleware: ProtocolMiddleware())
+        router.add(middleware: ProtocolMiddleware(readiness: readiness))
         router.add(middleware: RequestMetricsMiddleware(metrics: metrics, routes: routes))
         router.add(middleware: ErrorResponseMiddleware(routes: routes))
 
