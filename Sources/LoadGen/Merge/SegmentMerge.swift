@@ -76,23 +76,16 @@ struct SegmentMerge {
                 uncorrectedP99 = max(uncorrectedP99, row.uncorrectedP99Us)
             }
         }
-        let hasLatency = latency.totalCount > 0
-        func micros(_ percentile: Double) -> Int64 {
-            guard hasLatency else { return 0 }
-            return Int64(percentile >= 100 ? latency.max : latency.valueAtPercentile(percentile))
-        }
-        return SecondRecord(
-            second: rows[0].second, phase: rows[0].phase, sent: rows.map(\.sent).reduce(0, +),
-            completed: rows.map(\.completed).reduce(0, +), errors: rows.map(\.errors).reduce(0, +),
-            dropped: rows.map(\.dropped).reduce(0, +),
-            errorsByCode: rows.reduce(into: [:]) { $0.merge($1.errorsByCode, uniquingKeysWith: +) },
-            p50Us: micros(50), p90Us: micros(90), p99Us: micros(99), maxUs: micros(100),
+        return StoreRecords.second(
+            rows[0].second, phase: rows[0].phase,
+            counts: (
+                rows.map(\.sent).reduce(0, +), rows.map(\.completed).reduce(0, +), rows.map(\.errors).reduce(0, +),
+                rows.map(\.dropped).reduce(0, +), rows.reduce(into: [:]) { $0.merge($1.errorsByCode, uniquingKeysWith: +) }
+            ),
+            latency: latency, uncorrected: uncorrected, attempts: attempts,
             connections: rows.map(\.connections).reduce(0, +), users: rows.map(\.users).reduce(0, +),
-            uncorrectedP99Us: uncorrected.totalCount > 0 ? Int64(uncorrected.valueAtPercentile(99)) : uncorrectedP99,
-            latencyHistogram: hasLatency ? HistogramCodec.encode(latency) : nil,
             modelVersions: rows.reduce(into: [:]) { $0.merge($1.modelVersions, uniquingKeysWith: +) },
-            attemptsHistogram: attempts.totalCount > 0 ? HistogramCodec.encode(attempts) : nil,
-            uncorrectedHistogram: uncorrected.totalCount > 0 ? HistogramCodec.encode(uncorrected) : nil)
+            uncorrectedP99Fallback: uncorrectedP99)
     }
 
     /// Every phase × request of the inputs, merged (`RequestStats.merge`), in the first input's order.

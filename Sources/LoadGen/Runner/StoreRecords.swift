@@ -1,23 +1,43 @@
 import Foundation
+import Histogram
 import Reports
 
 /// Conversions from the engine's measurements to the results store's rows.
 enum StoreRecords {
     static func second(_ bucket: SecondBucket, phase: String, connections: Int, users: Int) -> SecondRecord {
-        let hasLatency = bucket.latency.totalCount > 0
+        second(
+            bucket.second, phase: phase,
+            counts: (
+                bucket.sent, bucket.completed, bucket.errorCount, bucket.errors[.dropped, default: 0], errorsByCode(bucket.errors)
+            ),
+            latency: bucket.latency, uncorrected: bucket.uncorrectedLatency, attempts: bucket.attemptsLatency,
+            connections: connections, users: users, modelVersions: bucket.versions.mapValues(\.count))
+    }
+
+    /// One `seconds` row from its counts and histograms: the percentile columns and the encodings are derived here
+    /// for the engine's seconds and for merged ones alike. `uncorrectedP99Fallback` stands in when there is no
+    /// uncorrected histogram (seconds stored before schema v7).
+    static func second(
+        _ second: Int, phase: String,
+        counts: (sent: Int, completed: Int, errors: Int, dropped: Int, errorsByCode: [String: Int]),
+        latency: Histogram<UInt64>, uncorrected: Histogram<UInt64>, attempts: Histogram<UInt64>, connections: Int,
+        users: Int, modelVersions: [String: Int], uncorrectedP99Fallback: Int64 = 0
+    ) -> SecondRecord {
+        let hasLatency = latency.totalCount > 0
         func micros(_ percentile: Double) -> Int64 {
             guard hasLatency else { return 0 }
-            return Int64(percentile >= 100 ? bucket.latency.max : bucket.latency.valueAtPercentile(percentile))
+            return Int64(percentile >= 100 ? latency.max : latency.valueAtPercentile(percentile))
         }
+        let hasUncorrected = uncorrected.totalCount > 0
         return SecondRecord(
-            second: bucket.second, phase: phase, sent: bucket.sent, completed: bucket.completed, errors: bucket.errorCount,
-            dropped: bucket.errors[.dropped, default: 0], errorsByCode: errorsByCode(bucket.errors),
+            second: second, phase: phase, sent: counts.sent, completed: counts.completed, errors: counts.errors,
+            dropped: counts.dropped, errorsByCode: counts.errorsByCode,
             p50Us: micros(50), p90Us: micros(90), p99Us: micros(99), maxUs: micros(100), connections: connections, users: users,
-            uncorrectedP99Us: hasLatency ? Int64(bucket.uncorrectedLatency.valueAtPercentile(99)) : 0,
-            latencyHistogram: hasLatency ? HistogramCodec.encode(bucket.latency) : nil,
-            modelVersions: bucket.versions.mapValues(\.count),
-            attemptsHistogram: bucket.attemptsLatency.totalCount > 0 ? HistogramCodec.encode(bucket.attemptsLatency) : nil,
-            uncorrectedHistogram: hasLatency ? HistogramCodec.encode(bucket.uncorrectedLatency) : nil)
+            uncorrectedP99Us: hasUncorrected ? Int64(uncorrected.valueAtPercentile(99)) : uncorrectedP99Fallback,
+            latencyHistogram: hasLatency ? HistogramCodec.encode(latency) : nil,
+            modelVersions: modelVersions,
+            attemptsHistogram: attempts.totalCount > 0 ? HistogramCodec.encode(attempts) : nil,
+            uncorrectedHistogram: hasUncorrected ? HistogramCodec.encode(uncorrected) : nil)
     }
 
     static func requestStats(_ stats: RequestStats, phase: String, request: String) -> RequestStatsRecord {
