@@ -17,15 +17,24 @@ crashes copying nested tables, so results do not travel through it). The driver 
 so the load offered is what wrk offers; hey's `-o csv` has per-request status and time but leaves out failed
 requests entirely, and a Python client would take CPU from the service on this 2-core machine.
 
+Overload (--overload 4,16,64): after the sweep, wrk runs again at those multiples of the knee's connections. wrk
+ignores Retry-After and sends the next request the moment a response arrives, like a retry storm. Goals
+(issue 17): 200s/s at every overload level >= 0.9x the knee's, and the 200s' p99 <= 2x the knee's p99. Each level
+also shows where the CPU went: the service process (from /proc/PID/stat), of which detection (the workers' thread CPU,
+`targetservice_worker_cpu_seconds_total` in /metrics), and wrk (the children's rusage).
+
 Every run is bounded by --seconds; the service is stopped with SIGTERM at the end.
 
 Usage: python3 bench/service_knee.py [--binary .build/release/targetservice] [--seconds 10] [--image grace_hopper.jpg]
-           [--levels 1,2,3,4,6,8]
+           [--levels 1,2,3,4,6,8] [--overload 4,16,64] [--service-arg=--workers=2 ...]
 """
 import argparse
 import json
 import math
 import os
+import resource
+import re
+import urllib.request
 import signal
 import subprocess
 import sys
@@ -59,6 +68,71 @@ def run_wrk(url, connections, seconds, image):
     return summary
 
 
+def process_cpu_seconds(pid):
+    """User + system CPU of a process so far, from /proc/PID/stat (fields 14 and 15, in clock ticks)."""
+    with open(f"/proc/{pid}/stat") as f:
+        fields = f.read().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def children_cpu_seconds():
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
+def detection_cpu_seconds(address):
+    """The workers' CPU spent on detection so far, or None when the service does not export it."""
+    text = urllib.request.urlopen(f"{address}/metrics", timeout=10).read().decode()
+    match = re.search(r"^targetservice_worker_cpu_seconds_total(?:\{[^}]*\})? ([0-9.eE+-]+)$", text, re.MULTILINE)
+    return float(match.group(1)) if match else None
+
+
+class Level:
+    """One wrk run at a number of connections, with what it cost in CPU."""
+
+    def __init__(self, address, connections, seconds, image, pid):
+        self.connections = connections
+        self.load = os.getloadavg()[0]  # the machine is shared: what else ran shows here
+        service_before, client_before = process_cpu_seconds(pid), children_cpu_seconds()
+        detection_before = detection_cpu_seconds(address)
+        r = run_wrk(f"{address}/v1/detect", connections, seconds, image)
+        detection_after = detection_cpu_seconds(address)
+        self.service_cpu = process_cpu_seconds(pid) - service_before
+        self.client_cpu = children_cpu_seconds() - client_before
+        self.detection_cpu = None if detection_before is None else detection_after - detection_before
+        self.raw = r
+        self.seconds = r["duration_us"] / 1e6
+        statuses = {}
+        for status, _ in r["responses"]:
+            statuses[status] = statuses.get(status, 0) + 1
+        self.ok = statuses.pop(200, 0) / self.seconds
+        self.shed = statuses.pop(503, 0) / self.seconds
+        self.other = ", ".join(f"{n} x {status}" for status, n in sorted(statuses.items())) or "0"
+        errors = {k: v for k, v in r["socket_errors"].items() if v}
+        self.socket_errors = ", ".join(f"{k} {v}" for k, v in errors.items()) or "0"
+        self.times = sorted(latency / 1000 for status, latency in r["responses"] if status == 200 and latency is not None)
+        self.p99 = percentile(self.times, 99)
+        self.shed_times = sorted(latency / 1000 for status, latency in r["responses"]
+                                 if status == 503 and latency is not None)
+
+    def cpu_split(self):
+        """Cores used on average: service (detection + everything else) and wrk."""
+        per_second = lambda cpu: cpu / self.seconds
+        if self.detection_cpu is None:
+            return f"{per_second(self.service_cpu):.2f} (detection n/a) | {per_second(self.client_cpu):.2f}"
+        other = self.service_cpu - self.detection_cpu
+        return (f"{per_second(self.detection_cpu):.2f} + {per_second(other):.2f} | {per_second(self.client_cpu):.2f}")
+
+    def note(self):
+        r = self.raw
+        return (f"{self.connections} connections (load average {self.load:.2f} before): {r['requests']} responses, "
+                f"{len(self.times)} of {round(self.ok * self.seconds)} 200s timed"
+                + (f"; 503 p50 {percentile(self.shed_times, 50):.2f} ms, p99 {percentile(self.shed_times, 99):.2f} ms"
+                   if self.shed_times else "")
+                + f"; wrk's own histogram (all statuses, with its synthetic samples): p50 "
+                f"{r['wrk_all_statuses_ms']['p50']:.1f} ms, p99 {r['wrk_all_statuses_ms']['p99']:.1f} ms")
+
+
 def percentile(sorted_values, p):
     """Nearest rank: the smallest value with at least p % of the values at or below it."""
     if not sorted_values:
@@ -72,9 +146,13 @@ def main():
     parser.add_argument("--seconds", type=int, default=10)
     parser.add_argument("--image", default="grace_hopper.jpg")
     parser.add_argument("--levels", default="1,2,3,4,6,8")
+    parser.add_argument("--overload", default="4,16,64",
+                        help="multiples of the knee's connections to run after the sweep ('' for none)")
+    parser.add_argument("--service-arg", action="append", default=[],
+                        help="extra argument for `targetservice serve` (repeatable)")
     args = parser.parse_args()
     image = os.path.join(ROOT, "Tests/TargetServiceTests/Fixtures/images", args.image)
-    service = subprocess.Popen([args.binary, "serve", "--host", "127.0.0.1", "--port", "0"],
+    service = subprocess.Popen([args.binary, "serve", "--host", "127.0.0.1", "--port", "0", *args.service_arg],
                                stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
     try:
         address = service.stdout.readline().strip()
@@ -91,50 +169,54 @@ def main():
             sys.exit("service never became ready")
         # Warm up caches and the allocator.
         run_wrk(f"{address}/v1/detect", 2, 2, image)
-        print(f"targetservice serve (release, default workers) on {os.cpu_count()} cores; wrk -tN -cN -d{args.seconds}s, "
+        extra = " ".join(args.service_arg) or "default workers"
+        print(f"targetservice serve (release, {extra}) on {os.cpu_count()} cores; wrk -tN -cN -d{args.seconds}s, "
               f"POST {args.image}; {time.strftime('%Y-%m-%d %H:%M:%S %Z')}")
         print()
-        print("| connections | 200/s | 503/s | other statuses | socket errors | 200s timed | 200 p50 ms | 200 p90 ms "
-              "| 200 p99 ms | 200 max ms |")
-        print("|---:|---:|---:|---|---|---:|---:|---:|---:|---:|")
-        rows, notes = [], []
+        header = ("| connections | 200/s | 503/s | other statuses | socket errors | 200s timed | 200 p50 ms | 200 p90 ms "
+                  "| 200 p99 ms | 200 max ms | cores: detection + rest of service | cores: wrk |")
+        print(header)
+        print("|---:|---:|---:|---|---|---:|---:|---:|---:|---:|---:|---:|")
+
+        def row(level):
+            times = level.times
+            print(f"| {level.connections} | {level.ok:.1f} | {level.shed:.1f} | {level.other} | {level.socket_errors} | "
+                  f"{len(times)} | {percentile(times, 50):.1f} | {percentile(times, 90):.1f} | {level.p99:.1f} | "
+                  f"{times[-1] if times else float('nan'):.1f} | {level.cpu_split()} |", flush=True)
+
+        levels = []
         for connections in [int(c) for c in args.levels.split(",")]:
-            load = os.getloadavg()[0]  # the machine is shared: what else ran shows here
-            r = run_wrk(f"{address}/v1/detect", connections, args.seconds, image)
-            seconds = r["duration_us"] / 1e6
-            statuses = {}
-            for status, _ in r["responses"]:
-                statuses[status] = statuses.get(status, 0) + 1
-            ok = statuses.pop(200, 0) / seconds
-            shed = statuses.pop(503, 0) / seconds
-            other = ", ".join(f"{n} x {status}" for status, n in sorted(statuses.items())) or "0"
-            errors = {k: v for k, v in r["socket_errors"].items() if v}
-            socket_errors = ", ".join(f"{k} {v}" for k, v in errors.items()) or "0"
-            times = sorted(latency / 1000 for status, latency in r["responses"] if status == 200 and latency is not None)
-            p99 = percentile(times, 99)
-            rows.append((connections, ok, p99))
-            print(f"| {connections} | {ok:.1f} | {shed:.1f} | {other} | {socket_errors} | {len(times)} | "
-                  f"{percentile(times, 50):.1f} | {percentile(times, 90):.1f} | {p99:.1f} | "
-                  f"{times[-1] if times else float('nan'):.1f} |", flush=True)
-            shed_times = sorted(latency / 1000 for status, latency in r["responses"] if status == 503 and latency is not None)
-            notes.append(f"{connections} connections (load average {load:.2f} before): {r['requests']} responses, {len(times)} of "
-                         f"{round(ok * seconds)} 200s timed"
-                         + (f"; 503 p50 {percentile(shed_times, 50):.2f} ms, p99 {percentile(shed_times, 99):.2f} ms"
-                            if shed_times else "")
-                         + f"; wrk's own histogram (all statuses, with its synthetic samples): p50 "
-                         f"{r['wrk_all_statuses_ms']['p50']:.1f} ms, p99 {r['wrk_all_statuses_ms']['p99']:.1f} ms")
-        base_p99 = rows[0][2]
-        knee = rows[0]
-        for previous, current in zip(rows, rows[1:]):
-            if current[1] >= previous[1] * 1.05 and current[2] <= 3 * base_p99:
+            levels.append(Level(address, connections, args.seconds, image, service.pid))
+            row(levels[-1])
+        base_p99 = levels[0].p99
+        knee = levels[0]
+        for previous, current in zip(levels, levels[1:]):
+            if current.ok >= previous.ok * 1.05 and current.p99 <= 3 * base_p99:
                 knee = current
             else:
                 break
         print()
-        print(f"knee: {knee[1]:.1f} detections/s (200s) at {knee[0]} connections (200 p99 {knee[2]:.1f} ms)")
+        print(f"knee: {knee.ok:.1f} detections/s (200s) at {knee.connections} connections (200 p99 {knee.p99:.1f} ms)")
+        overloads = []
+        if args.overload:
+            print()
+            print(f"Overload, multiples of the knee's {knee.connections} connections (goal: 200/s >= 0.9x "
+                  f"{knee.ok:.1f}, 200 p99 <= 2x {knee.p99:.1f} ms):")
+            print()
+            print("| overload | connections | 200/s | x knee | 503/s | other statuses | socket errors | 200 p50 ms "
+                  "| 200 p99 ms | p99 x knee | cores: detection + rest of service | cores: wrk | goal |")
+            print("|---|---:|---:|---:|---:|---|---|---:|---:|---:|---:|---:|---|")
+            for factor in [int(f) for f in args.overload.split(",")]:
+                level = Level(address, knee.connections * factor, args.seconds, image, service.pid)
+                overloads.append(level)
+                goodput, tail = level.ok / knee.ok, level.p99 / knee.p99
+                verdict = "PASS" if goodput >= 0.9 and tail <= 2 else "FAIL"
+                print(f"| {factor}x | {level.connections} | {level.ok:.1f} | {goodput:.2f} | {level.shed:.1f} | "
+                      f"{level.other} | {level.socket_errors} | {percentile(level.times, 50):.1f} | {level.p99:.1f} | "
+                      f"{tail:.2f} | {level.cpu_split()} | {verdict} |", flush=True)
         print()
-        for note in notes:
-            print(note)
+        for level in levels + overloads:
+            print(level.note())
     finally:
         service.send_signal(signal.SIGTERM)
         try:

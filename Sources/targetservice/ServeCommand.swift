@@ -63,6 +63,22 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(help: "Detections that may wait for a worker before requests are shed with 503 (default: 2 per worker).")
     var queueDepth: Int?
 
+    @Option(
+        help: ArgumentHelp(
+            "Queue length while requests are being shed (default: half a job per worker, at least 1).",
+            discussion:
+                "Once a request has been shed, the queue admits only this many waiting jobs until a second passes without a shed: under sustained overload a long queue only adds waiting."
+        ))
+    var overloadQueueDepth: Int?
+
+    @Option(
+        help: ArgumentHelp(
+            "Longest hold of a repeated 503 on one connection, e.g. 1s; 0 answers every shed at once.",
+            discussion:
+                "A connection's first shed is answered at once; each further one in a row is held, twice as long each time up to this (see docs/service.md, Overload)."
+        ))
+    var maxShedHold = DurationArgument(ShedPacing().maximum)
+
     @Option(help: "Largest accepted request body in bytes.")
     var maxBodyBytes = 8 * 1024 * 1024
 
@@ -89,6 +105,9 @@ struct ServeCommand: AsyncParsableCommand {
         if !(0...65535).contains(port) { throw ValidationError("--port must be 0...65535 (got \(port)).") }
         if let workers, workers < 1 { throw ValidationError("--workers must be at least 1 (got \(workers)).") }
         if let queueDepth, queueDepth < 0 { throw ValidationError("--queue-depth must be 0 or more (got \(queueDepth)).") }
+        if let overloadQueueDepth, overloadQueueDepth < 0 {
+            throw ValidationError("--overload-queue-depth must be 0 or more (got \(overloadQueueDepth)).")
+        }
         if maxBodyBytes < 1 { throw ValidationError("--max-body-bytes must be at least 1 (got \(maxBodyBytes)).") }
         if maxPixels < 1 { throw ValidationError("--max-pixels must be at least 1 (got \(maxPixels)).") }
         if (backupEvery == nil) != (backupDir == nil) {
@@ -137,6 +156,8 @@ struct ServeCommand: AsyncParsableCommand {
             configuration.queueDepth = 2 * workers
         }
         if let queueDepth { configuration.queueDepth = queueDepth }
+        if let overloadQueueDepth { configuration.overloadQueueDepth = overloadQueueDepth }
+        configuration.shedPacing.maximum = maxShedHold.duration
         configuration.maxBodyBytes = maxBodyBytes
         configuration.maxPixels = maxPixels
         configuration.drainTimeout = drainTimeout.duration
@@ -157,6 +178,7 @@ struct ServeCommand: AsyncParsableCommand {
             "starting",
             metadata: [
                 "workers": "\(configuration.workers)", "queue_depth": "\(configuration.queueDepth)",
+                "overload_queue_depth": "\(configuration.effectiveOverloadQueueDepth)",
                 "max_body_bytes": "\(configuration.maxBodyBytes)", "max_pixels": "\(configuration.maxPixels)",
             ])
         do {

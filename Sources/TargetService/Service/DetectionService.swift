@@ -25,7 +25,9 @@ public struct DetectionService: Sendable {
         self.configuration = configuration
         self.models = ActiveModels()
         self.registry = try ModelRegistry(dataDirectory: configuration.dataDirectory)
-        self.pool = DetectionWorkerPool(workers: configuration.workers, queueDepth: configuration.queueDepth)
+        self.pool = DetectionWorkerPool(
+            workers: configuration.workers, queueDepth: configuration.queueDepth,
+            overloadQueueDepth: configuration.effectiveOverloadQueueDepth)
         self.metrics = ServiceMetrics()
         self.readiness = Readiness()
         self.rollouts = ModelRollouts(registry: registry, models: models, metrics: metrics, logger: logger)
@@ -49,7 +51,8 @@ public struct DetectionService: Sendable {
             metrics: metrics,
             pipeline: pipeline,
             maxBodyBytes: configuration.maxBodyBytes,
-            detectionLog: detectionLog
+            detectionLog: detectionLog,
+            shedPacing: configuration.shedPacing
         )
         let modelsEndpoint = ModelsEndpoint(registry: registry, defaultModel: configuration.catalog.defaultModel)
         let admin = AdminEndpoint(

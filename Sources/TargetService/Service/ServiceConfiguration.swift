@@ -30,6 +30,11 @@ public struct ServiceConfiguration: Sendable {
     /// Jobs that may wait for a worker before requests are shed with 503. Default 2 per worker: a queued
     /// request then waits at most about two detections, which keeps tail latency bounded under overload.
     public var queueDepth: Int
+    /// The queue's length while requests are being shed (see `DetectionWorkerPool`); nil: half a job per worker, at
+    /// least one, never more than `queueDepth`.
+    public var overloadQueueDepth: Int?
+    /// How a connection's repeated sheds are held (`ShedPacing.off`: answered at once).
+    public var shedPacing = ShedPacing()
     public var maxBodyBytes = 8 * 1024 * 1024
     public var maxPixels = JPEGDecoder.defaultMaxPixels
     /// How long in-flight requests get to finish after SIGTERM/SIGINT before they are cut off.
@@ -39,6 +44,11 @@ public struct ServiceConfiguration: Sendable {
 
     public init() {
         queueDepth = 2 * workers
+    }
+
+    /// `overloadQueueDepth` with its default filled in.
+    public var effectiveOverloadQueueDepth: Int {
+        min(overloadQueueDepth ?? max(1, workers / 2), queueDepth)
     }
 }
 

@@ -15,6 +15,8 @@ struct DetectEndpoint: Sendable {
     let maxBodyBytes: Int
     /// Gets one entry per answered detection; buffered, so logging costs the request one lock.
     let detectionLog: DetectionLog?
+    /// How long a connection's repeated refusals are held (see `ShedPacing`).
+    var shedPacing = ShedPacing()
 
     /// Seconds a client should wait while the models load or the service stops (a shed request gets `RetryAfter`).
     static let retryAfterSeconds = 1
@@ -36,7 +38,8 @@ struct DetectEndpoint: Sendable {
         }
         // Shedding before the body is read keeps a refused request cheap, so a flood of them does not steal the
         // CPU the workers need; admission is checked again when the job is submitted.
-        guard pool.hasCapacity else { throw shed() }
+        let client = ClientConnection.current
+        guard pool.hasCapacity else { throw await shed(client) }
         let body: ByteBuffer
         do {
             body = try await request.collectBody(upTo: maxBodyBytes)
@@ -52,8 +55,12 @@ struct DetectEndpoint: Sendable {
         let parameters = model.spec.parameters
         let submitted = ContinuousClock.now
         let outcome: (Result<DetectionResult, ImageDecodeError>, Duration)
+        client?.beginWaiting()
+        defer { client?.endWaiting() }
         do {
-            outcome = try await pool.run {
+            outcome = try await pool.run(isAbandoned: { client?.hasDeparted ?? false }) {
+                client?.endWaiting()
+                client?.recordAdmitted()
                 let queued = ContinuousClock.now - submitted
                 let result = Result { () throws(ImageDecodeError) in
                     try pipeline.run(body.readableBytesView, classifier: classifier, parameters: parameters)
@@ -61,7 +68,12 @@ struct DetectEndpoint: Sendable {
                 return (result, queued)
             }
         } catch .overloaded {
-            throw shed()
+            throw await shed(client)
+        } catch .abandoned {
+            metrics.detectionAbandoned()
+            // Nobody reads this answer; its status is what the metrics and logs show (nginx's 499).
+            throw ServiceError(
+                .clientClosedRequest, .clientClosedRequest, "the client closed the connection before a worker was free")
         } catch .stopped {
             throw ServiceError(
                 .serviceUnavailable, .notReady, "the service is shutting down",
@@ -91,8 +103,17 @@ struct DetectEndpoint: Sendable {
         )
     }
 
-    private func shed() -> ServiceError {
+    /// The 503 of a full queue; held first when this connection was refused just before (see `ShedPacing`).
+    private func shed(_ client: ClientConnection?) async -> ServiceError {
         metrics.requestShed()
+        if let client {
+            let hold = shedPacing.hold(consecutiveSheds: client.recordShed(), estimatedWait: pool.estimatedWait)
+            if hold > .zero {
+                metrics.shedHeld()
+                // One timer per held answer; a client that leaves meanwhile just never reads it.
+                try? await Task.sleep(for: hold)
+            }
+        }
         return ServiceError(
             .serviceUnavailable, .overloaded, "every detection worker is busy and the queue is full; retry later",
             headers: [.retryAfter: "\(RetryAfter.seconds(for: pool.estimatedWait))"])
@@ -115,6 +136,11 @@ struct DetectEndpoint: Sendable {
                 .unsupportedMediaType, .unsupportedMediaType, "send the image as Content-Type: image/jpeg (got \(got))")
         }
     }
+}
+
+extension HTTPResponse.Status {
+    /// nginx's status for a request whose client went away before the answer; never seen by a client.
+    static let clientClosedRequest = Self(code: 499, reasonPhrase: "Client Closed Request")
 }
 
 extension HTTPFields.Element.Name {

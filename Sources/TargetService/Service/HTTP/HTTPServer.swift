@@ -101,7 +101,9 @@ public struct HTTPServer<Responder: HTTPResponder>: Service where Responder.Cont
                 http.setup(channel: channel, logger: logger).flatMapThrowing { connection in
                     // Right after the decoder, so its parse errors get the JSON answer (see MalformedRequestHandler).
                     let decoder = try channel.pipeline.syncOperations.handler(type: ByteToMessageHandler<HTTPRequestDecoder>.self)
-                    try channel.pipeline.syncOperations.addHandler(MalformedRequestHandler(), position: .after(decoder))
+                    let malformed = MalformedRequestHandler()
+                    try channel.pipeline.syncOperations.addHandler(malformed, position: .after(decoder))
+                    try channel.pipeline.syncOperations.addHandler(ClientPresenceHandler(), position: .after(malformed))
                     return connection
                 }
             }
@@ -120,7 +122,14 @@ public struct HTTPServer<Responder: HTTPResponder>: Service where Responder.Cont
                         for try await connection in inbound {
                             connections.insert(connection.channel)
                             group.addTask {
-                                await http.handle(value: connection, logger: logger)
+                                // Requests find their connection's client here (see ClientConnection).
+                                let client = try? await connection.channel.eventLoop.submit {
+                                    try connection.channel.pipeline.syncOperations.handler(type: ClientPresenceHandler.self)
+                                        .client
+                                }.get()
+                                await ClientConnection.$current.withValue(client) {
+                                    await http.handle(value: connection, logger: logger)
+                                }
                                 connections.remove(connection.channel)
                             }
                         }

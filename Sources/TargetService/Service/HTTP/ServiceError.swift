@@ -19,6 +19,7 @@ public struct ServiceError: HTTPResponseError, Sendable {
         case notFound = "not_found"
         case methodNotAllowed = "method_not_allowed"
         case overloaded = "overloaded"
+        case clientClosedRequest = "client_closed_request"
         case notReady = "not_ready"
         case internalError = "internal_error"
         case unauthorized = "unauthorized"

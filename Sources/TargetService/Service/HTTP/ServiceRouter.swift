@@ -72,7 +72,8 @@ enum ServiceRouter {
             Response(
                 status: .ok,
                 headers: [.contentType: "text/plain; version=0.0.4; charset=utf-8"],
-                body: .init(byteBuffer: ByteBuffer(bytes: metrics.exposition(pool: pool.currentLoad)))
+                body: .init(
+                    byteBuffer: ByteBuffer(bytes: metrics.exposition(pool: pool.currentLoad, workerCPUTime: pool.workerCPUTime)))
             )
         }
 

@@ -1,4 +1,5 @@
 import Prometheus
+import Synchronization
 
 /// The service's Prometheus metrics, in a registry of its own so that several servers in one process
 /// (tests, replicas) never mix their numbers. Names are documented in the README's service section.
@@ -8,6 +9,11 @@ public final class ServiceMetrics: Sendable {
     private let queueDepth: Gauge
     private let workersBusy: Gauge
     private let shed: Counter
+    private let shedHeldCount: Counter
+    private let abandoned: Counter
+    private let workerCPU: Counter
+    /// The pool's worker CPU already added to `workerCPU` (the counter follows the pool's running total).
+    private let workerCPUReported = Mutex<Duration>(.zero)
 
     /// Latency buckets from 5 ms (a health check) to 10 s (a queued detection on a slow machine).
     static let latencyBuckets: [Duration] = [
@@ -26,6 +32,17 @@ public final class ServiceMetrics: Sendable {
         shed = registry.makeCounter(
             descriptor: Self.name(
                 "detect_shed", unit: "total", help: "Detect requests refused with 503 because the queue was full."))
+        shedHeldCount = registry.makeCounter(
+            descriptor: Self.name(
+                "detect_shed_held", unit: "total",
+                help: "503s held before answering because their connection had just been refused (ShedPacing)."))
+        abandoned = registry.makeCounter(
+            descriptor: Self.name(
+                "detect_abandoned", unit: "total",
+                help: "Queued detections not run because their client had closed its connection."))
+        workerCPU = registry.makeCounter(
+            descriptor: Self.name(
+                "worker_cpu", unit: "seconds_total", help: "CPU time the worker threads spent decoding and detecting."))
     }
 
     /// Counts one finished request and its latency. `route` is the route template (bounded), never the raw path.
@@ -44,6 +61,8 @@ public final class ServiceMetrics: Sendable {
     public func requestStarted() { inFlight.increment() }
     public func requestFinished() { inFlight.decrement() }
     public func requestShed() { shed.increment() }
+    public func shedHeld() { shedHeldCount.increment() }
+    public func detectionAbandoned() { abandoned.increment() }
 
     /// Publishes the version of each served model (one series per model).
     public func recordModels(_ models: ModelSet) {
@@ -56,9 +75,14 @@ public final class ServiceMetrics: Sendable {
     }
 
     /// The Prometheus text exposition, with the pool gauges sampled now (they are levels, not events).
-    public func exposition(pool: WorkerPoolLoad) -> [UInt8] {
+    public func exposition(pool: WorkerPoolLoad, workerCPUTime: Duration) -> [UInt8] {
         queueDepth.set(Double(pool.queued))
         workersBusy.set(Double(pool.running))
+        let added = workerCPUReported.withLock { reported in
+            defer { reported = max(reported, workerCPUTime) }
+            return workerCPUTime - reported
+        }
+        if added > .zero { workerCPU.increment(by: added / .seconds(1)) }
         return registry.emitToBuffer()
     }
 

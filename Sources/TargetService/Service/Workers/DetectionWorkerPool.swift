@@ -2,24 +2,48 @@ import NIOPosix
 import ServiceLifecycle
 import Synchronization
 
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
 /// Runs CPU-heavy work on dedicated threads, never on NIO's event loops, so health checks and metrics stay fast
 /// while every core detects. Admits at most `workers + queueDepth` jobs: the rest are refused at once,
 /// which bounds both latency (a queued job waits for at most `queueDepth / workers` jobs) and memory.
+///
+/// The queue absorbs a burst, but under sustained overload it only adds waiting: the workers are busy either way,
+/// and every admitted job waits behind the whole queue. So once a job has been refused, the pool admits only
+/// `workers + overloadQueueDepth` until `overloadMemory` passes without a refusal; jobs already queued stay.
 public final class DetectionWorkerPool: Service {
     public let workers: Int
     public let queueDepth: Int
+    /// The queue's length while the pool is refusing work (at most `queueDepth`).
+    public let overloadQueueDepth: Int
+    /// How long after the last refusal the shorter queue stays.
+    public let overloadMemory: Duration
     private let threads: NIOThreadPool
     private let load = Mutex(WorkerPoolLoad())
+    private let lastRefusal = Mutex<ContinuousClock.Instant?>(nil)
     /// How long a job takes on a worker, smoothed (exponentially weighted, 1/8 per job); nil before the first.
     private let averageJob = Mutex<Duration?>(nil)
+    private let cpuTime = Mutex<Duration>(.zero)
 
     /// Starts `workers` threads at once; they stop when the pool's service shuts down (or `shutdown()`).
-    public init(workers: Int, queueDepth: Int) {
+    /// `overloadQueueDepth` defaults to `queueDepth` (the queue never shrinks).
+    public init(workers: Int, queueDepth: Int, overloadQueueDepth: Int? = nil, overloadMemory: Duration = .seconds(1)) {
         precondition(workers >= 1 && queueDepth >= 0, "a pool needs at least one worker and a non-negative queue")
         self.workers = workers
         self.queueDepth = queueDepth
+        self.overloadQueueDepth = min(max(0, overloadQueueDepth ?? queueDepth), queueDepth)
+        self.overloadMemory = overloadMemory
         self.threads = NIOThreadPool(numberOfThreads: workers)
         threads.start()
+    }
+
+    /// CPU time the worker threads have spent running jobs so far.
+    public var workerCPUTime: Duration {
+        cpuTime.withLock { $0 }
     }
 
     /// How many jobs run and wait right now.
@@ -38,37 +62,72 @@ public final class DetectionWorkerPool: Service {
     /// Whether a job submitted now would be admitted. Only a hint (another request may take the last slot first),
     /// but it lets a caller shed before doing work of its own, such as reading a request body.
     public var hasCapacity: Bool {
-        load.withLock { $0.admitted < workers + queueDepth }
+        let capacity = self.capacity
+        let available = load.withLock { $0.admitted < capacity }
+        if !available { noteRefusal() }
+        return available
+    }
+
+    /// Jobs admitted right now: the full queue, or the short one while refusals are recent.
+    private var capacity: Int {
+        guard overloadQueueDepth < queueDepth, let last = lastRefusal.withLock({ $0 }),
+            ContinuousClock.now - last < overloadMemory
+        else { return workers + queueDepth }
+        return workers + overloadQueueDepth
+    }
+
+    private func noteRefusal() {
+        guard overloadQueueDepth < queueDepth else { return }
+        let now = ContinuousClock.now
+        lastRefusal.withLock { $0 = now }
     }
 
     /// Runs `work` on a worker thread, or throws `.overloaded` at once when every worker is busy and the queue is full.
-    public func run<T: Sendable>(_ work: @escaping @Sendable () -> T) async throws(WorkerPoolError) -> T {
-        let capacity = workers + queueDepth
+    /// A job whose `isAbandoned` says true when a worker reaches it is not run (`.abandoned`): its requester left.
+    public func run<T: Sendable>(
+        isAbandoned: @escaping @Sendable () -> Bool = { false }, _ work: @escaping @Sendable () -> T
+    ) async throws(WorkerPoolError) -> T {
+        let capacity = self.capacity
         let admitted = load.withLock { load in
             guard load.admitted < capacity else { return false }
             load.admitted += 1
             return true
         }
-        guard admitted else { throw .overloaded }
+        guard admitted else {
+            noteRefusal()
+            throw .overloaded
+        }
         defer { load.withLock { $0.admitted -= 1 } }
+        let outcome: Result<T, WorkerPoolError>
         do {
-            return try await threads.runIfActive {
+            outcome = try await threads.runIfActive { () -> Result<T, WorkerPoolError> in
+                if isAbandoned() { return .failure(.abandoned) }
                 self.load.withLock { $0.running += 1 }
                 defer { self.load.withLock { $0.running -= 1 } }
                 let started = ContinuousClock.now
+                let cpuStarted = Self.threadCPUTime()
                 let result = work()
-                self.record(ContinuousClock.now - started)
-                return result
+                self.record(ContinuousClock.now - started, cpu: Self.threadCPUTime() - cpuStarted)
+                return .success(result)
             }
         } catch {
             throw .stopped
         }
+        return try outcome.get()
     }
 
-    private func record(_ duration: Duration) {
+    /// The calling thread's CPU time.
+    private static func threadCPUTime() -> Duration {
+        var now = timespec()
+        clock_gettime(CLOCK_THREAD_CPUTIME_ID, &now)
+        return .seconds(now.tv_sec) + .nanoseconds(now.tv_nsec)
+    }
+
+    private func record(_ duration: Duration, cpu: Duration) {
         averageJob.withLock { average in
             average = average.map { $0 * 0.875 + duration * 0.125 } ?? duration
         }
+        cpuTime.withLock { $0 += cpu }
     }
 
     /// Waits for graceful shutdown, then lets queued jobs finish and stops the threads. The HTTP server is shut
@@ -100,4 +159,6 @@ public enum WorkerPoolError: Error, Sendable {
     case overloaded
     /// The pool has shut down.
     case stopped
+    /// The job's requester left before a worker reached it; the job was not run.
+    case abandoned
 }
