@@ -18,8 +18,10 @@ so the load offered is what wrk offers; hey's `-o csv` has per-request status an
 requests entirely, and a Python client would take CPU from the service on this 2-core machine.
 
 Overload (--overload 4,16,64): after the sweep, wrk runs again at those multiples of the knee's connections. wrk
-ignores Retry-After and sends the next request the moment a response arrives, like a retry storm. Goals
-(issue 17): 200s/s at every overload level >= 0.9x the knee's, and the 200s' p99 <= 2x the knee's p99. Each level
+ignores Retry-After and sends the next request the moment a response arrives, like a retry storm. Each overload
+level follows a fresh run at the knee's connections and is judged against it, so the machine's drift between the
+sweep and the overload runs does not count. Goals: 200s/s at every overload level >= 0.9x the knee's, and the 200s'
+p99 <= 2x the knee's p99. Each level
 also shows where the CPU went: the service process (from /proc/PID/stat), of which detection (the workers' thread CPU,
 `targetservice_worker_cpu_seconds_total` in /metrics), and wrk (the children's rusage).
 
@@ -200,16 +202,23 @@ def main():
         overloads = []
         if args.overload:
             print()
-            print(f"Overload, multiples of the knee's {knee.connections} connections (goal: 200/s >= 0.9x "
-                  f"{knee.ok:.1f}, 200 p99 <= 2x {knee.p99:.1f} ms):")
+            print(f"Overload, multiples of the knee's {knee.connections} connections, each after the knee again "
+                  f"(goal: 200/s >= 0.9x that knee's, 200 p99 <= 2x its p99):")
             print()
             print("| overload | connections | 200/s | x knee | 503/s | other statuses | socket errors | 200 p50 ms "
                   "| 200 p99 ms | p99 x knee | cores: detection + rest of service | cores: wrk | goal |")
             print("|---|---:|---:|---:|---:|---|---|---:|---:|---:|---:|---:|---|")
             for factor in [int(f) for f in args.overload.split(",")]:
+                # The knee again right before: this shared machine drifts over minutes, so each overload level is
+                # judged against a knee measured next to it (the sweep's knee alone would carry that drift).
+                reference = Level(address, knee.connections, args.seconds, image, service.pid)
+                overloads.append(reference)
                 level = Level(address, knee.connections * factor, args.seconds, image, service.pid)
                 overloads.append(level)
-                goodput, tail = level.ok / knee.ok, level.p99 / knee.p99
+                goodput, tail = level.ok / reference.ok, level.p99 / reference.p99
+                print(f"| knee again | {reference.connections} | {reference.ok:.1f} | 1.00 | {reference.shed:.1f} | "
+                      f"{reference.other} | {reference.socket_errors} | {percentile(reference.times, 50):.1f} | "
+                      f"{reference.p99:.1f} | 1.00 | {reference.cpu_split()} | |", flush=True)
                 verdict = "PASS" if goodput >= 0.9 and tail <= 2 else "FAIL"
                 print(f"| {factor}x | {level.connections} | {level.ok:.1f} | {goodput:.2f} | {level.shed:.1f} | "
                       f"{level.other} | {level.socket_errors} | {percentile(level.times, 50):.1f} | {level.p99:.1f} | "

@@ -54,7 +54,9 @@ public struct RequestStats: Sendable {
     public var attempted: Int { outcomes.attempts }
     /// `OutcomeCounts.errorRate`.
     public var errorRate: Double { outcomes.errorRate }
-    /// Passed over checked responses (1 when nothing was checked).
+    /// Whether any response's content was checked (headers, JSON, boxes); a status-only request checks nothing.
+    public var anythingChecked: Bool { checksPassed + checksFailed > 0 }
+    /// Passed over checked responses (1 when nothing was checked: see `anythingChecked`).
     public var checkRate: Double {
         let checked = checksPassed + checksFailed
         return checked == 0 ? 1 : Double(checksPassed) / Double(checked)

@@ -161,10 +161,13 @@ public struct RunSession<C: Clock> where C.Duration == Duration {
     }
 
     /// The run's verdict from how it stopped and what was judged (`RunVerdict` gives the order).
-    public func verdict(faultsNotInjected: [String], failedActions: [String], outcomes: [SLAOutcome]) -> RunVerdict {
+    public func verdict(
+        faultsNotInjected: [String], failedActions: [String], outcomes: [SLAOutcome], traffic: OutcomeCounts
+    ) -> RunVerdict {
         RunVerdict(
             interrupted: interrupted, abortedByRule: !abortViolations.isEmpty, chaosAbort: chaosAbortReason,
-            peerAbort: peerAbortReason, faultsNotInjected: faultsNotInjected, failedActions: failedActions, outcomes: outcomes)
+            peerAbort: peerAbortReason, faultsNotInjected: faultsNotInjected, failedActions: failedActions, outcomes: outcomes,
+            traffic: traffic)
     }
 
     /// The run's own events: the `abort_on_fail` stop with the thresholds that caused it, the interrupt.

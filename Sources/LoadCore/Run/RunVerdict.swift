@@ -9,10 +9,13 @@ public struct RunVerdict: Sendable, Equatable {
     public var text: String
 
     /// `failedActions` names each action that failed without `continue_on_failure` (`actions[0] model.activate`).
+    /// `traffic` is how the run's requests ended; with no SLA it alone decides: a run in which no request got a
+    /// response its expectations accept failed (exit 1), whatever else happened, so that a run against a dead target
+    /// never reads as a pass. A scenario that expects failures says so in `expect.status`.
     public init(
         interrupted: Bool, abortedByRule: Bool, chaosAbort: String?, peerAbort: String? = nil, faultsNotInjected: [String],
         failedActions: [String],
-        outcomes: [SLAOutcome]
+        outcomes: [SLAOutcome], traffic: OutcomeCounts
     ) {
         let breached = outcomes.filter { !$0.passed }
         if interrupted {
@@ -33,6 +36,8 @@ public struct RunVerdict: Sendable, Equatable {
                 .slaBreached, .failed,
                 "FAILED: \(failedActions.count) action(s) failed: " + failedActions.joined(separator: ", ")
             )
+        } else if outcomes.isEmpty, traffic.attempts - traffic.errors <= 0 {
+            (exitCode, status, text) = (.slaBreached, .failed, "FAILED: " + Self.noSuccess(traffic) + " (no SLA defined)")
         } else if !breached.isEmpty {
             (exitCode, status, text) = (
                 .slaBreached, .failed, "FAILED: \(breached.count) of \(outcomes.count) SLA thresholds breached"
@@ -40,8 +45,20 @@ public struct RunVerdict: Sendable, Equatable {
         } else {
             (exitCode, status, text) = (
                 .passed, .passed,
-                outcomes.isEmpty ? "PASSED (no SLA defined)" : "PASSED: all \(outcomes.count) SLA thresholds met"
+                outcomes.isEmpty
+                    ? "PASSED (no SLA defined): \(traffic.attempts - traffic.errors) of \(traffic.attempts) requests answered as expected"
+                    : "PASSED: all \(outcomes.count) SLA thresholds met"
             )
         }
+    }
+
+    /// What a run with no accepted response did, in plain words.
+    private static func noSuccess(_ traffic: OutcomeCounts) -> String {
+        guard traffic.attempts > 0 else { return "no request was sent" }
+        var parts: [String] = []
+        if traffic.errorStatuses > 0 { parts.append("\(traffic.errorStatuses) answered with an unexpected status") }
+        if traffic.endedWithoutResponse > 0 { parts.append("\(traffic.endedWithoutResponse) got no response") }
+        return "none of \(traffic.attempts) requests got a response its expectations accept"
+            + (parts.isEmpty ? "" : ": " + parts.joined(separator: ", "))
     }
 }

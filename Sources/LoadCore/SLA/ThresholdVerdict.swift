@@ -19,6 +19,12 @@ public struct ThresholdVerdict {
                 limit: SLAText.percent(limit), limitValue: limit, observed: stats.errorRate,
                 observedText: SLAText.percent(stats.errorRate), passed: stats.errorRate <= limit, unit: "ratio")
         case .checkRate(let limit):
+            // A rate of nothing is no evidence: the threshold fails rather than pass on zero checked responses.
+            guard stats.anythingChecked else {
+                return ThresholdVerdict(
+                    limit: SLAText.percent(limit), limitValue: limit, observed: 0, observedText: "nothing checked",
+                    passed: false, unit: "ratio")
+            }
             return ThresholdVerdict(
                 limit: SLAText.percent(limit), limitValue: limit, observed: stats.checkRate,
                 observedText: SLAText.percent(stats.checkRate), passed: stats.checkRate >= limit, unit: "ratio")

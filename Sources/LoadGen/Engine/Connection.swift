@@ -134,7 +134,7 @@ final class Connection: ChannelInboundHandler, @unchecked Sendable {
         if error is HTTPResponseParser.ParseError {
             fail(error)
         } else {
-            serverClosed(context: context, reason: TransportError.classifyInFlight(error))
+            serverClosed(context: context, reason: TransportError.classifyInFlight(error, tls: worker.tls))
         }
     }
 
@@ -167,7 +167,7 @@ final class Connection: ChannelInboundHandler, @unchecked Sendable {
     }
 
     private func fail(_ error: any Error) {
-        markClosed(reason: TransportError.classifyInFlight(error))
+        markClosed(reason: TransportError.classifyInFlight(error, tls: worker.tls))
         context?.close(promise: nil)
     }
 

@@ -16,15 +16,22 @@ public final class LoadEngine: Sendable {
     private let workers: [LoopWorker]
     private let startDelay: Duration
     private let phaseDurations: [Duration]
+    private let tls: ClientTLS?
+    private let remote: SocketAddress
+    private let connectTimeout: Duration
     private let started = NIOLockedValueBox<(timeline: EngineTimeline, done: [EventLoopFuture<Void>])?>(nil)
 
     /// Prepares everything that can fail (payloads, goldens, address resolution, TLS) before any request is sent.
     /// Nothing is scheduled yet: the first phase starts `startDelay` after `start()`.
     /// `segment` is this instance's part of a scenario split across several generators: its share of every open
     /// phase's arrivals, of the users and of `max_connections`.
+    /// `verifiedHost`: the name a TLS certificate must carry when `baseURL` is not the target's own address (the fault
+    /// proxy on 127.0.0.1 in front of it); `target.tls.server_name` still wins. `environment` is read for
+    /// `SSL_CERT_FILE` / `SSL_CERT_DIR`.
     public init(
         scenario: Scenario, baseURL: String, loops: Int = 1, startDelay: Duration = .milliseconds(20),
-        segment: ExecutionSegment = .whole
+        segment: ExecutionSegment = .whole, verifiedHost: String? = nil,
+        environment: [String: String] = ProcessInfo.processInfo.environment
     ) throws {
         guard let address = TargetAddress(url: baseURL) else {
             throw EngineError("target URL '\(baseURL)' is not an http:// or https:// URL with a host")
@@ -52,12 +59,15 @@ public final class LoadEngine: Sendable {
         } catch {
             throw EngineError("cannot resolve target host '\(address.host)': \(error)")
         }
-        var tls: (context: NIOSSLContext, serverName: String?)?
+        var tls: ClientTLS?
         if address.useTLS {
-            let context = try NIOSSLContext(configuration: .makeClientConfiguration())
-            let isIPAddress = (try? SocketAddress(ipAddress: address.host, port: 0)) != nil
-            tls = (context, isIPAddress ? nil : address.host)
+            tls = try ClientTLS(
+                settings: scenario.tls, host: verifiedHost ?? address.host, environment: environment, baseDirectory: baseDirectory
+            )
         }
+        self.tls = tls
+        self.remote = remote
+        connectTimeout = scenario.options.connectTimeout
         let loopCount = max(1, loops)
         group = MultiThreadedEventLoopGroup(numberOfThreads: loopCount)
         self.startDelay = startDelay
@@ -78,6 +88,16 @@ public final class LoadEngine: Sendable {
         }
         self.workers = workers
     }
+
+    /// For an https:// target: one handshake before the run. nil when it succeeds, else why it fails — every request
+    /// would then fail with `tls`, and its error samples carry this reason (see `TLSDiagnosis`).
+    public func checkTLS() async -> String? {
+        guard let tls else { return nil }
+        return await TLSDiagnosis.run(tls: tls, remote: remote, group: group, timeout: connectTimeout)
+    }
+
+    /// Whether certificates go unverified (`insecure_skip_verify`), which every run must say.
+    public var skipsTLSVerification: Bool { tls.map { !$0.verifies } ?? false }
 
     /// Connections worth opening before an open-model run starts: two per 1,000 requests/s of the highest rate any
     /// phase reaches (loopback round trips are well under a millisecond), at least one, at most max_connections.

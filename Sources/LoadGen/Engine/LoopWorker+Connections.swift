@@ -23,6 +23,7 @@ extension LoopWorker {
 
     func openConnection() -> Connection {
         let tls = self.tls
+        let connectTimeout = options.connectTimeout
         let connection = Connection(id: nextConnectionID, worker: self, countsWireBytes: tls != nil)
         nextConnectionID += 1
         let bootstrap = ClientBootstrap(group: loop)
@@ -37,6 +38,7 @@ extension LoopWorker {
                     if let tls {
                         let handler = try NIOSSLClientHandler(context: tls.context, serverHostname: tls.serverName)
                         try channel.pipeline.syncOperations.addHandler(handler)
+                        try channel.pipeline.syncOperations.addHandler(TLSHandshakeTimeoutHandler(timeout: connectTimeout))
                     }
                     try channel.pipeline.syncOperations.addHandler(connection)
                     return channel.eventLoop.makeSucceededVoidFuture()
@@ -72,7 +74,7 @@ extension LoopWorker {
 
     func connectFailed(_ connection: Connection, error: any Error) {
         pool.remove(connection)
-        let (code, message) = TransportError.classifyConnect(error)
+        let (code, message) = TransportError.classifyConnect(error, tls: tls)
         if let lost = connection.pendingFirst {
             connection.pendingFirst = nil
             inFlightCount -= 1
@@ -113,7 +115,8 @@ extension LoopWorker {
             code = .checkFailed
             recorder.recordSample(phase: request.phase, request: request.request, code: .checkFailed, message: message)
         }
-        let checked: Bool = if case .statusRejected = outcome { false } else { true }
+        // Checked means content was looked at (headers, JSON, boxes): a status-only request checks nothing.
+        let checked: Bool = if case .statusRejected = outcome { false } else { !statusOnly[request.request] }
         // Headers are kept only for requests that check one; those that check X-Model-Version feed version tracking.
         let version =
             response.headers.isEmpty

@@ -28,7 +28,7 @@ final class LoopWorker: @unchecked Sendable {
     var rotation: RequestRotation
     let options: EngineOptions
     let remote: SocketAddress
-    let tls: (context: NIOSSLContext, serverName: String?)?
+    let tls: ClientTLS?
     let warmConnections: Int
     let recorder: Recorder
     let segment: ExecutionSegment
@@ -60,7 +60,7 @@ final class LoopWorker: @unchecked Sendable {
         var weights: [Int]
         var options: EngineOptions
         var remote: SocketAddress
-        var tls: (context: NIOSSLContext, serverName: String?)?
+        var tls: ClientTLS?
         /// Pool connections to open before the first phase starts (this loop's share).
         var warmConnections = 0
         /// This instance's part of a scenario split across generators.

@@ -80,7 +80,8 @@ public enum MergeRunner {
             interrupted: merge.inputs.contains { $0.run.exitCode == RunExitCode.interrupted.rawValue }, abortedByRule: false,
             chaosAbort: nil, peerAbort: stoppedEarly.first,
             faultsNotInjected: leadEvents.filter { $0.kind == "chaos" && $0.outcome == "failed" }.map(\.name),
-            failedActions: leadEvents.filter { $0.kind == "action" && $0.outcome == "failed" }.map(\.name), outcomes: outcomes)
+            failedActions: leadEvents.filter { $0.kind == "action" && $0.outcome == "failed" }.map(\.name), outcomes: outcomes,
+            traffic: measured.flatMap(\.requests.values).reduce(OutcomeCounts.none) { $0 + $1.outcomes })
 
         let partial =
             merge.missing.isEmpty

@@ -30,7 +30,8 @@ enum SummaryTable {
                 }
                 rows.append([
                     phase.name, name, "\(stats.sent)", "\(stats.succeeded)",
-                    "\(stats.errorCount)", "\(stats.dropped)", String(format: "%.1f%%", stats.checkRate * 100),
+                    "\(stats.errorCount)", "\(stats.dropped)",
+                    stats.anythingChecked ? String(format: "%.1f%%", stats.checkRate * 100) : "—",
                     String(format: "%.1f", Double(stats.completed) / seconds), latency(50), latency(90), latency(99),
                     latency(99, true), latency(100),
                     allAttempts(),

@@ -110,9 +110,12 @@ public enum ScenarioRunner {
         let engine: LoadEngine
         do {
             // The delay lets the engine connect its warm-up connections before the first request is due.
+            // Through the fault proxy the load goes to 127.0.0.1, but a certificate must still name the target.
+            let loadURL = experiment?.loadURL ?? baseURL
             engine = try LoadEngine(
-                scenario: scenario, baseURL: experiment?.loadURL ?? baseURL, loops: options.loops, startDelay: .milliseconds(250),
-                segment: options.segment)
+                scenario: scenario, baseURL: loadURL, loops: options.loops, startDelay: .milliseconds(250),
+                segment: options.segment, verifiedHost: loadURL == baseURL ? nil : URLComponents(string: baseURL)?.host,
+                environment: options.environment)
         } catch {
             return RunResult(exitCode: .couldNotRun, summary: "", message: "\(error)")
         }
@@ -152,6 +155,19 @@ public enum ScenarioRunner {
             } catch {
                 return RunResult(exitCode: .couldNotRun, summary: "", message: "\(error)")
             }
+        }
+
+        // Said on every run, quiet or not: nothing about this target's identity was checked.
+        if engine.skipsTLSVerification {
+            Self.warn(
+                "warning: target.tls.insecure_skip_verify is set: the target's certificate is not verified, so this run "
+                    + "cannot tell the service from anything else answering at \(baseURL)")
+        }
+        if let problem = await engine.checkTLS() {
+            Self.warn("warning: the TLS handshake with \(baseURL) fails: \(problem); every request will fail with `tls`")
+            try? store.appendSecond(
+                runID: runID, seconds: [],
+                events: [EventRecord(atMs: 0, kind: "tls", name: "handshake", detail: ["reason": problem], outcome: "failed")])
         }
 
         // The schedule starts now that everything is ready: setup time (git, the store) never becomes lateness.
@@ -231,7 +247,8 @@ public enum ScenarioRunner {
         let outcomes = phaseOutcomes + recoveryOutcomes + (chaosReport?.outcomes ?? [])
         let verdict = session.verdict(
             faultsNotInjected: chaosReport?.failedInjections ?? [],
-            failedActions: failedActions.map { "actions[\($0.index)] \($0.spec.action.name)" }, outcomes: outcomes)
+            failedActions: failedActions.map { "actions[\($0.index)] \($0.spec.action.name)" }, outcomes: outcomes,
+            traffic: phases.flatMap(\.requests.values).reduce(OutcomeCounts.none) { $0 + $1.outcomes })
         let (exitCode, status) = (verdict.exitCode, verdict.status)
         var events: [EventRecord] =
             actionResults.map(\.event) + (recoveryReport?.events ?? [])
@@ -257,7 +274,7 @@ public enum ScenarioRunner {
 
         var summary =
             "\(scenario.name) against \(baseURL) (run \(runID))\n\n"
-            + SummaryTable.render(phases: phases, sla: outcomes, verdict: verdict.text) + lag.line
+            + SummaryTable.render(phases: phases, sla: outcomes, verdict: verdict.text) + samples.summaryLines() + lag.line
             + (actionResults.isEmpty ? "" : "actions:\n" + actionResults.map { "  \($0.summaryLine)\n" }.joined())
             + (recoveryReport?.summaryLine ?? "") + (chaosReport?.summary ?? "")
         var message: String?
@@ -268,5 +285,10 @@ public enum ScenarioRunner {
         message = outputs.failure ?? message
         summary += "database: \(options.databasePath) (run \(runID))\n"
         return RunResult(exitCode: exitCode, runID: runID, summary: summary, message: message)
+    }
+
+    /// A line on stderr that `--quiet` does not silence.
+    static func warn(_ line: String) {
+        FileHandle.standardError.write(Data((line + "\n").utf8))
     }
 }

@@ -15,13 +15,15 @@ public struct Scenario: Sendable, Equatable {
     public var recovery: RecoverySpec?
     /// Faults on the timeline (`chaos:`), nil when the scenario injects none.
     public var chaos: ChaosSpec?
+    /// `target.tls`: trust and client certificate for an https:// target (also one given with `--target`).
+    public var tls: TargetTLS?
     /// The file the scenario came from; relative payload paths resolve against its directory.
     public var sourceFile: URL?
 
     public init(
         name: String, description: String = "", target: TargetSpec, requests: [RequestSpec], phases: [PhaseSpec],
         sla: [SLARule] = [], options: EngineOptions = EngineOptions(), actions: [ActionSpec] = [],
-        recovery: RecoverySpec? = nil, chaos: ChaosSpec? = nil, sourceFile: URL? = nil
+        recovery: RecoverySpec? = nil, chaos: ChaosSpec? = nil, tls: TargetTLS? = nil, sourceFile: URL? = nil
     ) {
         self.name = name
         self.description = description
@@ -33,6 +35,7 @@ public struct Scenario: Sendable, Equatable {
         self.actions = actions
         self.recovery = recovery
         self.chaos = chaos
+        self.tls = tls
         self.sourceFile = sourceFile
     }
 

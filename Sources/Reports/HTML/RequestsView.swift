@@ -44,7 +44,8 @@ struct RequestsView {
                 errorStatusP99: ReportFormat.attemptMs(errorStatus.flatMap { $0.max > 0 ? $0.p99 : nil }),
                 noResponseP99: ReportFormat.attemptMs(noResponse.flatMap { $0.max > 0 ? $0.p99 : nil }),
                 errorRate: ReportFormat.percent(stats.errorRate), errorsByCode: ReportFormat.codes(stats.errorsByCode),
-                checkPassRate: ReportFormat.percent(stats.checkPassRate), dropped: stats.dropped
+                checkPassRate: stats.checksPassed + stats.checksFailed > 0 ? ReportFormat.percent(stats.checkPassRate) : "—",
+                dropped: stats.dropped
             )
         }
         hasRows = !rows.isEmpty

@@ -22,6 +22,9 @@ import Testing
         return bucket
     }
 
+    /// A run whose requests were all answered as expected.
+    private static let served = OutcomeCounts(attempts: 10, completions: 10, errorStatuses: 0, endedWithoutResponse: 0)
+
     private let abortRule = SLARule(phase: "burst", thresholds: [.errorRate(0.05)], abortOnFail: true, grace: .seconds(5))
     private let failing = ["detect": measuredStats(latenciesMs: [900], errors: [.http5xx: 50], sent: 100)]
 
@@ -60,8 +63,29 @@ import Testing
         #expect(run.measuredUntil == .seconds(5))
         #expect(run.phaseWindows.map(\.elapsed) == [.seconds(2), .seconds(3)])
         #expect(run.events.isEmpty)
-        let verdict = run.verdict(faultsNotInjected: [], failedActions: [], outcomes: [])
+        let verdict = run.verdict(faultsNotInjected: [], failedActions: [], outcomes: [], traffic: Self.served)
         #expect(verdict.exitCode == .passed)
+        #expect(verdict.text == "PASSED (no SLA defined): 10 of 10 requests answered as expected")
+    }
+
+    /// With no SLA, a run in which nothing got an accepted response must not read as a pass.
+    @Test func withoutAnSLA_aRunWithNoAcceptedResponseFails() {
+        var run = session(RunPlan(phases: [("steady", .seconds(1))]))
+        _ = run.collect([second(0)], at: at(1100), engineDone: true)
+        let dead = OutcomeCounts(attempts: 10, completions: 4, errorStatuses: 4, endedWithoutResponse: 6)
+        let verdict = run.verdict(faultsNotInjected: [], failedActions: [], outcomes: [], traffic: dead)
+        #expect(verdict.exitCode == .slaBreached)
+        #expect(
+            verdict.text
+                == "FAILED: none of 10 requests got a response its expectations accept: 4 answered with an unexpected status, 6 got no response (no SLA defined)"
+        )
+        let nothing = run.verdict(faultsNotInjected: [], failedActions: [], outcomes: [], traffic: .none)
+        #expect(nothing.text == "FAILED: no request was sent (no SLA defined)")
+        // One accepted response is enough to pass a run that set no SLA, and the line says how many.
+        let one = OutcomeCounts(attempts: 10, completions: 1, errorStatuses: 0, endedWithoutResponse: 9)
+        #expect(
+            run.verdict(faultsNotInjected: [], failedActions: [], outcomes: [], traffic: one).text
+                == "PASSED (no SLA defined): 1 of 10 requests answered as expected")
     }
 
     // MARK: - abort_on_fail
@@ -95,7 +119,7 @@ import Testing
         #expect(run.events.map(\.name) == ["abort_on_fail"])
         #expect(run.events.first?.atMs == 7000)
         #expect(run.events.first?.detail["burst error_rate"] != nil)
-        let verdict = run.verdict(faultsNotInjected: [], failedActions: [], outcomes: [])
+        let verdict = run.verdict(faultsNotInjected: [], failedActions: [], outcomes: [], traffic: Self.served)
         #expect(verdict.exitCode == .slaBreached)
         #expect(verdict.text == "FAILED: aborted by abort_on_fail")
     }
@@ -128,7 +152,9 @@ import Testing
         // It fires once.
         #expect(run.collect([second(4, failed: 9)], at: at(5020), engineDone: false).actions.isEmpty)
         #expect(run.measuredUntil == .milliseconds(4020))
-        #expect(run.verdict(faultsNotInjected: [], failedActions: [], outcomes: []).text == "FAILED: aborted by the \(reason)")
+        #expect(
+            run.verdict(faultsNotInjected: [], failedActions: [], outcomes: [], traffic: Self.served).text
+                == "FAILED: aborted by the \(reason)")
     }
 
     @Test func aFinishedRunHasNothingLeftToAbort() {
@@ -150,7 +176,7 @@ import Testing
         #expect(run.measuredUntil == .seconds(12))
         #expect(run.events.map(\.name) == ["peer_abort"])
         #expect(run.events.first?.detail["reason"] == reason)
-        let verdict = run.verdict(faultsNotInjected: [], failedActions: [], outcomes: [])
+        let verdict = run.verdict(faultsNotInjected: [], failedActions: [], outcomes: [], traffic: Self.served)
         #expect(verdict.exitCode == .slaBreached)
         #expect(verdict.text == "FAILED: stopped because \(reason)")
     }
@@ -159,7 +185,9 @@ import Testing
         var run = session(RunPlan(phases: [("burst", .seconds(30))], abortRules: [abortRule]))
         _ = run.judgeAbortRules(phase: 0, requests: failing, at: at(6000))
         #expect(run.peerAborted("segment 1/2 aborted: …", at: at(6500)).isEmpty)
-        #expect(run.verdict(faultsNotInjected: [], failedActions: [], outcomes: []).text == "FAILED: aborted by abort_on_fail")
+        #expect(
+            run.verdict(faultsNotInjected: [], failedActions: [], outcomes: [], traffic: Self.served).text
+                == "FAILED: aborted by abort_on_fail")
     }
 
     // MARK: - Interrupts
@@ -178,7 +206,8 @@ import Testing
         #expect(run.phaseWindows.map(\.elapsed) == [.seconds(2), .milliseconds(1500)])
         #expect(run.events.map(\.name) == ["interrupted"])
         #expect(run.events.first?.atMs == 3500)
-        #expect(run.verdict(faultsNotInjected: [], failedActions: [], outcomes: []).exitCode == .interrupted)
+        #expect(
+            run.verdict(faultsNotInjected: [], failedActions: [], outcomes: [], traffic: Self.served).exitCode == .interrupted)
     }
 
     @Test func anInterruptBeforeTheFirstSendJudgesNothing() {
@@ -207,7 +236,9 @@ import Testing
         _ = everything.judgeAbortRules(phase: 0, requests: failing, at: at(6000))
         _ = everything.interrupt(at: at(6100))
         #expect(
-            everything.verdict(faultsNotInjected: ["x"], failedActions: [failedAction], outcomes: [breached]).exitCode
+            everything.verdict(
+                faultsNotInjected: ["x"], failedActions: [failedAction], outcomes: [breached], traffic: Self.served
+            ).exitCode
                 == .interrupted)
 
         // Without the interrupt, the abort rule comes before the chaos abort.
@@ -215,20 +246,25 @@ import Testing
         _ = aborted.collect([second(0, failed: 10)], at: at(7020), engineDone: false)
         _ = aborted.judgeAbortRules(phase: 0, requests: failing, at: at(13_000))
         #expect(
-            aborted.verdict(faultsNotInjected: [], failedActions: [], outcomes: []).text == "FAILED: aborted by abort_on_fail")
+            aborted.verdict(faultsNotInjected: [], failedActions: [], outcomes: [], traffic: Self.served).text
+                == "FAILED: aborted by abort_on_fail")
 
         // A run that ran its course: faults not injected, then failed actions, then breached SLAs.
         let finished = session(plan)
         #expect(
-            finished.verdict(faultsNotInjected: ["latency on :8080"], failedActions: [failedAction], outcomes: [breached]).text
+            finished.verdict(
+                faultsNotInjected: ["latency on :8080"], failedActions: [failedAction], outcomes: [breached], traffic: Self.served
+            ).text
                 == "FAILED: 1 fault(s) not injected: latency on :8080")
         #expect(
-            finished.verdict(faultsNotInjected: [], failedActions: [failedAction], outcomes: [breached]).text
+            finished.verdict(faultsNotInjected: [], failedActions: [failedAction], outcomes: [breached], traffic: Self.served)
+                .text
                 == "FAILED: 1 action(s) failed: actions[0] replica.restart")
-        let slaVerdict = finished.verdict(faultsNotInjected: [], failedActions: [], outcomes: [breached])
+        let slaVerdict = finished.verdict(faultsNotInjected: [], failedActions: [], outcomes: [breached], traffic: Self.served)
         #expect(slaVerdict.text == "FAILED: 1 of 1 SLA thresholds breached")
         #expect(slaVerdict.exitCode == .slaBreached)
         #expect(slaVerdict.status == .failed)
-        #expect(finished.verdict(faultsNotInjected: [], failedActions: [], outcomes: []).exitCode == .passed)
+        #expect(
+            finished.verdict(faultsNotInjected: [], failedActions: [], outcomes: [], traffic: Self.served).exitCode == .passed)
     }
 }

@@ -65,6 +65,14 @@ import Testing
         #expect(result.observedText == "94.06%")
     }
 
+    /// A check rate over no checked response is no evidence: the threshold fails and says so.
+    @Test func checkRateOverNothingCheckedFails() {
+        let unchecked = measuredStats(latenciesMs: [10])
+        let result = outcome(.checkRate(0.95), measuredPhase("p", ["r": unchecked]))
+        #expect(!result.passed)
+        #expect(result.observedText == "nothing checked")
+    }
+
     @Test func throughputIsCompletedOverElapsedSeconds() {
         let measured = measuredPhase("p", seconds: 10, ["r": measuredStats(latenciesMs: Array(repeating: 5, count: 100))])
         let result = outcome(.minThroughput(Rate(perSecond: 10)), measured)

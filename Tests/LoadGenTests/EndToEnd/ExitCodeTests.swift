@@ -71,6 +71,41 @@ import Testing
         #expect(outcome.stdout.contains("FAILED"))
     }
 
+    /// With no SLA, the run's verdict says what happened: every request failing is a failed run (exit 1), and a
+    /// status-only request shows "—" for checks, as nothing was checked. A scenario that expects the failures passes.
+    @Test func withoutAnSLA_nothingSucceedingFailsTheRunAndNothingCheckedShowsADash() async throws {
+        let directory = try TemporaryDirectory()
+        let server = try await TestHTTPServer.start()
+        defer { Task { await server.stop() } }
+        func scenario(expect status: Int) -> String {
+            """
+            name: no-sla
+            target: { url: "\(server.baseURL)" }
+            requests:
+              - { name: probe, method: GET, path: "/status/503", expect: { status: \(status) } }
+            phases:
+              - { name: steady, duration: 1s, arrival: { rate: 10/s } }
+            """
+        }
+        let failing = try directory.write("failing.yaml", scenario(expect: 200))
+        let outcome = try await LoadGenProcess.run(
+            ["run", failing, "--db", directory.path("results.sqlite")], in: directory.url)
+        #expect(outcome.exitCode == 1, "\(outcome)")
+        #expect(
+            outcome.stdout.contains(
+                "FAILED: none of 10 requests got a response its expectations accept: 10 answered with an unexpected status (no SLA defined)"
+            ), "\(outcome.stdout)")
+        let row = try #require(outcome.stdout.split(separator: "\n").first { $0.hasPrefix("steady") }, "\(outcome.stdout)")
+        #expect(row.contains(" — "), "\(row)")
+        #expect(!row.contains("100.0%"), "\(row)")
+
+        let expected = try directory.write("expected.yaml", scenario(expect: 503))
+        let passing = try await LoadGenProcess.run(
+            ["run", expected, "--db", directory.path("results.sqlite")], in: directory.url)
+        #expect(passing.exitCode == 0, "\(passing)")
+        #expect(passing.stdout.contains("PASSED (no SLA defined): 10 of 10 requests answered as expected"), "\(passing.stdout)")
+    }
+
     @Test func misspeltKeyExitsTwoWithItsPositionAndTheFixAndCreatesNoDatabase() async throws {
         let directory = try TemporaryDirectory()
         let file = try directory.write(

@@ -27,7 +27,7 @@ struct ScenarioParser {
         guard let top = document.mapping(keys: Self.topLevelKeys, unsupported: Self.laterVersionKeys) else { return nil }
         let name = top.required("name")?.identifier()
         let description = top["description"]?.string() ?? ""
-        let target = top.required("target").flatMap(self.target(from:))
+        let (target, tls) = top.required("target").map(self.target(from:)) ?? (nil, nil)
         let options = top["options"].flatMap(self.options(from:)) ?? EngineOptions()
         let requests = top.required("requests").map(self.requests(from:))
         let phases = top.required("phases").map(self.phases(from:))
@@ -50,7 +50,7 @@ struct ScenarioParser {
         else { return nil }
         return Scenario(
             name: name, description: description, target: target, requests: requests, phases: phases, sla: sla,
-            options: options, actions: actions, recovery: recovery, chaos: chaos, sourceFile: sourceFile)
+            options: options, actions: actions, recovery: recovery, chaos: chaos, tls: tls, sourceFile: sourceFile)
     }
 
     /// RTO/RPO limits need the drill that measures them, and the drill needs a disaster to measure.
