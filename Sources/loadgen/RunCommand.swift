@@ -50,6 +50,14 @@ struct RunCommand: AsyncParsableCommand {
             """)
     var startAt: String?
 
+    @Option(
+        name: .customLong("metrics-listen"),
+        help: """
+            Serve the run's live numbers as Prometheus text on http://ADDR/metrics while it lasts: PORT (on \
+            127.0.0.1) or HOST:PORT. See docs/results.md, Live metrics.
+            """)
+    var metricsListen: String?
+
     @Flag(help: "No progress output.")
     var quiet = false
 
@@ -75,6 +83,14 @@ struct RunCommand: AsyncParsableCommand {
         options.durationScale = durationScale
         options.targetServiceExecutable = targetservice
         options.progress = quiet ? .quiet : plainProgress ? .plain : .automatic
+        if let metricsListen {
+            do {
+                _ = try MetricsListener.parse(metricsListen)
+            } catch {
+                throw CommandFailure.usage("\(error)")
+            }
+            options.metricsListen = metricsListen
+        }
         if let startAt {
             guard let instant = StartInstant.parse(startAt) else {
                 throw CommandFailure.usage(

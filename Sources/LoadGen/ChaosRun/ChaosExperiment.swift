@@ -11,6 +11,11 @@ import Synchronization
 /// hands back; at the end it judges recovery per fault and the steady-state hypothesis.
 public final class ChaosExperiment: Sendable {
     let spec: ChaosSpec
+
+    /// The chaos steps in force now, as `chaos[N] FAULT` (what `--metrics-listen` shows).
+    var activeFaults: [String] {
+        (scheduler.withLock { $0 }?.activeSteps ?? []).map { "chaos[\($0)] \(spec.steps[$0].fault)" }
+    }
     /// Where the load goes: the proxy when there is one, else the target itself.
     public let loadURL: String
     /// The port of the target itself (behind the proxy, if any); kernel faults match on it.

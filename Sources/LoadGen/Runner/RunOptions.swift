@@ -26,6 +26,8 @@ public struct RunOptions: Sendable {
     /// `--start-at`: the wall-clock instant the schedule starts from, so generators on several machines start
     /// together (their clocks synchronized, e.g. by NTP).
     public var startAt: Date?
+    /// `--metrics-listen ADDR`: serve the run's live numbers as Prometheus text on `/metrics` while it lasts.
+    public var metricsListen: String?
 
     public init(scenarioPath: String) {
         self.scenarioPath = scenarioPath

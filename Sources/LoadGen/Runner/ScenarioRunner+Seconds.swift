@@ -8,6 +8,8 @@ struct RunParts {
     let store: ResultsStore
     let runID: Int64
     let experiment: ChaosExperiment?
+    /// `--metrics-listen`: the live numbers a scrape reads.
+    let live: LiveMetrics?
     /// Split runs (`--segment`): where the segments tell each other about an abort.
     let abortSignal: SegmentAbortSignal?
 }
@@ -44,6 +46,13 @@ extension ScenarioRunner {
                 storeError = storeError ?? error
             }
             versionSightings += sightings(collected.seconds, runStart: runStart)
+            if let live = run.live {
+                live.add(collected.seconds, phases: collected.phases)
+                live.update(
+                    phase: session.phase(at: now).map { scenario.phases[$0].name },
+                    elapsed: max(.zero, min(session.elapsed(at: now), scenario.totalDuration)), connections: gauges.connections,
+                    users: gauges.users, sendLag: try? await engine.sendLag(), activeFaults: experiment?.activeFaults ?? [])
+            }
             if let last = collected.seconds.last {
                 progress.show(
                     ProgressReporter.Tick(

@@ -132,6 +132,22 @@ public enum ScenarioRunner {
         signals: InterruptSignals, targetEvents: [EventRecord], replicas: BundledReplicas?, experiment: ChaosExperiment?,
         progress: inout ProgressReporter
     ) async -> RunResult {
+        // Listening first: a port that cannot be had stops the run before anything is stored or sent.
+        var live: (metrics: LiveMetrics, listener: MetricsListener)?
+        if let listen = options.metricsListen {
+            let metrics = LiveMetrics(scenario: scenario.name, phases: scenario.phases.map(\.name))
+            do {
+                live = (metrics, try await MetricsListener.start(listen: listen, metrics: metrics))
+            } catch {
+                return RunResult(
+                    exitCode: .couldNotRun, summary: "",
+                    message: "--metrics-listen \(listen): cannot listen (\(error)); choose a free port or address")
+            }
+        }
+        defer { live?.listener.stop() }
+        if let listener = live?.listener {
+            Self.warn("live metrics on \(listener.url)")
+        }
         let scenarioText = (try? String(contentsOfFile: options.scenarioPath, encoding: .utf8)) ?? ""
         let scenarioDirectory = URL(fileURLWithPath: options.scenarioPath).deletingLastPathComponent()
         let startedAt = Date()
@@ -149,6 +165,7 @@ public enum ScenarioRunner {
             return RunResult(exitCode: .couldNotRun, summary: "", message: "\(error)")
         }
 
+        live?.metrics.setRunID(runID)
         if !targetEvents.isEmpty {
             do {
                 try store.appendSecond(runID: runID, seconds: [], events: targetEvents)
@@ -201,7 +218,7 @@ public enum ScenarioRunner {
         var session = RunSession<UptimeClock>(plan: RunPlan(scenario), runStart: .init(nanoseconds: timeline.runStart))
         let followed = await followSeconds(
             of: RunParts(
-                scenario: scenario, engine: engine, store: store, runID: runID, experiment: experiment,
+                scenario: scenario, engine: engine, store: store, runID: runID, experiment: experiment, live: live?.metrics,
                 abortSignal: options.segment.count > 1
                     ? SegmentAbortSignal(
                         directory: URL(fileURLWithPath: options.databasePath).deletingLastPathComponent(),
@@ -209,6 +226,7 @@ public enum ScenarioRunner {
                         startAt: options.startAt, segment: options.segment, startedAt: startedAt) : nil),
             session: &session, finished: finished, signals: signals, progress: &progress)
         var storeError = followed.storeError
+        live?.metrics.finish()
         progress.finish()
         if session.stoppedEarly { actionTask.cancel() }
         var actionResults = await actionTask.value
