@@ -33,8 +33,11 @@ public struct RunSession<C: Clock> where C.Duration == Duration {
     public private(set) var abortViolations: [SLAOutcome] = []
     /// The chaos abort condition's description, once it has stopped the load.
     public private(set) var chaosAbortReason: String?
-    /// Why another segment of a split run aborted, once that has stopped this one's load.
+    /// Why the load stopped for something outside this run's rules — another segment of a split run aborted, a
+    /// unique data feed ran out — once that has stopped it.
     public private(set) var peerAbortReason: String?
+    /// The stored event's name for `peerAbortReason` (`peer_abort`, `data_exhausted`).
+    private var stopEventName = "peer_abort"
     /// When the load was stopped before its schedule ended.
     public private(set) var stoppedEarlyAt: C.Instant?
     /// Requests that failed so far (`OutcomeCounts.errors`), and those of them dropped by the generator.
@@ -133,10 +136,20 @@ public struct RunSession<C: Clock> where C.Duration == Duration {
 
     /// Another segment of a split run aborted (`reason` says which and why): this one stops its load too.
     public mutating func peerAborted(_ reason: String, at now: C.Instant) -> [RunAction] {
+        stopLoad(because: reason, event: "peer_abort", note: reason + "; stopping this segment's load", at: now)
+    }
+
+    /// The load cannot go on (a `unique` data feed ran out): it stops, and the run fails with `reason`.
+    public mutating func dataExhausted(_ reason: String, at now: C.Instant) -> [RunAction] {
+        stopLoad(because: reason, event: "data_exhausted", note: reason + "; stopping the load", at: now)
+    }
+
+    private mutating func stopLoad(because reason: String, event: String, note: String, at now: C.Instant) -> [RunAction] {
         guard !stoppedEarly else { return [] }
         peerAbortReason = reason
+        stopEventName = event
         stoppedEarlyAt = now
-        return [.note(reason + "; stopping this segment's load"), .stopEngine, .revertFaults(reason: reason)]
+        return [.note(note), .stopEngine, .revertFaults(reason: reason)]
     }
 
     /// True when the load stopped before its schedule ended (actions still running are then cancelled).
@@ -183,7 +196,7 @@ public struct RunSession<C: Clock> where C.Duration == Duration {
         }
         if let peerAbortReason {
             events.append(
-                RunEvent(atMs: atMs, kind: "run", name: "peer_abort", detail: ["reason": peerAbortReason], outcome: "aborted"))
+                RunEvent(atMs: atMs, kind: "run", name: stopEventName, detail: ["reason": peerAbortReason], outcome: "aborted"))
         }
         if interrupted { events.append(RunEvent(atMs: atMs, kind: "run", name: "interrupted")) }
         return events

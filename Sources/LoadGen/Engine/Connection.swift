@@ -23,6 +23,8 @@ final class Connection: ChannelInboundHandler, @unchecked Sendable {
         var wireOffset: UInt64 = 0
         /// Already sent once on a connection the server closed before receiving it: never retried again.
         var retried = false
+        /// A templated request's bytes, rendered when it arrived; a retry sends the same bytes again.
+        var rendered: ByteBuffer?
     }
 
     let id: Int

@@ -17,6 +17,7 @@ public final class LoadEngine: Sendable {
     private let startDelay: Duration
     private let phaseDurations: [Duration]
     private let tls: ClientTLS?
+    private let dataFeeds: DataFeeds
     private let remote: SocketAddress
     private let connectTimeout: Duration
     private let started = NIOLockedValueBox<(timeline: EngineTimeline, done: [EventLoopFuture<Void>])?>(nil)
@@ -38,6 +39,8 @@ public final class LoadEngine: Sendable {
         }
         let baseDirectory =
             scenario.sourceFile?.deletingLastPathComponent() ?? URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
+        let feeds = try DataFeeds(scenario.data, baseDirectory: baseDirectory)
+        dataFeeds = feeds
         var prepared: [PreparedRequest] = []
         for spec in scenario.requests {
             let payloads = try PayloadSet.load(spec.body, baseDirectory: baseDirectory)
@@ -51,7 +54,8 @@ public final class LoadEngine: Sendable {
                 }
             }
             let checker = ResponseChecker(expect: spec.expect, goldens: goldens)
-            prepared.append(PreparedRequest(spec: spec, payloads: payloads, address: address, checker: checker))
+            prepared.append(
+                PreparedRequest(spec: spec, payloads: payloads, address: address, checker: checker, feedFields: feeds.fields))
         }
         let remote: SocketAddress
         do {
@@ -83,6 +87,7 @@ public final class LoadEngine: Sendable {
                 loopIndex: index, loopCount: loopCount, phases: scenario.phases, requests: prepared,
                 weights: scenario.requests.map(\.weight), options: options, remote: remote, tls: tls)
             configuration.segment = segment
+            configuration.dataFeeds = feeds
             configuration.warmConnections = (warm + loopCount - 1) / loopCount
             workers.append(LoopWorker(loop: loop, configuration: configuration))
         }
@@ -95,6 +100,9 @@ public final class LoadEngine: Sendable {
         guard let tls else { return nil }
         return await TLSDiagnosis.run(tls: tls, remote: remote, group: group, timeout: connectTimeout)
     }
+
+    /// Why the load must stop: a unique data feed ran out (nil while every feed has rows).
+    public var dataExhausted: String? { dataFeeds.exhausted }
 
     /// Whether certificates go unverified (`insecure_skip_verify`), which every run must say.
     public var skipsTLSVerification: Bool { tls.map { !$0.verifies } ?? false }

@@ -24,7 +24,12 @@ extension LoopWorker {
         user.isBusy = true
         let phase = currentPhase
         let (request, variant) = rotation.next()
-        let inFlight = Connection.InFlight(phase: phase, request: request, variant: variant, intended: intended, sent: 0)
+        var inFlight = Connection.InFlight(phase: phase, request: request, variant: variant, intended: intended, sent: 0)
+        guard render(&inFlight) else {
+            user.isBusy = false
+            userContinue(user, afterError: true)
+            return
+        }
         if let connection = user.connection, connection.isConnected {
             issue(inFlight, on: connection)
         } else {

@@ -16,7 +16,7 @@ extension LoopWorker {
         // Field by field rather than copying the PreparedRequest: a copy retains and releases all its storage.
         if phaseIsOpen[inFlight.phase], !inFlight.retried { recorder.recordSendLag(now &- min(now, inFlight.intended)) }
         connection.send(
-            inFlight, at: now, bytes: requests[inFlight.request].variants[inFlight.variant].bytes,
+            inFlight, at: now, bytes: inFlight.rendered ?? requests[inFlight.request].variants[inFlight.variant].bytes,
             keepHeaders: keepHeaders[inFlight.request], keepBody: keepBody[inFlight.request],
             isHead: requests[inFlight.request].isHead)
     }

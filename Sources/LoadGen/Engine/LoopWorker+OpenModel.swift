@@ -59,7 +59,8 @@ extension LoopWorker {
 
     func arrival(phase: Int, intended: UInt64) {
         let (request, variant) = rotation.next()
-        let inFlight = Connection.InFlight(phase: phase, request: request, variant: variant, intended: intended, sent: 0)
+        var inFlight = Connection.InFlight(phase: phase, request: request, variant: variant, intended: intended, sent: 0)
+        guard render(&inFlight) else { return }
         if let connection = pool.takeIdle() {
             issue(inFlight, on: connection)
         } else if pool.canOpen {

@@ -29,6 +29,8 @@ final class LoopWorker: @unchecked Sendable {
     let options: EngineOptions
     let remote: SocketAddress
     let tls: ClientTLS?
+    /// The run's data feeds, shared by every loop; nil when no request has placeholders.
+    let dataFeeds: DataFeeds?
     let warmConnections: Int
     let recorder: Recorder
     let segment: ExecutionSegment
@@ -61,6 +63,7 @@ final class LoopWorker: @unchecked Sendable {
         var options: EngineOptions
         var remote: SocketAddress
         var tls: ClientTLS?
+        var dataFeeds: DataFeeds?
         /// Pool connections to open before the first phase starts (this loop's share).
         var warmConnections = 0
         /// This instance's part of a scenario split across generators.
@@ -85,6 +88,7 @@ final class LoopWorker: @unchecked Sendable {
         options = c.options
         remote = c.remote
         tls = c.tls
+        dataFeeds = c.dataFeeds
         pool = ConnectionPool(capacity: (c.options.maxConnections + c.loopCount - 1) / c.loopCount)
         warmConnections = min(pool.capacity, c.warmConnections)
         segment = c.segment

@@ -7,19 +7,30 @@ struct PreparedRequest {
     struct Variant {
         var bytes: ByteBuffer
         var payloadName: String?
+        /// The file body alone, kept only for a templated request (which encodes its head per send).
+        var payload: [UInt8] = []
     }
 
     var name: String
     var variants: [Variant]
     var checker: ResponseChecker
     var isHead: Bool
+    /// Set when the path, a header value or the text body has placeholders: the bytes are rendered per request.
+    var template: RequestTemplate?
 
-    init(spec: RequestSpec, payloads: PayloadSet, address: TargetAddress, checker: ResponseChecker) {
+    init(
+        spec: RequestSpec, payloads: PayloadSet, address: TargetAddress, checker: ResponseChecker,
+        feedFields: [String: [String]] = [:]
+    ) {
         name = spec.name
         self.checker = checker
         isHead = spec.method.uppercased() == "HEAD"
+        template = RequestTemplate(spec: spec, address: address, fields: feedFields)
+        let keepsPayload = template != nil
         variants = payloads.payloads.map { payload in
-            Variant(bytes: Self.encode(spec: spec, body: payload.bytes, address: address), payloadName: payload.name)
+            Variant(
+                bytes: Self.encode(spec: spec, body: payload.bytes, address: address), payloadName: payload.name,
+                payload: keepsPayload ? payload.bytes : [])
         }
     }
 

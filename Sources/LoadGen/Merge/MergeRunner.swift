@@ -70,7 +70,9 @@ public enum MergeRunner {
         let stoppedEarly = try merge.inputs.compactMap { input -> String? in
             let events = try input.store.events(runID: input.run.id ?? 0)
             guard
-                events.contains(where: { ($0.kind == "sla" && $0.name == "abort_on_fail") || $0.name == "peer_abort" })
+                events.contains(where: {
+                    ($0.kind == "sla" && $0.name == "abort_on_fail") || $0.name == "peer_abort" || $0.name == "data_exhausted"
+                })
                     || input.run.status == .aborted
             else { return nil }
             return "segment \(input.segment) stopped early (\(input.run.status.rawValue))"

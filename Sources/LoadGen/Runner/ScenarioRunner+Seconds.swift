@@ -66,6 +66,10 @@ extension ScenarioRunner {
             // Every second reaches the experiment (recovery is judged on them), the last ones too.
             experiment?.observe(collected.seconds)
             await perform(collected.actions, in: run, progress: &progress)
+            // Checked before the end too: a feed that ran out in the last second still fails the run.
+            if let reason = engine.dataExhausted {
+                await perform(session.dataExhausted(reason, at: now), in: run, progress: &progress)
+            }
             if isDone { break }
             if let phase = session.phaseForAbortRules(at: now), let stats = try? await engine.stats(phase: phase) {
                 await perform(session.judgeAbortRules(phase: phase, requests: stats, at: now), in: run, progress: &progress)

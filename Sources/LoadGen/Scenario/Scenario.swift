@@ -17,13 +17,16 @@ public struct Scenario: Sendable, Equatable {
     public var chaos: ChaosSpec?
     /// `target.tls`: trust and client certificate for an https:// target (also one given with `--target`).
     public var tls: TargetTLS?
+    /// `data:` feeds of values for the requests' `{{FEED.FIELD}}` placeholders.
+    public var data: [DataFeedSpec]
     /// The file the scenario came from; relative payload paths resolve against its directory.
     public var sourceFile: URL?
 
     public init(
         name: String, description: String = "", target: TargetSpec, requests: [RequestSpec], phases: [PhaseSpec],
         sla: [SLARule] = [], options: EngineOptions = EngineOptions(), actions: [ActionSpec] = [],
-        recovery: RecoverySpec? = nil, chaos: ChaosSpec? = nil, tls: TargetTLS? = nil, sourceFile: URL? = nil
+        recovery: RecoverySpec? = nil, chaos: ChaosSpec? = nil, tls: TargetTLS? = nil, data: [DataFeedSpec] = [],
+        sourceFile: URL? = nil
     ) {
         self.name = name
         self.description = description
@@ -36,6 +39,7 @@ public struct Scenario: Sendable, Equatable {
         self.recovery = recovery
         self.chaos = chaos
         self.tls = tls
+        self.data = data
         self.sourceFile = sourceFile
     }
 

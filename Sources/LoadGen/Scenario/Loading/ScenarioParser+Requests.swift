@@ -4,7 +4,7 @@ extension ScenarioParser {
     static let methods = ["GET", "POST", "PUT", "DELETE", "PATCH", "HEAD"]
 
     /// The parsed requests (nil if any is invalid) and every name that was readable, for SLA references.
-    func requests(from field: ScenarioField) -> (specs: [RequestSpec]?, names: [String]) {
+    func requests(from field: ScenarioField, feeds: [DataFeedSpec] = []) -> (specs: [RequestSpec]?, names: [String]) {
         let checkpoint = diagnostics.checkpoint
         guard let items = field.sequence(nonEmpty: true, of: "requests") else { return (nil, []) }
         var specs: [RequestSpec] = []
@@ -12,12 +12,12 @@ extension ScenarioParser {
         for item in items {
             guard let request = item.mapping(keys: Self.requestKeys) else { continue }
             let name = request.required("name").flatMap { names.claim($0) }
-            if let spec = self.request(request, name: name) { specs.append(spec) }
+            if let spec = self.request(request, name: name, feeds: feeds) { specs.append(spec) }
         }
         return (diagnostics.hasErrors(since: checkpoint) ? nil : specs, names.all)
     }
 
-    private func request(_ request: ScenarioMapping, name: String?) -> RequestSpec? {
+    private func request(_ request: ScenarioMapping, name: String?, feeds: [DataFeedSpec]) -> RequestSpec? {
         let checkpoint = diagnostics.checkpoint
         let method = request["method"]?.choice(Self.methods, what: "method") ?? "GET"
         let path = request.required("path").flatMap(self.path(from:))
@@ -25,6 +25,14 @@ extension ScenarioParser {
         let body = request["body"].flatMap(self.body(from:)) ?? RequestBody.none
         let weight = request["weight"]?.int(atLeast: 1) ?? 1
         let expect = request["expect"].flatMap { expectations(from: $0, body: body) } ?? Expectations()
+        // Placeholders ({{FEED.FIELD}}, {{uuid}}, ...) are checked against the feeds here, with their positions.
+        if let path, let field = request["path"] { checkPlaceholders(in: path, at: field, what: "path", feeds: feeds) }
+        if let field = request["headers"] {
+            for header in headers { checkPlaceholders(in: header.value, at: field, what: "header '\(header.name)'", feeds: feeds) }
+        }
+        if case .text(let text) = body, let field = request["body"] {
+            checkPlaceholders(in: text, at: field, what: "body text", feeds: feeds)
+        }
         guard !diagnostics.hasErrors(since: checkpoint), let name, let path else { return nil }
         return RequestSpec(name: name, method: method, path: path, headers: headers, body: body, weight: weight, expect: expect)
     }

@@ -11,7 +11,7 @@ struct ScenarioParser {
     let sourceFile: URL?
 
     static let topLevelKeys = [
-        "name", "description", "target", "options", "requests", "phases", "sla", "actions", "recovery", "chaos",
+        "name", "description", "target", "options", "data", "requests", "phases", "sla", "actions", "recovery", "chaos",
     ]
     /// Keys later versions of the format add; named as unsupported rather than as typos.
     static let laterVersionKeys: [String] = []
@@ -29,7 +29,8 @@ struct ScenarioParser {
         let description = top["description"]?.string() ?? ""
         let (target, tls) = top.required("target").map(self.target(from:)) ?? (nil, nil)
         let options = top["options"].flatMap(self.options(from:)) ?? EngineOptions()
-        let requests = top.required("requests").map(self.requests(from:))
+        let feeds = top["data"].flatMap(self.dataFeeds(from:))
+        let requests = top.required("requests").map { self.requests(from: $0, feeds: feeds ?? []) }
         let phases = top.required("phases").map(self.phases(from:))
         let references = SLAReferences(
             phases: phases?.names ?? [], requests: requests?.names ?? [],
@@ -50,7 +51,8 @@ struct ScenarioParser {
         else { return nil }
         return Scenario(
             name: name, description: description, target: target, requests: requests, phases: phases, sla: sla,
-            options: options, actions: actions, recovery: recovery, chaos: chaos, tls: tls, sourceFile: sourceFile)
+            options: options, actions: actions, recovery: recovery, chaos: chaos, tls: tls, data: feeds ?? [],
+            sourceFile: sourceFile)
     }
 
     /// RTO/RPO limits need the drill that measures them, and the drill needs a disaster to measure.
