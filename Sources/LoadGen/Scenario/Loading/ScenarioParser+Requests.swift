@@ -28,7 +28,9 @@ extension ScenarioParser {
         // Placeholders ({{FEED.FIELD}}, {{uuid}}, ...) are checked against the feeds here, with their positions.
         if let path, let field = request["path"] { checkPlaceholders(in: path, at: field, what: "path", feeds: feeds) }
         if let field = request["headers"] {
-            for header in headers { checkPlaceholders(in: header.value, at: field, what: "header '\(header.name)'", feeds: feeds) }
+            for header in headers {
+                checkPlaceholders(in: header.value, at: field, what: "header '\(header.name)'", feeds: feeds)
+            }
         }
         if case .text(let text) = body, let field = request["body"] {
             checkPlaceholders(in: text, at: field, what: "body text", feeds: feeds)
