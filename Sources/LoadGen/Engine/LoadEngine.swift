@@ -55,7 +55,7 @@ public final class LoadEngine: Sendable {
             }
             let checker = ResponseChecker(expect: spec.expect, goldens: goldens)
             prepared.append(
-                PreparedRequest(spec: spec, payloads: payloads, address: address, checker: checker, feedFields: feeds.fields))
+                PreparedRequest(spec: spec, payloads: payloads, address: address, checker: checker, feeds: feeds))
         }
         let remote: SocketAddress
         do {

@@ -8,7 +8,7 @@ extension LoopWorker {
         guard let template = requests[inFlight.request].template, let feeds = dataFeeds else { return true }
         let payload = requests[inFlight.request].variants[inFlight.variant].payload
         let unixMs = Int64((Date().timeIntervalSince1970 * 1000).rounded())
-        guard let bytes = template.render(feeds: feeds, payload: payload, intendedUnixMs: unixMs) else {
+        guard let bytes = template.render(feeds: feeds, payload: payload, intendedUnixMs: unixMs, random: &random) else {
             recorder.recordFailure(
                 phase: inFlight.phase, request: inFlight.request, code: .dropped, intended: inFlight.intended, at: Self.now(),
                 message: feeds.exhausted ?? "a data feed ran out")

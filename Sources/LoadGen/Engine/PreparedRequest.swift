@@ -20,12 +20,13 @@ struct PreparedRequest {
 
     init(
         spec: RequestSpec, payloads: PayloadSet, address: TargetAddress, checker: ResponseChecker,
-        feedFields: [String: [String]] = [:]
+        feeds: DataFeeds? = nil
     ) {
         name = spec.name
         self.checker = checker
         isHead = spec.method.uppercased() == "HEAD"
-        template = RequestTemplate(spec: spec, address: address, fields: feedFields)
+        template = RequestTemplate(
+            spec: spec, address: address, fields: feeds?.fields ?? [:], feedIndices: feeds?.indices ?? [:])
         let keepsPayload = template != nil
         variants = payloads.payloads.map { payload in
             Variant(

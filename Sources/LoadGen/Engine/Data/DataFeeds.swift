@@ -9,23 +9,26 @@ final class DataFeeds: Sendable {
         var spec: DataFeedSpec
         var rows: [[String]]
         var cursor = 0
-        var generator: SplitMix64
+        var generator: SeededGenerator
     }
 
     private struct State {
-        var feeds: [String: Feed]
-        var sequence: UInt64 = 0
+        var feeds: [Feed]
         var exhausted: String?
     }
 
     private let state: Mutex<State>
+    private let sequence = Atomic<UInt64>(0)
     /// Each feed's field names, to turn `{{FEED.FIELD}}` into an index once.
     let fields: [String: [String]]
+    /// Each feed's position, so a request draws by index rather than by name.
+    let indices: [String: Int]
 
     /// Reads every feed's file (relative to `baseDirectory`).
     init(_ specs: [DataFeedSpec], baseDirectory: URL) throws(EngineError) {
-        var feeds: [String: Feed] = [:]
+        var feeds: [Feed] = []
         var fields: [String: [String]] = [:]
+        var indices: [String: Int] = [:]
         for spec in specs {
             let path = spec.file.hasPrefix("/") ? spec.file : baseDirectory.appendingPathComponent(spec.file).path
             let data: DataFile
@@ -35,65 +38,44 @@ final class DataFeeds: Sendable {
                 throw EngineError("data feed '\(spec.name)': \(error)")
             }
             let seed: UInt64 = if case .random(let seed) = spec.mode { seed } else { 0 }
-            feeds[spec.name] = Feed(spec: spec, rows: data.rows, generator: SplitMix64(seed: seed))
+            indices[spec.name] = feeds.count
+            feeds.append(Feed(spec: spec, rows: data.rows, generator: SeededGenerator(seed: seed)))
             fields[spec.name] = data.fields
         }
         state = Mutex(State(feeds: feeds))
         self.fields = fields
+        self.indices = indices
     }
 
-    /// The next row of `feed`, or nil once a unique feed has none left.
-    func next(_ feed: String) -> [String]? {
+    /// The next row of the feed at `index` (see `indices`), or nil once a unique feed has none left.
+    func next(_ index: Int) -> [String]? {
         state.withLock { state in
-            guard var current = state.feeds[feed] else { return nil }
-            let row: [String]?
-            switch current.spec.mode {
+            let rows = state.feeds[index].rows
+            switch state.feeds[index].spec.mode {
             case .sequential:
-                row = current.rows[current.cursor % current.rows.count]
-                current.cursor += 1
+                defer { state.feeds[index].cursor += 1 }
+                return rows[state.feeds[index].cursor % rows.count]
             case .random:
-                row = current.rows[Int(current.generator.next() % UInt64(current.rows.count))]
+                return rows[Int(state.feeds[index].generator.next() % UInt64(rows.count))]
             case .unique:
-                if current.cursor < current.rows.count {
-                    row = current.rows[current.cursor]
-                    current.cursor += 1
-                } else {
-                    row = nil
+                let cursor = state.feeds[index].cursor
+                guard cursor < rows.count else {
+                    let name = state.feeds[index].spec.name
                     state.exhausted =
-                        state.exhausted
-                        ?? "data feed '\(feed)' ran out after its \(current.rows.count) unique rows (mode: unique)"
+                        state.exhausted ?? "data feed '\(name)' ran out after its \(rows.count) unique rows (mode: unique)"
+                    return nil
                 }
+                state.feeds[index].cursor += 1
+                return rows[cursor]
             }
-            state.feeds[feed] = current
-            return row
         }
     }
 
     /// 1, 2, 3, … for `{{sequence}}`.
     func nextSequence() -> UInt64 {
-        state.withLock { state in
-            state.sequence += 1
-            return state.sequence
-        }
+        sequence.wrappingAdd(1, ordering: .relaxed).newValue
     }
 
     /// Why the load must stop, once a unique feed has run out.
     var exhausted: String? { state.withLock { $0.exhausted } }
-}
-
-/// A small, fast, seedable generator (SplitMix64), so `mode: random` with a seed draws the same rows every run.
-struct SplitMix64 {
-    private var state: UInt64
-
-    init(seed: UInt64) {
-        state = seed
-    }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
 }

@@ -1,5 +1,5 @@
-/// SplitMix64: a small, fast generator with a fixed seed, so the gate gives the same verdict for the same runs
-/// every time it is asked (a CI job re-run must not flip).
+/// SplitMix64: a small, fast generator with a fixed seed, for results that must repeat — the gate's verdict for the
+/// same runs (a CI job re-run must not flip), the rows a seeded random data feed draws.
 public struct SeededGenerator: RandomNumberGenerator, Sendable {
     private var state: UInt64
 
