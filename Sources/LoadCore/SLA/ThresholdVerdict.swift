@@ -19,11 +19,14 @@ public struct ThresholdVerdict {
                 limit: SLAText.percent(limit), limitValue: limit, observed: stats.errorRate,
                 observedText: SLAText.percent(stats.errorRate), passed: stats.errorRate <= limit, unit: "ratio")
         case .checkRate(let limit):
-            // A rate of nothing is no evidence: the threshold fails rather than pass on zero checked responses.
+            // Said plainly rather than as a flattering 100 %: a request without header, JSON or detection checks
+            // has nothing to fail (the threshold holds, "no content checks"); with no accepted response at all
+            // nothing was checked and the threshold fails.
             guard stats.anythingChecked else {
+                let answered = stats.outcomes.checked > 0
                 return ThresholdVerdict(
-                    limit: SLAText.percent(limit), limitValue: limit, observed: 0, observedText: "nothing checked",
-                    passed: false, unit: "ratio")
+                    limit: SLAText.percent(limit), limitValue: limit, observed: answered ? 1 : 0,
+                    observedText: answered ? "no content checks" : "nothing answered", passed: answered, unit: "ratio")
             }
             return ThresholdVerdict(
                 limit: SLAText.percent(limit), limitValue: limit, observed: stats.checkRate,

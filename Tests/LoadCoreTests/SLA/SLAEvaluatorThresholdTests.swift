@@ -65,12 +65,17 @@ import Testing
         #expect(result.observedText == "94.06%")
     }
 
-    /// A check rate over no checked response is no evidence: the threshold fails and says so.
-    @Test func checkRateOverNothingCheckedFails() {
+    /// A check rate over no checked response is said as what it is: no content checks to fail (holds), or no
+    /// accepted response at all (fails).
+    @Test func checkRateOverNothingCheckedSaysWhy() {
         let unchecked = measuredStats(latenciesMs: [10])
-        let result = outcome(.checkRate(0.95), measuredPhase("p", ["r": unchecked]))
-        #expect(!result.passed)
-        #expect(result.observedText == "nothing checked")
+        let vacuous = outcome(.checkRate(0.95), measuredPhase("p", ["r": unchecked]))
+        #expect(vacuous.passed)
+        #expect(vacuous.observedText == "no content checks")
+        let dead = measuredStats(latenciesMs: [], errors: [.timeout: 5], sent: 5)
+        let failed = outcome(.checkRate(0.95), measuredPhase("p", ["r": dead]))
+        #expect(!failed.passed)
+        #expect(failed.observedText == "nothing answered")
     }
 
     @Test func throughputIsCompletedOverElapsedSeconds() {
