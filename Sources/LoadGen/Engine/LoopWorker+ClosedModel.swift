@@ -33,12 +33,9 @@ extension LoopWorker {
         if let connection = user.connection, connection.isConnected {
             issue(inFlight, on: connection)
         } else {
-            let connection = openConnection()
-            connection.user = user
-            user.connection = connection
             recorder.recordSent(phase: phase, request: request, at: Self.now())
             inFlightCount += 1
-            connection.pendingFirst = inFlight
+            _ = openConnection(first: inFlight, user: user)
         }
     }
 

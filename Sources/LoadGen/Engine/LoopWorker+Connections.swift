@@ -21,14 +21,23 @@ extension LoopWorker {
             isHead: requests[inFlight.request].isHead)
     }
 
-    func openConnection() -> Connection {
+    /// Opens a connection; `first` (and `user`, in the closed model) are attached before the connect starts, because a
+    /// connect can fail at once (a socket option refused) and its failure must find the request it loses.
+    func openConnection(first: Connection.InFlight? = nil, user: VirtualUser? = nil) -> Connection {
         let tls = self.tls
         let connectTimeout = options.connectTimeout
         let connection = Connection(id: nextConnectionID, worker: self, countsWireBytes: tls != nil)
         nextConnectionID += 1
+        connection.pendingFirst = first
+        if let user {
+            connection.user = user
+            user.connection = connection
+        }
         let bootstrap = ClientBootstrap(group: loop)
             .connectTimeout(.nanoseconds(options.connectTimeout.nanoseconds))
-            .channelOption(.socketOption(.tcp_nodelay), value: 1)
+            // TCP_NODELAY at the TCP level (`.socketOption(.tcp_nodelay)` would set SOL_SOCKET option 1, SO_DEBUG,
+            // which only root may set: as any other user every connect failed).
+            .channelOption(.tcpOption(.tcp_nodelay), value: 1)
             // A server's close arrives as `inputClosed` with the socket still open, so `Connection` can ask the
             // kernel what the server acknowledged before deciding whether a lost request may be retried.
             .channelOption(.allowRemoteHalfClosure, value: true)
@@ -140,12 +149,7 @@ extension LoopWorker {
         var again = request
         again.retried = true
         recorder.recordRetry(phase: request.phase, request: request.request)
-        let replacement = openConnection()
-        replacement.pendingFirst = again
-        if let user = connection.user {
-            user.connection = replacement
-            replacement.user = user
-        }
+        _ = openConnection(first: again, user: connection.user)
     }
 
     /// Called by a connection when it closed; `lost` is the request it had in flight, if any.

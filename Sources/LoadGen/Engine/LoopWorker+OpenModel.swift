@@ -64,10 +64,9 @@ extension LoopWorker {
         if let connection = pool.takeIdle() {
             issue(inFlight, on: connection)
         } else if pool.canOpen {
-            let connection = openConnection()
             recorder.recordSent(phase: phase, request: request, at: Self.now())
             inFlightCount += 1
-            connection.pendingFirst = inFlight
+            _ = openConnection(first: inFlight)
         } else {
             // Every connection is busy and no new one may be opened now: wait for one, up to max_send_delay.
             waiting.append(inFlight)
