@@ -7,30 +7,55 @@ import Testing
 /// The pool's and the connection's overload rules on their own: the queue that shrinks while requests are shed, the
 /// job skipped when its client left, the worker CPU count, the held repeated sheds and when the 102 probe is due.
 @Suite struct OverloadPolicyTests {
-    @Test func theQueueShrinksWhileShedding_andGrowsBackAfterAQuietSpell() async throws {
-        let pool = DetectionWorkerPool(workers: 1, queueDepth: 3, overloadQueueDepth: 1, overloadMemory: .milliseconds(300))
+    @Test func refusalsAreSustainedOnlyWhenEnoughFallWithinTheWindow() {
+        let start = ContinuousClock.now
+        var refusals = SustainedRefusals(threshold: 4, window: .seconds(1))
+        // A shed or two near capacity: not sustained.
+        refusals.record(at: start)
+        refusals.record(at: start + .milliseconds(100))
+        #expect(!refusals.isSustained(at: start + .milliseconds(200)))
+        // Four within a second: sustained, and for as long as the oldest of the last four is within the window.
+        refusals.record(at: start + .milliseconds(300))
+        refusals.record(at: start + .milliseconds(400))
+        #expect(refusals.isSustained(at: start + .milliseconds(500)))
+        #expect(refusals.isSustained(at: start + .milliseconds(999)))
+        #expect(!refusals.isSustained(at: start + .milliseconds(1001)))
+        // Spread out, four refusals are not a storm.
+        var spread = SustainedRefusals(threshold: 4, window: .seconds(1))
+        for index in 0..<8 { spread.record(at: start + .milliseconds(400 * index)) }
+        #expect(!spread.isSustained(at: start + .milliseconds(2900)))
+    }
+
+    @Test func underSustainedRefusalsThePoolAdmitsOnlyTheOverloadQueue() async throws {
+        // A window far longer than the test, so a loaded machine cannot let it lapse between the steps.
+        let pool = DetectionWorkerPool(workers: 1, queueDepth: 2, overloadQueueDepth: 0, overloadMemory: .seconds(600))
         let gate = Gate()
         defer { gate.open(4) }
-        let blockers = (0..<4).map { _ in Task { try await pool.run { gate.wait() } } }
-        try await waitUntil("four jobs admitted", within: .seconds(60), every: .milliseconds(10)) {
-            pool.currentLoad.admitted == 4
+        let blockers = (0..<3).map { _ in Task { try await pool.run { gate.wait() } } }
+        try await waitUntil("three jobs admitted", within: .seconds(60), every: .milliseconds(10)) {
+            pool.currentLoad.admitted == 3
         }
-        // Full: the fifth is refused, and from now on only one job may wait.
+        // One refusal is not sustained: once a slot frees, the full queue takes a job again.
+        await #expect(throws: WorkerPoolError.overloaded) { try await pool.run { 0 } }
+        gate.open(1)
+        try await waitUntil("one job finished", within: .seconds(60), every: .milliseconds(10)) {
+            pool.currentLoad.admitted == 2
+        }
+        #expect(pool.hasCapacity)
+        // A second refusal (the queue's depth, 2) makes it sustained: one job running, none may wait.
+        let third = Task { try await pool.run { gate.wait() } }
+        try await waitUntil("the queue full again", within: .seconds(60), every: .milliseconds(10)) {
+            pool.currentLoad.admitted == 3
+        }
         await #expect(throws: WorkerPoolError.overloaded) { try await pool.run { 0 } }
         gate.open(2)
         try await waitUntil("two jobs finished", within: .seconds(60), every: .milliseconds(10)) {
-            pool.currentLoad.admitted == 2
+            pool.currentLoad.admitted == 1
         }
-        // One running, one waiting: the full queue would take two more, the overload queue none.
-        #expect(!pool.hasCapacity)
-        await #expect(throws: WorkerPoolError.overloaded) { try await pool.run { 0 } }
-        // A quiet spell longer than the memory: the full queue is back.
-        try await Task.sleep(for: .milliseconds(400))
-        #expect(pool.hasCapacity)
-        let admitted = Task { try await pool.run { 7 } }
-        gate.open(2)
-        #expect(try await admitted.value == 7)
+        #expect(!pool.hasCapacity, "one job running and refusals sustained: the overload queue (0) is full")
+        gate.open(1)
         for blocker in blockers { try await blocker.value }
+        try await third.value
         await pool.shutdown()
     }
 

@@ -13,18 +13,19 @@ import Synchronization
 /// which bounds both latency (a queued job waits for at most `queueDepth / workers` jobs) and memory.
 ///
 /// The queue absorbs a burst, but under sustained overload it only adds waiting: the workers are busy either way,
-/// and every admitted job waits behind the whole queue. So once a job has been refused, the pool admits only
-/// `workers + overloadQueueDepth` until `overloadMemory` passes without a refusal; jobs already queued stay.
+/// and every admitted job waits behind the whole queue. So while refusals are sustained (`SustainedRefusals`: at
+/// least `queueDepth` of them within `overloadMemory`), the pool admits only `workers + overloadQueueDepth`; jobs
+/// already queued stay. A shed or two near capacity leaves the queue as it is.
 public final class DetectionWorkerPool: Service {
     public let workers: Int
     public let queueDepth: Int
     /// The queue's length while the pool is refusing work (at most `queueDepth`).
     public let overloadQueueDepth: Int
-    /// How long after the last refusal the shorter queue stays.
+    /// The window in which `queueDepth` refusals make the overload sustained (and the queue shorter).
     public let overloadMemory: Duration
     private let threads: NIOThreadPool
     private let load = Mutex(WorkerPoolLoad())
-    private let lastRefusal = Mutex<ContinuousClock.Instant?>(nil)
+    private let refusals: Mutex<SustainedRefusals>
     /// How long a job takes on a worker, smoothed (exponentially weighted, 1/8 per job); nil before the first.
     private let averageJob = Mutex<Duration?>(nil)
     private let cpuTime = Mutex<Duration>(.zero)
@@ -37,6 +38,7 @@ public final class DetectionWorkerPool: Service {
         self.queueDepth = queueDepth
         self.overloadQueueDepth = min(max(0, overloadQueueDepth ?? queueDepth), queueDepth)
         self.overloadMemory = overloadMemory
+        refusals = Mutex(SustainedRefusals(threshold: max(2, queueDepth), window: overloadMemory))
         self.threads = NIOThreadPool(numberOfThreads: workers)
         threads.start()
     }
@@ -68,18 +70,17 @@ public final class DetectionWorkerPool: Service {
         return available
     }
 
-    /// Jobs admitted right now: the full queue, or the short one while refusals are recent.
+    /// Jobs admitted right now: the full queue, or the short one while refusals are sustained.
     private var capacity: Int {
-        guard overloadQueueDepth < queueDepth, let last = lastRefusal.withLock({ $0 }),
-            ContinuousClock.now - last < overloadMemory
-        else { return workers + queueDepth }
-        return workers + overloadQueueDepth
+        guard overloadQueueDepth < queueDepth else { return workers + queueDepth }
+        let now = ContinuousClock.now
+        return refusals.withLock { $0.isSustained(at: now) } ? workers + overloadQueueDepth : workers + queueDepth
     }
 
     private func noteRefusal() {
         guard overloadQueueDepth < queueDepth else { return }
         let now = ContinuousClock.now
-        lastRefusal.withLock { $0 = now }
+        refusals.withLock { $0.record(at: now) }
     }
 
     /// Runs `work` on a worker thread, or throws `.overloaded` at once when every worker is busy and the queue is full.
