@@ -89,7 +89,7 @@ import Testing
 
         #expect(try await withTimeout(.seconds(120), "the slow detection") { try await slow.value } == .ok)
         let reply = try await halfClosed.value
-        let statuses = RawHTTP.responses(in: reply).map(\.status)
+        let statuses = RawHTTP.responses(in: reply, interim: true).map(\.status)
         #expect(statuses == [102, 200], "\(String(reply.prefix(300)))")
         #expect(try await Self.metric("targetservice_detect_abandoned_total", port: port) == 1)
         let text = try await GracefulDrainTests.get("/metrics", port: port).text

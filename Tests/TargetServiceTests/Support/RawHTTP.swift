@@ -51,7 +51,9 @@ enum RawHTTP {
     }
 
     /// The responses in what `exchange` returned, in order: status and body (bodies are framed by Content-Length).
-    static func responses(in reply: String) -> [(status: Int, body: String)] {
+    /// Interim 1xx responses (the service's `102 Processing` to a client that half-closed while its request waited)
+    /// are left out, as HTTP clients do, unless `interim` asks for them.
+    static func responses(in reply: String, interim: Bool = false) -> [(status: Int, body: String)] {
         var rest = Substring(reply)
         var found: [(Int, String)] = []
         while let headEnd = rest.range(of: "\r\n\r\n") {
@@ -63,7 +65,9 @@ enum RawHTTP {
                 lines.dropFirst().first { $0.lowercased().hasPrefix("content-length:") }
                 .flatMap { Int($0.split(separator: ":")[1].trimmingCharacters(in: .whitespaces)) } ?? 0
             let afterHead = rest[headEnd.upperBound...].utf8
-            found.append((status, String(decoding: afterHead.prefix(length), as: UTF8.self)))
+            if interim || !(100..<200).contains(status) {
+                found.append((status, String(decoding: afterHead.prefix(length), as: UTF8.self)))
+            }
             rest = Substring(afterHead.dropFirst(length))
         }
         return found
