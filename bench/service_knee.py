@@ -89,6 +89,32 @@ def detection_cpu_seconds(address):
     return float(match.group(1)) if match else None
 
 
+def count_statuses(level, r):
+    """Sets on `level` what a wrk run (`run_wrk`) gave: 200s/s (`ok`), 503s/s (`shed`), other statuses, socket errors,
+    the 200s' latencies in ms (`times`, sorted) and their p99. `level.seconds` must be set."""
+    statuses = {}
+    for status, _ in r["responses"]:
+        statuses[status] = statuses.get(status, 0) + 1
+    level.ok = statuses.pop(200, 0) / level.seconds
+    level.shed = statuses.pop(503, 0) / level.seconds
+    level.other = ", ".join(f"{n} x {status}" for status, n in sorted(statuses.items())) or "0"
+    errors = {k: v for k, v in r["socket_errors"].items() if v}
+    level.socket_errors = ", ".join(f"{k} {v}" for k, v in errors.items()) or "0"
+    level.times = sorted(latency / 1000 for status, latency in r["responses"] if status == 200 and latency is not None)
+    level.p99 = percentile(level.times, 99)
+
+
+def knee_of(levels):
+    """The last level whose 200s/s still grew by >= 5 % and whose 200 p99 stayed within 3x the first level's."""
+    knee = levels[0]
+    for previous, current in zip(levels, levels[1:]):
+        if current.ok >= previous.ok * 1.05 and current.p99 <= 3 * levels[0].p99:
+            knee = current
+        else:
+            break
+    return knee
+
+
 class Level:
     """One wrk run at a number of connections, with what it cost in CPU."""
 
@@ -104,16 +130,7 @@ class Level:
         self.detection_cpu = None if detection_before is None else detection_after - detection_before
         self.raw = r
         self.seconds = r["duration_us"] / 1e6
-        statuses = {}
-        for status, _ in r["responses"]:
-            statuses[status] = statuses.get(status, 0) + 1
-        self.ok = statuses.pop(200, 0) / self.seconds
-        self.shed = statuses.pop(503, 0) / self.seconds
-        self.other = ", ".join(f"{n} x {status}" for status, n in sorted(statuses.items())) or "0"
-        errors = {k: v for k, v in r["socket_errors"].items() if v}
-        self.socket_errors = ", ".join(f"{k} {v}" for k, v in errors.items()) or "0"
-        self.times = sorted(latency / 1000 for status, latency in r["responses"] if status == 200 and latency is not None)
-        self.p99 = percentile(self.times, 99)
+        count_statuses(self, r)
         self.shed_times = sorted(latency / 1000 for status, latency in r["responses"]
                                  if status == 503 and latency is not None)
 
@@ -190,13 +207,7 @@ def main():
         for connections in [int(c) for c in args.levels.split(",")]:
             levels.append(Level(address, connections, args.seconds, image, service.pid))
             row(levels[-1])
-        base_p99 = levels[0].p99
-        knee = levels[0]
-        for previous, current in zip(levels, levels[1:]):
-            if current.ok >= previous.ok * 1.05 and current.p99 <= 3 * base_p99:
-                knee = current
-            else:
-                break
+        knee = knee_of(levels)
         print()
         print(f"knee: {knee.ok:.1f} detections/s (200s) at {knee.connections} connections (200 p99 {knee.p99:.1f} ms)")
         overloads = []

@@ -70,12 +70,13 @@ import urllib.error
 import urllib.request
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-import service_knee  # noqa: E402  (run_wrk, percentile, children_cpu_seconds)
+import service_knee  # noqa: E402  (run_wrk, count_statuses, knee_of, percentile, children_cpu_seconds)
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 VENV = os.path.join(ROOT, ".build/bench-flask")
 VENV_PACKAGES = ["flask", "gunicorn", "opencv-python-headless<5", "numpy"]
 percentile = service_knee.percentile
+knee_of = service_knee.knee_of
 
 
 # --- the two sides ------------------------------------------------------------------------------------------------
@@ -245,17 +246,8 @@ class Closed:
         self.client_cores = (service_knee.children_cpu_seconds() - client_before) / (r["duration_us"] / 1e6)
         self.seconds = r["duration_us"] / 1e6
         self.responses = r["requests"]
-        statuses = {}
-        for status, _ in r["responses"]:
-            statuses[status] = statuses.get(status, 0) + 1
-        self.ok = statuses.pop(200, 0) / self.seconds
-        self.shed = statuses.pop(503, 0) / self.seconds
-        self.other = ", ".join(f"{n} x {status}" for status, n in sorted(statuses.items())) or "0"
-        errors = {k: v for k, v in r["socket_errors"].items() if v}
-        self.socket_errors = ", ".join(f"{k} {v}" for k, v in errors.items()) or "0"
-        self.times = sorted(latency / 1000 for status, latency in r["responses"] if status == 200 and latency is not None)
+        service_knee.count_statuses(self, r)
         self.p50 = percentile(self.times, 50)
-        self.p99 = percentile(self.times, 99)
 
     def row(self, label, reference=None):
         ratio = "" if reference is None else f" {self.ok / reference.ok:.2f} |" if reference.ok else " n/a |"
@@ -263,18 +255,6 @@ class Closed:
                 f"{self.socket_errors} | {len(self.times)} | {self.p50:.1f} | {self.p99:.1f} | "
                 f"{self.times[-1] if self.times else float('nan'):.1f} | {self.service_cores:.2f} | "
                 f"{self.client_cores:.2f} | {self.load:.2f} |")
-
-
-def knee_of(levels):
-    """bench/service_knee.py's rule."""
-    base_p99 = levels[0].p99
-    knee = levels[0]
-    for previous, current in zip(levels, levels[1:]):
-        if current.ok >= previous.ok * 1.05 and current.p99 <= 3 * base_p99:
-            knee = current
-        else:
-            break
-    return knee
 
 
 # --- open model: a fixed rate from an asyncio client ----------------------------------------------------------------

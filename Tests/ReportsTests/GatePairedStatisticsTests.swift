@@ -6,7 +6,7 @@ import Testing
 /// margin) but hits both sides of a round alike, as alternating slices on one machine do.
 @Suite struct GatePairedStatisticsTests {
     private func rounds(_ count: Int, candidateFactor: Double, seed: UInt64) -> [PairedStatistics.Round] {
-        var random = SeededGenerator(seed: seed)
+        var random = SplitMix64(seed: seed)
         return (0..<count).map { round in
             var side = GateSyntheticRun()
             side.seconds = 8

@@ -93,7 +93,7 @@ import Testing
     @Test func blocksWrapAroundAndCoverTheRunLength() {
         let bootstrap = BlockBootstrap(count: 20)
         #expect(bootstrap.blockLength == 3)
-        var generator = SeededGenerator(seed: 1)
+        var generator = SplitMix64(seed: 1)
         let indices = bootstrap.resample(using: &generator)
         #expect(indices.count == 20)
         #expect(indices.allSatisfy { (0..<20).contains($0) })

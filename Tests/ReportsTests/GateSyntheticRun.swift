@@ -17,7 +17,7 @@ struct GateSyntheticRun {
     var checkFailureRate: Double = 0
 
     func samples(seed: UInt64) -> [SecondSample] {
-        var random = SeededGenerator(seed: seed)
+        var random = SplitMix64(seed: seed)
         var level = 0.0
         return (0..<seconds).map { _ in
             // Neighbouring seconds are correlated: the level keeps 70 % of the previous second's offset.
@@ -45,7 +45,7 @@ struct GateSyntheticRun {
     /// `runs` runs of one build whose level drifts from run to run by `runDrift` (a ratio, log-normal): the noise
     /// between runs that resampling one run's seconds cannot see. `seed` picks the runs.
     func runsOfOneBuild(_ runs: Int, runDrift: Double, seed: UInt64) -> [[SecondSample]] {
-        var random = SeededGenerator(seed: seed ^ 0xD1F7)
+        var random = SplitMix64(seed: seed ^ 0xD1F7)
         return (0..<runs).map { index in
             var run = self
             run.medianMs *= exp(runDrift * Self.normal(&random))
@@ -54,7 +54,7 @@ struct GateSyntheticRun {
     }
 
     /// Box–Muller.
-    static func normal(_ random: inout SeededGenerator) -> Double {
+    static func normal(_ random: inout SplitMix64) -> Double {
         let u1 = max(Double(random.next() >> 11) / Double(1 << 53), 1e-12)
         let u2 = Double(random.next() >> 11) / Double(1 << 53)
         return sqrt(-2 * log(u1)) * cos(2 * .pi * u2)

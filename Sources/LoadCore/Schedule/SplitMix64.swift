@@ -1,5 +1,6 @@
 /// Steele, Lea and Flood's SplitMix64: a tiny seeded generator that gives the same sequence on every platform,
-/// which `SystemRandomNumberGenerator` cannot, so a Poisson phase repeats exactly from its seed.
+/// which `SystemRandomNumberGenerator` cannot: a Poisson phase repeats exactly from its seed, the gate gives the
+/// same verdict for the same runs, a seeded random data feed draws the same rows.
 public struct SplitMix64: RandomNumberGenerator, Sendable {
     private var state: UInt64
 

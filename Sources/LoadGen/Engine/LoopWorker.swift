@@ -32,7 +32,7 @@ final class LoopWorker: @unchecked Sendable {
     /// The run's data feeds, shared by every loop; nil when no request has placeholders.
     let dataFeeds: DataFeeds?
     /// This loop's generator for `{{uuid}}`: seeded once from the system, then no system call per request.
-    var random = SeededGenerator(seed: UInt64.random(in: 0...UInt64.max))
+    var random = SplitMix64(seed: UInt64.random(in: 0...UInt64.max))
     let warmConnections: Int
     let recorder: Recorder
     let segment: ExecutionSegment

@@ -14,7 +14,7 @@ struct BlockBootstrap {
     }
 
     /// The second indices of one resample: blocks with random starts, wrapping at the end, cut to `count`.
-    func resample(using generator: inout SeededGenerator) -> [Int] {
+    func resample(using generator: inout SplitMix64) -> [Int] {
         var indices: [Int] = []
         indices.reserveCapacity(count + blockLength)
         while indices.count < count {

@@ -10,7 +10,7 @@ public enum RegressionStatistics {
         phase: String, baseline: [SecondSample], candidate: [SecondSample], settings: GateSettings = GateSettings()
     ) -> [GateMetricResult] {
         // One stream per phase, derived from the phase name: a phase's verdict does not depend on the others.
-        var generator = SeededGenerator(seed: settings.seed ^ stableHash(phase))
+        var generator = SplitMix64(seed: settings.seed ^ stableHash(phase))
         return latency(phase: phase, baseline: baseline, candidate: candidate, settings: settings, generator: &generator)
             + latency(
                 phase: phase, baseline: baseline.map(\.ofAllAttempts), candidate: candidate.map(\.ofAllAttempts),
@@ -22,7 +22,7 @@ public enum RegressionStatistics {
 
     static func latency(
         phase: String, baseline: [SecondSample], candidate: [SecondSample], metrics: [ComparedMetric] = GateSettings.percentiles,
-        settings: GateSettings, generator: inout SeededGenerator
+        settings: GateSettings, generator: inout SplitMix64
     ) -> [GateMetricResult] {
         let base = baseline.filter { $0.latencyCount > 0 }
         let cand = candidate.filter { $0.latencyCount > 0 }
@@ -75,7 +75,7 @@ public enum RegressionStatistics {
     /// for a check rate when neither run checked a response.
     static func rate(
         _ metric: ComparedMetric, phase: String, baseline: [SecondSample], candidate: [SecondSample], settings: GateSettings,
-        generator: inout SeededGenerator
+        generator: inout SplitMix64
     ) -> GateMetricResult? {
         let base = baseline.filter { $0.attempted > 0 }
         let cand = candidate.filter { $0.attempted > 0 }

@@ -9,7 +9,7 @@ final class DataFeeds: Sendable {
         var spec: DataFeedSpec
         var rows: [[String]]
         var cursor = 0
-        var generator: SeededGenerator
+        var generator: SplitMix64
     }
 
     private struct State {
@@ -39,7 +39,7 @@ final class DataFeeds: Sendable {
             }
             let seed: UInt64 = if case .random(let seed) = spec.mode { seed } else { 0 }
             indices[spec.name] = feeds.count
-            feeds.append(Feed(spec: spec, rows: data.rows, generator: SeededGenerator(seed: seed)))
+            feeds.append(Feed(spec: spec, rows: data.rows, generator: SplitMix64(seed: seed)))
             fields[spec.name] = data.fields
         }
         state = Mutex(State(feeds: feeds))

@@ -68,7 +68,7 @@ struct RequestTemplate {
     /// The request's bytes for one send, or nil when a unique feed it draws from has run out. `payload` is the
     /// variant's file body (empty for text and no body); `intendedUnixMs` fills `{{unix_ms}}`; `random` (the calling
     /// loop's own) makes `{{uuid}}` without a system call. Written straight into one buffer: this runs per request.
-    func render(feeds: DataFeeds, payload: [UInt8], intendedUnixMs: Int64, random: inout SeededGenerator) -> ByteBuffer? {
+    func render(feeds: DataFeeds, payload: [UInt8], intendedUnixMs: Int64, random: inout SplitMix64) -> ByteBuffer? {
         var rows: [[String]] = []
         rows.reserveCapacity(feedIndices.count)
         for feed in feedIndices {
@@ -125,7 +125,7 @@ struct RequestTemplate {
 
     /// A version 4 UUID in lower-case text from two draws of the loop's generator (unique for a load test's
     /// purposes — idempotency keys, trace ids — not for secrets).
-    private static func writeUUID(into buffer: inout ByteBuffer, random: inout SeededGenerator) {
+    private static func writeUUID(into buffer: inout ByteBuffer, random: inout SplitMix64) {
         var high = random.next()
         var low = random.next()
         high = (high & 0xFFFF_FFFF_FFFF_0FFF) | 0x0000_0000_0000_4000  // version 4
