@@ -39,7 +39,7 @@ public final class ResultsStore: Sendable {
 
         let pool: DatabasePool
         do {
-            pool = try DatabasePool(path: path, configuration: configuration)
+            pool = try openPool(path: path, configuration: configuration)
         } catch let error as DatabaseError {
             throw openError(error, path: path)
         }
@@ -65,6 +65,22 @@ public final class ResultsStore: Sendable {
             throw openError(error, path: path, migrating: true)
         }
         return ResultsStore(path: path, pool: pool, recoveredRuns: recovered)
+    }
+
+    /// Opens the pool, waiting out another process that is opening the same file: switching a new database to WAL
+    /// takes a lock SQLite's busy timeout does not wait for, so loadgen runs started together against one new file
+    /// could fail with "database is locked". Retried for up to 10 s, as the busy timeout would.
+    private static func openPool(path: String, configuration: Configuration) throws -> DatabasePool {
+        let deadline = ContinuousClock.now + .seconds(10)
+        while true {
+            do {
+                return try DatabasePool(path: path, configuration: configuration)
+            } catch let error as DatabaseError
+                where (error.resultCode == .SQLITE_BUSY || error.resultCode == .SQLITE_LOCKED) && ContinuousClock.now < deadline
+            {
+                Thread.sleep(forTimeInterval: 0.05)
+            }
+        }
     }
 
     /// SQLite's `PRAGMA integrity_check`: `ok`, or the problems it found, one per line.
