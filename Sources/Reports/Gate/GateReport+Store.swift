@@ -49,6 +49,7 @@ extension GateReport {
                     phase: phase, baselines: baseSeconds.map { $0[phase] ?? [] }, candidate: candSeconds[phase] ?? [],
                     settings: settings)
             }
+            if let note = Self.resolutionNote(results, method: .history, settings: settings) { notes.append(note) }
         }
         self.init(
             method: method, baselineRuns: bases.map { RunReference($0.run) }, candidateRuns: [RunReference(cand.run)],
@@ -64,7 +65,7 @@ extension GateReport {
         guard rounds.count >= 2 else { throw GateError.tooFewRounds(rounds.count) }
         let bases = try rounds.map { try RunSnapshot.load(store: store, runID: $0.baseline) }
         let cands = try rounds.map { try RunSnapshot.load(store: store, runID: $0.candidate) }
-        let notes = try Self.checkLoad(
+        var notes = try Self.checkLoad(
             baselines: bases.map(\.run), candidates: cands.map(\.run), allowDifferent: allowDifferentLoad)
         let baseSeconds = try bases.map { try Self.samplesByPhase($0, path: store.path) }
         let candSeconds = try cands.map { try Self.samplesByPhase($0, path: store.path) }
@@ -74,6 +75,7 @@ extension GateReport {
                 phase: phase, rounds: zip(baseSeconds, candSeconds).map { ($0[phase] ?? [], $1[phase] ?? []) }, settings: settings
             )
         }
+        if let note = Self.resolutionNote(results, method: .interleaved, settings: settings) { notes.append(note) }
         self.init(
             method: .interleaved, baselineRuns: bases.map { RunReference($0.run) },
             candidateRuns: cands.map { RunReference($0.run) },
