@@ -4,7 +4,9 @@
 Every comparison uses fresh runs only (no run is reused across comparisons):
 
 - history: K (default 5) runs of the baseline build added to a new tag set, then one candidate run, then
-  `loadgen gate --baseline SET --candidate RUN`;
+  `loadgen gate --baseline SET --candidate RUN`. Back to back by default; with --spread each comparison's baseline
+  runs are recorded one per step of a pipelined schedule, so a history spans minutes of the machine's drift as a
+  history built over successive deploys does;
 - interleaved: one `loadgen ab SCENARIO --baseline URL_A --candidate URL_B --rounds R` session.
 
 Each comparison is made with the candidate as fast as the baseline (same build: a FAIL is a false alarm) and slowed
@@ -18,7 +20,8 @@ Prints one line per comparison and a table: per mode and level, comparisons, FAI
 Goals (issue: a deploy gate that doesn't cry wolf): same build <= 1 FAIL in 20; 30 % caught >= 19 of 20.
 
 Usage: swift build -c release && python3 bench/gate_false_alarm.py [--comparisons 20] [--levels 10,20,30]
-       [--modes history,interleaved] [--history 5] [--rounds 4] [--rate 12] [--seconds 4] [--margin 10%]
+       [--modes history,interleaved] [--history 5] [--spread] [--rounds 4] [--rate 12] [--seconds 4]
+       [--margin 10%]
 """
 import argparse
 import asyncio
@@ -130,14 +133,22 @@ def run_once(args, scenario, target, database):
         return json.load(f)
 
 
-def judged_p50(report_path):
+def judged_metrics(report_path):
+    """The steady phase's p50, and every other metric that was judged (p90 and above need enough responses)."""
     with open(report_path) as f:
         report = json.load(f)
-    p50 = next((m for m in report["results"] if m["phase"] == "steady" and m["metric"] == "p50"), None)
-    if not p50:
-        return "p50 not judged"
-    return (f"p50 {100 * (p50['change'] - 1):+.1f}% [{100 * (p50['low'] - 1):+.1f} .. {100 * (p50['high'] - 1):+.1f}] "
-            f"{p50['verdict']}")
+    parts = []
+    for m in report["results"]:
+        if m["phase"] != "steady" or (m["metric"] != "p50" and m["verdict"] in ("insufficient data", "insufficient_data")):
+            continue
+        if m["metric"] in ("error_rate", "check_rate") and m["verdict"] == "pass":
+            continue
+        if m["metric"].startswith("p") or m["metric"].startswith("all"):
+            parts.append(f"{m['metric']} {100 * (m['change'] - 1):+.1f}% [{100 * (m['low'] - 1):+.1f} .. "
+                         f"{100 * (m['high'] - 1):+.1f}] {m['verdict']}")
+        else:
+            parts.append(f"{m['metric']} {m['change']:+.4f} {m['verdict']}")
+    return "; ".join(parts) or "p50 not judged"
 
 
 def history_comparison(args, scenario, database, work, urls, name):
@@ -145,12 +156,36 @@ def history_comparison(args, scenario, database, work, urls, name):
         run = run_once(args, scenario, urls["baseline"], database)
         loadgen(args, "tag", str(run["run"]["id"]), name, "--add", "--db", database)
     candidate = run_once(args, scenario, urls["candidate"], database)
+    return gate_history(args, database, work, name, candidate["run"]["id"])
+
+
+def gate_history(args, database, work, name, candidate_run):
     report = os.path.join(work, f"{name}.json")
     result = loadgen(args, "gate", "--baseline", name, "--baseline-runs", str(args.history), "--candidate",
-                     str(candidate["run"]["id"]), "--db", database, "--max-regression", args.margin, "--json", report)
+                     str(candidate_run), "--db", database, "--max-regression", args.margin, "--json", report)
     if result.returncode not in (0, 1):
         sys.exit(f"loadgen gate failed ({result.returncode}):\n{result.stderr}")
-    return result.returncode, judged_p50(report), result.stdout
+    return result.returncode, judged_metrics(report), result.stdout
+
+
+def spread_histories(args, scenario, database, work, urls, candidate_delay, median_ms, levels, report):
+    """History comparisons whose K baseline runs are spread over time, as a deploy history is: comparison c gets one
+    baseline run at each of steps c … c+K−1 and its candidate run at step c+K, so its history spans K steps (each
+    step is up to K+1 runs) instead of one sitting. No run serves two comparisons."""
+    comparisons = [(level, trial) for trial in range(args.comparisons) for level in levels]
+    for step in range(len(comparisons) + args.history):
+        for c in range(max(0, step - args.history + 1), min(step + 1, len(comparisons))):
+            level, trial = comparisons[c]
+            run = run_once(args, scenario, urls["baseline"], database)
+            loadgen(args, "tag", str(run["run"]["id"]), f"history-{level}-{trial}", "--add", "--db", database)
+        c = step - args.history
+        if c >= 0:
+            level, trial = comparisons[c]
+            candidate_delay["seconds"] = level / 100 * median_ms / 1000
+            candidate = run_once(args, scenario, urls["candidate"], database)
+            name = f"history-{level}-{trial}"
+            code, metrics, output = gate_history(args, database, work, name, candidate["run"]["id"])
+            report(("history", level), name, code, metrics, output)
 
 
 def interleaved_comparison(args, scenario, database, work, urls, name):
@@ -160,7 +195,7 @@ def interleaved_comparison(args, scenario, database, work, urls, name):
                      "--max-regression", args.margin, "--json", report, "--quiet")
     if result.returncode not in (0, 1):
         sys.exit(f"loadgen ab failed ({result.returncode}):\n{result.stderr}")
-    return result.returncode, judged_p50(report), result.stdout
+    return result.returncode, judged_metrics(report), result.stdout
 
 
 def main():
@@ -169,6 +204,9 @@ def main():
     parser.add_argument("--levels", default="10,20,30", help="candidate slowdowns, %% of the baseline median")
     parser.add_argument("--modes", default="history,interleaved")
     parser.add_argument("--history", type=int, default=5, help="baseline runs per history comparison (K)")
+    parser.add_argument("--spread", action="store_true",
+                        help="history mode: spread each comparison's K baseline runs over time (one per step of a "
+                             "pipelined schedule, as a deploy history is) instead of recording them back to back")
     parser.add_argument("--rounds", type=int, default=4, help="rounds per interleaved session")
     parser.add_argument("--rate", type=int, default=12, help="detections/s (the service sustains ~20/s on 2 cores)")
     parser.add_argument("--seconds", type=int, default=4, help="steady-phase seconds per run and per slice")
@@ -191,11 +229,31 @@ def main():
             with open(scenario, "w") as f:
                 f.write(scenario_text(args))
             database = os.path.join(work, "results.sqlite")
-            calibration = run_once(args, scenario, urls["baseline"], database)
-            steady = next(r for r in calibration["requests"] if r["phase"] == "steady")
-            median_ms = steady["latency_ms"]["p50"]
-            print(f"calibration: steady p50 {median_ms:.1f} ms", flush=True)
+            # The first run after the service starts is slower (cold caches, first connections): it is discarded,
+            # and the level's delay is a share of the median p50 of the next three, so "+30 %" is 30 % of what the
+            # baseline runs will measure.
+            run_once(args, scenario, urls["baseline"], database)
+            calibration = sorted(
+                next(r for r in run_once(args, scenario, urls["baseline"], database)["requests"]
+                     if r["phase"] == "steady")["latency_ms"]["p50"] for _ in range(3))
+            median_ms = calibration[1]
+            print(f"calibration: steady p50 {median_ms:.1f} ms (median of {', '.join(f'{v:.1f}' for v in calibration)}; "
+                  f"a first, warm-up run discarded)", flush=True)
             outcomes = {}
+
+            changes = {}
+
+            def report(key, name, code, metrics, output):
+                outcomes.setdefault(key, []).append(code == 1)
+                if metrics.startswith("p50 "):
+                    changes.setdefault(key, []).append(float(metrics.split()[1].rstrip("%")))
+                print(f"{name}: {'FAIL' if code else 'pass'}; {metrics}; load {os.getloadavg()[0]:.2f}", flush=True)
+                if code and key[1] == 0:
+                    print(output, flush=True)
+
+            if "history" in modes and args.spread:
+                spread_histories(args, scenario, database, work, urls, candidate_delay, median_ms, levels, report)
+                modes = [mode for mode in modes if mode != "history"]
             # Levels interleaved within each trial, so machine drift over the benchmark hits every level alike.
             for trial in range(args.comparisons):
                 for mode in modes:
@@ -203,20 +261,17 @@ def main():
                         candidate_delay["seconds"] = level / 100 * median_ms / 1000
                         name = f"{mode}-{level}-{trial}"
                         compare = history_comparison if mode == "history" else interleaved_comparison
-                        code, p50, output = compare(args, scenario, database, work, urls, name)
-                        outcomes.setdefault((mode, level), []).append(code == 1)
-                        load = os.getloadavg()[0]
-                        print(f"{name}: {'FAIL' if code else 'pass'}; {p50}; load {load:.2f}", flush=True)
-                        if code and level == 0:
-                            print(output, flush=True)
+                        code, metrics, output = compare(args, scenario, database, work, urls, name)
+                        report((mode, level), name, code, metrics, output)
         finally:
             service.terminate()
             service.wait(10)
 
     print(f"\nstarted {started}; margin {args.margin}; {args.rate}/s for {args.seconds} s per run/slice; "
-          f"history K = {args.history}; interleaved rounds = {args.rounds}; calibration p50 {median_ms:.1f} ms\n")
-    print("| mode | candidate | comparisons | FAIL | rate | goal |")
-    print("|---|---|---:|---:|---:|---|")
+          f"history K = {args.history}{' spread over time' if args.spread else ' back to back'}; interleaved rounds = "
+          f"{args.rounds}; calibration p50 {median_ms:.1f} ms\n")
+    print("| mode | candidate | comparisons | FAIL | rate | median p50 change (range) | goal |")
+    print("|---|---|---:|---:|---:|---:|---|")
     for (mode, level), fails in outcomes.items():
         count, failed = len(fails), sum(fails)
         if level == 0:
@@ -226,7 +281,10 @@ def main():
         else:
             goal = f"caught >= 80 %: {'yes' if failed >= 0.8 * count else 'no'}"
         label = "same build" if level == 0 else f"+{level} % of p50"
-        print(f"| {mode} | {label} | {count} | {failed} | {100 * failed / count:.0f} % | {goal} |")
+        measured = sorted(changes.get((mode, level), []))
+        spread = (f"{measured[len(measured) // 2]:+.1f} % ({measured[0]:+.1f} … {measured[-1]:+.1f})"
+                  if measured else "—")
+        print(f"| {mode} | {label} | {count} | {failed} | {100 * failed / count:.0f} % | {spread} | {goal} |")
 
 
 if __name__ == "__main__":
