@@ -14,8 +14,8 @@ import Synchronization
 ///
 /// The queue absorbs a burst, but under sustained overload it only adds waiting: the workers are busy either way,
 /// and every admitted job waits behind the whole queue. So while refusals are sustained (`SustainedRefusals`: at
-/// least `queueDepth` of them within `overloadMemory`), the pool admits only `workers + overloadQueueDepth`; jobs
-/// already queued stay. A shed or two near capacity leaves the queue as it is.
+/// least `queueDepth` of them, and never fewer than 2, within `overloadMemory`), the pool admits only
+/// `workers + overloadQueueDepth`; jobs already queued stay. A shed or two near capacity leaves the queue as it is.
 public final class DetectionWorkerPool: Service {
     public let workers: Int
     public let queueDepth: Int
