@@ -70,14 +70,22 @@ struct ABCommand: AsyncParsableCommand {
         let sides = try [ABSide(baseline, option: "--baseline"), ABSide(candidate, option: "--candidate")]
         try checkSides(sides)
         let name = tag ?? "ab-" + SuiteCommand.timestamp(Date())
+        // Watched for the whole session: each slice watches for itself, and a Ctrl-C or SIGTERM between two slices
+        // must end the session too, not be lost while the next slice starts.
+        let interrupts = InterruptSignals.install()
+        defer { interrupts.uninstall() }
         var pairs: [(baseline: Int64?, candidate: Int64?)] = Array(repeating: (nil, nil), count: rounds)
+        var stored = 0
         for round in 0..<rounds {
             // A B, then B A: a drift within a round falls on both sides alike over two rounds.
             for side in round % 2 == 0 ? [0, 1] : [1, 0] {
+                try stopIfInterrupted(interrupts, stored: stored, tag: name)
                 let runID = try await slice(sides[side], round: round, isCandidate: side == 1, tag: name)
                 if side == 0 { pairs[round].baseline = runID } else { pairs[round].candidate = runID }
+                stored += 1
             }
         }
+        try stopIfInterrupted(interrupts, stored: stored, tag: name)
         let store = try StoreAccess.openExisting(db)
         let report = try gate.judge {
             try GateReport(
@@ -85,6 +93,16 @@ struct ABCommand: AsyncParsableCommand {
                 allowDifferentLoad: gate.allowDifferent)
         }
         try gate.publish(report, footer: "runs: tags '\(name)-baseline' and '\(name)-candidate' in \(db)")
+    }
+
+    /// Ends the session with 130 when a signal arrived since the last slice; the slices run so far stay stored.
+    private func stopIfInterrupted(_ interrupts: InterruptSignals, stored: Int, tag: String) throws {
+        guard interrupts.isInterrupted else { return }
+        FileHandle.standardError.write(
+            Data(
+                "loadgen: interrupted; \(stored) of \(2 * rounds) slice(s) stored under the tags '\(tag)-baseline' and '\(tag)-candidate' in \(db), not judged\n"
+                    .utf8))
+        throw ExitCode(RunExitCode.interrupted.rawValue)
     }
 
     /// Runs one slice and stores it under the side's tag; a slice that cannot run ends the session.
@@ -118,6 +136,8 @@ struct ABCommand: AsyncParsableCommand {
             print(
                 "\(label): run \(runID)\(result.exitCode == .slaBreached ? " (an SLA failed; the gate judges the comparison)" : "")"
             )
+            // Piped into a CI log, stdout is block-buffered: each slice's line should show when the slice ends.
+            fflush(nil)
         }
         return runID
     }

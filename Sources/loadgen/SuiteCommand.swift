@@ -69,13 +69,24 @@ struct SuiteCommand: AsyncParsableCommand {
         let directory = reportDirectory ?? "results/suite-\(Self.timestamp(startedAt))"
         var entries: [SuiteEntry] = []
         var worst: Int32 = 0
+        // Watched for the whole suite: each run watches for itself, and a Ctrl-C or SIGTERM between two scenarios
+        // must stop the suite too, not be lost while the next one starts.
+        let interrupts = InterruptSignals.install()
+        defer { interrupts.uninstall() }
         for (index, var plan) in plans.enumerated() {
+            if interrupts.isInterrupted {
+                FileHandle.standardError.write(Data("loadgen: interrupted; \(plans.count - index) scenario(s) not run\n".utf8))
+                worst = RunExitCode.interrupted.rawValue
+                break
+            }
             let report =
                 String(format: "%02d-", index + 1)
                 + URL(fileURLWithPath: plan.scenarioPath).deletingPathExtension().lastPathComponent + ".html"
             plan.reportPath = (directory as NSString).appendingPathComponent(report)
             let result = await ScenarioRunner.run(plan)
             if !result.summary.isEmpty { print(result.summary) }
+            // Piped into a CI log, stdout is block-buffered: each summary should show when its scenario ends.
+            fflush(nil)
             if let message = result.message {
                 FileHandle.standardError.write(Data("loadgen: \(plan.scenarioPath): \(message)\n".utf8))
             }

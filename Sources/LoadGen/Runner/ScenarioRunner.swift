@@ -49,6 +49,9 @@ public enum ScenarioRunner {
         }
 
         let signals = InterruptSignals.install()
+        // A session that runs several scenarios (`loadgen ab`, `loadgen suite`) keeps its own watcher, so a signal
+        // after this run still reaches it rather than this run's finished watcher.
+        defer { signals.uninstall() }
         var replicas: BundledReplicas?
         if let spec = bundledSpec {
             do {

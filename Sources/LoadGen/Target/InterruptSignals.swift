@@ -1,4 +1,3 @@
-import Dispatch
 import Synchronization
 
 #if canImport(Glibc)
@@ -7,14 +6,12 @@ import Synchronization
     import Darwin
 #endif
 
-// The class's `signal` property shadows the C function inside it, so the disposition is set through these.
-private func ignore(_ number: Int32) { _ = signal(number, SIG_IGN) }
-private func restoreDefaultAction(_ number: Int32) { _ = signal(number, SIG_DFL) }
-
 /// Turns Ctrl-C (SIGINT) and SIGTERM into an event the runner can observe, so loadgen stops its load and its
 /// bundled replicas, keeps what it measured, and exits 130 instead of dying mid-write.
 ///
 /// Only the first signal counts; later ones are ignored, because stopping is already bounded by its own timeouts.
+/// Watchers nest: `loadgen ab` and `loadgen suite` watch for the whole session while each run watches for itself,
+/// and every watcher installed at the time a signal arrives gets it (see `SignalPipe`).
 public final class InterruptSignals: Sendable {
     /// The exit code for a run ended by the user (128 + SIGINT, as shells report Ctrl-C).
     public static let exitCode: Int32 = 130
@@ -28,28 +25,23 @@ public final class InterruptSignals: Sendable {
 
     private let state = Mutex(State())
     private let watched: [Int32]
-    // DispatchSource is thread-safe but not marked Sendable; it is only created, then cancelled once.
-    private nonisolated(unsafe) let sources: [any DispatchSourceSignal]
+    // The pipe's subscriptions, taken once on install and given back once on uninstall.
+    private let subscriptions = Mutex<[Int]?>(nil)
 
-    private init(watched: [Int32], sources: [any DispatchSourceSignal]) {
+    private init(watched: [Int32]) {
         self.watched = watched
-        self.sources = sources
     }
 
-    /// Starts watching `signals`. Their default action (terminate at once) is switched off first, so they reach
-    /// the dispatch sources instead of killing the process.
+    deinit { uninstall() }
+
+    /// Starts watching `signals`: while this watcher (or another) is installed, they no longer terminate the
+    /// process but are recorded here.
     public static func install(signals: [Int32] = [SIGINT, SIGTERM]) -> InterruptSignals {
-        let queue = DispatchQueue(label: "loadgen.interrupt-signals")
-        var sources: [any DispatchSourceSignal] = []
-        for number in signals {
-            ignore(number)
-            sources.append(DispatchSource.makeSignalSource(signal: number, queue: queue))
+        let interrupts = InterruptSignals(watched: signals)
+        let ids = signals.map { number in
+            SignalPipe.shared.subscribe(number) { [weak interrupts] number in interrupts?.receive(number) }
         }
-        let interrupts = InterruptSignals(watched: signals, sources: sources)
-        for (number, source) in zip(signals, sources) {
-            source.setEventHandler { [weak interrupts] in interrupts?.receive(number) }
-            source.resume()
-        }
+        interrupts.subscriptions.withLock { $0 = ids }
         return interrupts
     }
 
@@ -90,13 +82,14 @@ public final class InterruptSignals: Sendable {
         }
     }
 
-    /// Stops watching and gives the signals their default action back.
+    /// Stops watching; once no watcher is left, the signals have their default action again. Calling it twice is
+    /// harmless.
     public func uninstall() {
-        for source in sources { source.cancel() }
-        for number in watched { restoreDefaultAction(number) }
+        guard let ids = subscriptions.withLock({ $0.take() }) else { return }
+        for (number, id) in zip(watched, ids) { SignalPipe.shared.unsubscribe(number, id: id) }
     }
 
-    /// Records a signal as if it had arrived; the dispatch sources call it, and tests do.
+    /// Records a signal as if it had arrived; the signal pipe calls it, and tests do.
     func receive(_ number: Int32) {
         let (handlers, waiters) = state.withLock { state -> ([@Sendable () -> Void], [CheckedContinuation<Int32?, Never>]) in
             guard state.signal == nil else { return ([], []) }

@@ -184,6 +184,32 @@ extension ScenarioRuns {
             #expect(badTag.exitCode == 2 && badTag.stderr.contains("--tag '7up'"), "\(badTag)")
         }
 
+        /// Ctrl-C or SIGTERM must end an `ab` session in any slice, not only the first: each slice's run watches
+        /// for signals on its own, and the session between them. The signal arrives in round 2, when three slices
+        /// have run; the session stops with 130 instead of running the remaining slices (about 10 s).
+        @Test func aSignalInALaterSliceEndsTheSession() async throws {
+            let directory = try TemporaryDirectory()
+            let server = try await TestHTTPServer.start()
+            defer { Task { await server.stop() } }
+            let database = directory.path("results.sqlite")
+            // 8 s over 4 rounds: 2 s slices.
+            let file = try directory.write("ab.yaml", Self.scenario(url: server.baseURL, delayMs: 10, seconds: 8, rate: 20))
+            let loadgen = try LoadGenProcess.launch(
+                ["ab", file, "--baseline", server.baseURL, "--candidate", server.baseURL, "--rounds", "4", "--db", database],
+                in: directory.url)
+            let outcome = try await loadgen.killingOnFailure {
+                try await waitUntil("the third slice to be stored", within: .seconds(30)) {
+                    loadgen.outcome().stdout.contains("round 2/4 candidate: run")
+                }
+                try await Task.sleep(for: .milliseconds(500))
+                loadgen.send(SIGTERM)
+                return try await loadgen.waitForExit(within: .seconds(30))
+            }
+            #expect(outcome.exitCode == 130, "\(outcome)")
+            #expect(outcome.elapsed < .seconds(20), "\(outcome)")
+            #expect(!outcome.stdout.contains("round 4/4"), "\(outcome)")
+        }
+
         @Test func unknownTagBadPercentageAndMissingDatabaseExitTwo() async throws {
             let directory = try TemporaryDirectory()
             let missing = directory.path("nothing.sqlite")

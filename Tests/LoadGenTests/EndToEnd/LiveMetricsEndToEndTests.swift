@@ -16,8 +16,10 @@ import Testing
             requests:
               - { name: probe, method: GET, path: /ok, expect: { status: 200 } }
             phases:
-              - { name: steady, duration: 4s, arrival: { rate: 20/s } }
+              - { name: steady, duration: 10s, arrival: { rate: 20/s } }
             """)
+        // 10 s: with the whole suite starting at once, spawning each curl has taken seconds, and a shorter run ended
+        // (its listener with it) before the second scrape.
         let loadgen = try LoadGenProcess.launch(
             ["run", file, "--quiet", "--db", directory.path("results.sqlite"), "--metrics-listen", "127.0.0.1:0"],
             in: directory.url)

@@ -38,7 +38,7 @@ import Testing
         defer { interrupts.uninstall() }
         let received = try await withTimeLimit(.seconds(10)) {
             async let waited = interrupts.wait()
-            // Ignored by the process now, so it cannot kill the test runner even if it arrives first.
+            // Caught by the process now, so it cannot kill the test runner even if it arrives first.
             kill(getpid(), SIGUSR2)
             return await waited
         }
@@ -54,6 +54,40 @@ import Testing
         let result = try await withTimeLimit(.seconds(10)) { await waiter.value }
         #expect(result == nil)
         #expect(!interrupts.isInterrupted)
+    }
+
+    /// `loadgen ab` and `loadgen suite` watch for the whole session while each run watches for itself, and runs
+    /// follow one another in one process: a watcher installed after an earlier one came and went must still get a
+    /// real signal (libdispatch's handler must not be replaced), and a watcher that went must not.
+    @Test func watchersThatComeAndGoKeepRealSignalsArriving() async throws {
+        // SIGPROF: no other test uses it.
+        let earlierRun = InterruptSignals.install(signals: [SIGPROF])
+        earlierRun.uninstall()
+        let session = InterruptSignals.install(signals: [SIGPROF])
+        let run = InterruptSignals.install(signals: [SIGPROF])
+        run.uninstall()
+        run.uninstall()  // a second call changes nothing
+        let received = try await withTimeLimit(.seconds(10)) {
+            async let waited = session.wait()
+            kill(getpid(), SIGPROF)
+            return await waited
+        }
+        #expect(received == SIGPROF)
+        #expect(!run.isInterrupted && !earlierRun.isInterrupted)
+        #expect(Self.isCaught(SIGPROF))
+        session.uninstall()
+        // The last watcher gone, the signal has its default action again.
+        #expect(!Self.isCaught(SIGPROF))
+    }
+
+    private static func isCaught(_ number: Int32) -> Bool {
+        var current = sigaction()
+        sigaction(number, nil, &current)
+        #if canImport(Glibc)
+            return unsafeBitCast(current.__sigaction_handler.sa_handler, to: Int.self) != unsafeBitCast(SIG_DFL, to: Int.self)
+        #else
+            return unsafeBitCast(current.__sigaction_u.__sa_handler, to: Int.self) != unsafeBitCast(SIG_DFL, to: Int.self)
+        #endif
     }
 
     @Test func runnerExitCodeIs130() {
