@@ -3,10 +3,10 @@
 
 Every comparison uses fresh runs only (no run is reused across comparisons):
 
-- history: K (default 5) runs of the baseline build added to a new tag set, then one candidate run, then
-  `loadgen gate --baseline SET --candidate RUN`. Back to back by default; with --spread each comparison's baseline
-  runs are recorded one per step of a pipelined schedule, so a history spans minutes of the machine's drift as a
-  history built over successive deploys does;
+- history: K (default 5) runs of the baseline build added to a new tag set, then M (--candidate-runs, default 1)
+  candidate runs added to a second set, then `loadgen gate --baseline SET --candidate CSET --candidate-runs M`.
+  Back to back by default; with --spread each comparison's baseline runs are recorded one per step of a pipelined
+  schedule, so a history spans minutes of the machine's drift as a history built over successive deploys does;
 - interleaved: one `loadgen ab SCENARIO --baseline URL_A --candidate URL_B --rounds R` session.
 
 Each comparison is made with the candidate as fast as the baseline (same build: a FAIL is a false alarm) and slowed
@@ -20,8 +20,8 @@ Prints one line per comparison and a table: per mode and level, comparisons, FAI
 Goals (issue: a deploy gate that doesn't cry wolf): same build <= 1 FAIL in 20; 30 % caught >= 19 of 20.
 
 Usage: swift build -c release && python3 bench/gate_false_alarm.py [--comparisons 20] [--levels 10,20,30]
-       [--modes history,interleaved] [--history 5] [--spread] [--rounds 4] [--rate 12] [--seconds 4]
-       [--margin 10%]
+       [--modes history,interleaved] [--history 5] [--candidate-runs 1] [--spread] [--rounds 4] [--rate 12]
+       [--seconds 4] [--margin 10%]
 """
 import argparse
 import asyncio
@@ -155,14 +155,23 @@ def history_comparison(args, scenario, database, work, urls, name):
     for _ in range(args.history):
         run = run_once(args, scenario, urls["baseline"], database)
         loadgen(args, "tag", str(run["run"]["id"]), name, "--add", "--db", database)
-    candidate = run_once(args, scenario, urls["candidate"], database)
-    return gate_history(args, database, work, name, candidate["run"]["id"])
+    candidates = candidate_set(args, scenario, database, urls, name)
+    return gate_history(args, database, work, name, candidates)
 
 
-def gate_history(args, database, work, name, candidate_run):
+def candidate_set(args, scenario, database, urls, name):
+    """M candidate runs back to back, tagged as one set (as a deploy's candidate runs would be)."""
+    for _ in range(args.candidate_runs):
+        run = run_once(args, scenario, urls["candidate"], database)
+        loadgen(args, "tag", str(run["run"]["id"]), f"{name}-candidate", "--add", "--db", database)
+    return f"{name}-candidate"
+
+
+def gate_history(args, database, work, name, candidates):
     report = os.path.join(work, f"{name}.json")
     result = loadgen(args, "gate", "--baseline", name, "--baseline-runs", str(args.history), "--candidate",
-                     str(candidate_run), "--db", database, "--max-regression", args.margin, "--json", report)
+                     candidates, "--candidate-runs", str(args.candidate_runs), "--db", database,
+                     "--max-regression", args.margin, "--json", report)
     if result.returncode not in (0, 1):
         sys.exit(f"loadgen gate failed ({result.returncode}):\n{result.stderr}")
     return result.returncode, judged_metrics(report), result.stdout
@@ -182,9 +191,9 @@ def spread_histories(args, scenario, database, work, urls, candidate_delay, medi
         if c >= 0:
             level, trial = comparisons[c]
             candidate_delay["seconds"] = level / 100 * median_ms / 1000
-            candidate = run_once(args, scenario, urls["candidate"], database)
             name = f"history-{level}-{trial}"
-            code, metrics, output = gate_history(args, database, work, name, candidate["run"]["id"])
+            candidates = candidate_set(args, scenario, database, urls, name)
+            code, metrics, output = gate_history(args, database, work, name, candidates)
             report(("history", level), name, code, metrics, output)
 
 
@@ -204,6 +213,8 @@ def main():
     parser.add_argument("--levels", default="10,20,30", help="candidate slowdowns, %% of the baseline median")
     parser.add_argument("--modes", default="history,interleaved")
     parser.add_argument("--history", type=int, default=5, help="baseline runs per history comparison (K)")
+    parser.add_argument("--candidate-runs", type=int, default=1,
+                        help="history mode: candidate runs judged together (their mean) per comparison (M)")
     parser.add_argument("--spread", action="store_true",
                         help="history mode: spread each comparison's K baseline runs over time (one per step of a "
                              "pipelined schedule, as a deploy history is) instead of recording them back to back")
@@ -268,7 +279,8 @@ def main():
             service.wait(10)
 
     print(f"\nstarted {started}; margin {args.margin}; {args.rate}/s for {args.seconds} s per run/slice; "
-          f"history K = {args.history}{' spread over time' if args.spread else ' back to back'}; interleaved rounds = "
+          f"history K = {args.history}{' spread over time' if args.spread else ' back to back'}, M = "
+          f"{args.candidate_runs} candidate run(s); interleaved rounds = "
           f"{args.rounds}; calibration p50 {median_ms:.1f} ms\n")
     print("| mode | candidate | comparisons | FAIL | rate | median p50 change (range) | goal |")
     print("|---|---|---:|---:|---:|---:|---|")

@@ -76,4 +76,63 @@ import Testing
         #expect(results.first { $0.metric == .p99 }?.verdict == .insufficientData)
         #expect(results.first { $0.metric == .p50 }?.verdict != .insufficientData)
     }
+
+    private func p50Regressed(_ results: [GateMetricResult]) -> Bool {
+        results.contains { $0.metric == .p50 && $0.verdict == .regressed }
+    }
+
+    /// The mean of five candidate runs narrows the band: at this drift a single run's prediction range reaches about
+    /// +80 % (four percentiles share the false-alarm share), so one run at +80 % is missed often; five runs' mean is
+    /// judged against a band about half as wide and is caught nearly always, and five of the same build still pass.
+    @Test func severalCandidateRunsCatchWhatOneRunCannot() {
+        var slower = build
+        slower.medianMs *= 1.8
+        var alarms = 0
+        var caughtByFive = 0
+        var caughtByOne = 0
+        for trial in 0..<20 {
+            let baselines = build.runsOfOneBuild(5, runDrift: runDrift, seed: UInt64(2000 + trial))
+            let same = build.runsOfOneBuild(5, runDrift: runDrift, seed: UInt64(3000 + trial))
+            let slow = slower.runsOfOneBuild(5, runDrift: runDrift, seed: UInt64(4000 + trial))
+            if !regressed(HistoryStatistics.judge(phase: "p", baselines: baselines, candidates: same)).isEmpty { alarms += 1 }
+            if p50Regressed(HistoryStatistics.judge(phase: "p", baselines: baselines, candidates: slow)) { caughtByFive += 1 }
+            if p50Regressed(HistoryStatistics.judge(phase: "p", baselines: baselines, candidate: slow[0])) { caughtByOne += 1 }
+        }
+        #expect(alarms <= 1, "\(alarms) false alarms in 20 same-build comparisons of five runs")
+        #expect(caughtByFive >= 19, "+80 % caught \(caughtByFive) of 20 times with five candidate runs")
+        #expect(caughtByOne <= 15, "+80 % caught \(caughtByOne) of 20 times with one run (premise: it misses often)")
+    }
+
+    /// Candidate runs made back to back share their sitting's drift, which their mean does not average away: when
+    /// the history (one run per deploy) spreads by that drift and the candidates barely spread at all, the band
+    /// must still hold the drift, or every deploy made on a slow afternoon fails.
+    @Test func candidateRunsFromOneSittingAreNotTakenForIndependentOnes() {
+        var random = SplitMix64(seed: 77)
+        var alarms = 0
+        for trial in 0..<20 {
+            let baselines = build.runsOfOneBuild(5, runDrift: runDrift, seed: UInt64(5000 + trial))
+            var sitting = build
+            sitting.medianMs *= exp(runDrift * GateSyntheticRun.normal(&random))
+            let candidates = sitting.runsOfOneBuild(5, runDrift: 0.01, seed: UInt64(6000 + trial))
+            if !regressed(HistoryStatistics.judge(phase: "p", baselines: baselines, candidates: candidates)).isEmpty {
+                alarms += 1
+            }
+        }
+        #expect(alarms <= 1, "\(alarms) false alarms in 20 same-build sittings")
+    }
+
+    @Test func theDifferenceVarianceIsThePredictionIntervalForOneRunAndHoldsASharedSitting() {
+        // One candidate run: s²(1 + 1/K) with K − 1 degrees of freedom, either way.
+        let one = HistoryStatistics.differenceVariance(baselines: (5, 0.04), candidates: (1, 0))
+        #expect(abs(one.variance - 0.04 * 1.2) < 1e-12 && one.degreesOfFreedom == 4)
+        // Runs that spread alike: the pooled two-sample variance.
+        let alike = HistoryStatistics.differenceVariance(baselines: (5, 0.04), candidates: (5, 0.04))
+        #expect(abs(alike.variance - 0.04 * 0.4) < 1e-12 && alike.degreesOfFreedom == 8)
+        // Candidates that barely spread against a history that does: the history's drift stays in the band.
+        let sitting = HistoryStatistics.differenceVariance(baselines: (5, 0.04), candidates: (5, 0.0001))
+        #expect(abs(sitting.variance - (0.04 * 1.2 - 0.0001 * 0.8)) < 1e-12)
+        // One baseline run: only the candidates' spread is known.
+        let single = HistoryStatistics.differenceVariance(baselines: (1, 0), candidates: (3, 0.01))
+        #expect(abs(single.variance - 0.01 * (1 + 1.0 / 3)) < 1e-12 && single.degreesOfFreedom == 2)
+    }
 }

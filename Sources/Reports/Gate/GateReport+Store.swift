@@ -15,20 +15,35 @@ extension GateReport {
         store: ResultsStore, baselineRunIDs: [Int64], candidateRunID: Int64, settings: GateSettings = GateSettings(),
         allowDifferentLoad: Bool = false
     ) throws {
-        let history = baselineRunIDs.filter { $0 != candidateRunID }
-        guard !history.isEmpty else { throw GateError.sameRun(candidateRunID) }
+        try self.init(
+            store: store, baselineRunIDs: baselineRunIDs, candidateRunIDs: [candidateRunID], settings: settings,
+            allowDifferentLoad: allowDifferentLoad)
+    }
+
+    /// Gates one or more candidate runs against a baseline history. One run against one run is judged by block
+    /// bootstrap; anything more by the runs' spread (`HistoryStatistics`), the candidates' mean against the
+    /// baselines'. Candidate runs that are also in the baseline set are left out of the baselines.
+    public init(
+        store: ResultsStore, baselineRunIDs: [Int64], candidateRunIDs: [Int64], settings: GateSettings = GateSettings(),
+        allowDifferentLoad: Bool = false
+    ) throws {
+        precondition(!candidateRunIDs.isEmpty, "a gate needs a candidate run")
+        let history = baselineRunIDs.filter { !candidateRunIDs.contains($0) }
+        guard !history.isEmpty else { throw GateError.sameRun(candidateRunIDs.last!) }
         let bases = try history.map { try RunSnapshot.load(store: store, runID: $0) }
-        let cand = try RunSnapshot.load(store: store, runID: candidateRunID)
-        var notes = try Self.checkLoad(baselines: bases.map(\.run), candidates: [cand.run], allowDifferent: allowDifferentLoad)
+        let cands = try candidateRunIDs.map { try RunSnapshot.load(store: store, runID: $0) }
+        var notes = try Self.checkLoad(
+            baselines: bases.map(\.run), candidates: cands.map(\.run), allowDifferent: allowDifferentLoad)
         if history.count < baselineRunIDs.count {
-            notes.append("The candidate run \(candidateRunID) is in the baseline set; it was left out of the baselines.")
+            let left = baselineRunIDs.filter { candidateRunIDs.contains($0) }.map(String.init).joined(separator: ", ")
+            notes.append("Candidate run(s) \(left) are in the baseline set; they were left out of the baselines.")
         }
         let baseSeconds = try bases.map { try Self.samplesByPhase($0, path: store.path) }
-        let candSeconds = try Self.samplesByPhase(cand, path: store.path)
-        let (common, unmatched) = try Self.phases(of: bases + [cand], seconds: baseSeconds + [candSeconds], path: store.path)
+        let candSeconds = try cands.map { try Self.samplesByPhase($0, path: store.path) }
+        let (common, unmatched) = try Self.phases(of: bases + cands, seconds: baseSeconds + candSeconds, path: store.path)
         let results: [GateMetricResult]
         let method: Method
-        if bases.count == 1 {
+        if bases.count == 1 && cands.count == 1 {
             method = .bootstrap
             notes.append(
                 """
@@ -39,20 +54,21 @@ extension GateReport {
                 """)
             results = common.flatMap { phase in
                 RegressionStatistics.judge(
-                    phase: phase, baseline: baseSeconds[0][phase] ?? [], candidate: candSeconds[phase] ?? [], settings: settings)
+                    phase: phase, baseline: baseSeconds[0][phase] ?? [], candidate: candSeconds[0][phase] ?? [],
+                    settings: settings)
             }
         } else {
             method = .history
             if let note = Self.oneSittingNote(bases.map(\.run)) { notes.append(note) }
             results = common.flatMap { phase in
                 HistoryStatistics.judge(
-                    phase: phase, baselines: baseSeconds.map { $0[phase] ?? [] }, candidate: candSeconds[phase] ?? [],
+                    phase: phase, baselines: baseSeconds.map { $0[phase] ?? [] }, candidates: candSeconds.map { $0[phase] ?? [] },
                     settings: settings)
             }
             if let note = Self.resolutionNote(results, method: .history, settings: settings) { notes.append(note) }
         }
         self.init(
-            method: method, baselineRuns: bases.map { RunReference($0.run) }, candidateRuns: [RunReference(cand.run)],
+            method: method, baselineRuns: bases.map { RunReference($0.run) }, candidateRuns: cands.map { RunReference($0.run) },
             settings: settings, results: results, unmatchedPhases: unmatched, notes: notes)
     }
 
@@ -88,6 +104,7 @@ extension GateReport {
     static let oneSitting: TimeInterval = 30 * 60
 
     static func oneSittingNote(_ baselines: [RunRecord]) -> String? {
+        guard baselines.count >= 2 else { return nil }
         let starts = baselines.map(\.startedAt)
         guard let first = starts.min(), let last = starts.max(), last.timeIntervalSince(first) < oneSitting else { return nil }
         let minutes = max(1, Int((last.timeIntervalSince(first) / 60).rounded(.up)))

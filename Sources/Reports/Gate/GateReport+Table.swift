@@ -42,7 +42,9 @@ extension GateReport {
                 "gate: candidate run \(candidate.id) (\(candidate.name)) against baseline run \(baseline.id) (\(baseline.name)), \(common), \(settings.resamples) block-bootstrap resamples"
         case .history:
             return
-                "gate: candidate run \(candidate.id) (\(candidate.name)) against \(baselineRuns.count) baseline runs (\(runs(baselineRuns))), \(common); a run fails a metric beyond the margin and beyond the spread of the baseline runs"
+                candidateRuns.count == 1
+                ? "gate: candidate run \(candidate.id) (\(candidate.name)) against \(baselineRuns.count) baseline runs (\(runs(baselineRuns))), \(common); a run fails a metric beyond the margin and beyond the spread of the baseline runs"
+                : "gate: the mean of \(candidateRuns.count) candidate runs (\(runs(candidateRuns)), \(candidate.name)) against \(baselineRuns.count) baseline run(s) (\(runs(baselineRuns))), \(common); a metric fails beyond the margin and beyond what the runs' spread allows a difference of means"
         case .interleaved:
             return
                 "gate: \(candidateRuns.count) interleaved rounds of \(candidate.name), baseline runs \(runs(baselineRuns)), candidate runs \(runs(candidateRuns)), \(common); judged on the rounds' paired differences"

@@ -41,6 +41,7 @@ extension ScenarioRuns {
             var files = try (1...3).map { try directory.write("history\($0).yaml", Self.scenario(url: server.baseURL)) }
             files.append(try directory.write("again.yaml", Self.scenario(url: server.baseURL)))
             files.append(try directory.write("slowed.yaml", Self.scenario(url: slowServer.baseURL)))
+            for n in 2...3 { files.append(try directory.write("slowed\(n).yaml", Self.scenario(url: slowServer.baseURL))) }
             files.append(try directory.write("faster-rate.yaml", Self.scenario(url: server.baseURL, rate: 60)))
             let runs = try files.map { file in
                 try LoadGenProcess.launch(["run", file, "--quiet", "--db", database], in: directory.url)
@@ -110,6 +111,31 @@ extension ScenarioRuns {
                 ["gate", "--baseline", "good", "--candidate", "\(slowedID)", "--db", database], in: directory.url)
             #expect(historySlow.exitCode == 1, "\(historySlow)")
             #expect(historySlow.stdout.contains("REGRESSED"), "\(historySlow)")
+
+            // Three candidate runs judged together: their mean against the history.
+            let slowedIDs = try [slowedID] + (2...3).map { try #require(ids["slowed\($0).yaml"]) }
+            for id in slowedIDs {
+                let added = try await LoadGenProcess.run(
+                    ["tag", "\(id)", "slow-set", "--add", "--db", database], in: directory.url)
+                #expect(added.exitCode == 0, "\(added)")
+            }
+            let setSlow = try await LoadGenProcess.run(
+                [
+                    "gate", "--baseline", "good", "--candidate", "slow-set", "--candidate-runs", "3", "--db", database,
+                    "--json", directory.path("set.json"),
+                ],
+                in: directory.url)
+            #expect(setSlow.exitCode == 1, "\(setSlow)")
+            #expect(setSlow.stdout.contains("the mean of 3 candidate runs"), "\(setSlow)")
+            let setReport = try JSONDecoder.gate.decode(
+                GateReport.self, from: Data(contentsOf: URL(fileURLWithPath: directory.path("set.json"))))
+            #expect(setReport.method == .history && Set(setReport.candidateRuns.map(\.id)) == Set(slowedIDs))
+            #expect(setReport.regressions.contains { $0.metric == .p50 }, "\(setReport.results)")
+            let tooMany = try await LoadGenProcess.run(
+                ["gate", "--baseline", "good", "--candidate", "slow-set", "--candidate-runs", "4", "--db", database],
+                in: directory.url)
+            #expect(tooMany.exitCode == 2, "\(tooMany)")
+            #expect(tooMany.stderr.contains("names 3 run(s)") && tooMany.stderr.contains("--candidate-runs"), "\(tooMany)")
 
             // Like with like: a run at another rate is refused, naming the phase that differs.
             let unlike = try await LoadGenProcess.run(
