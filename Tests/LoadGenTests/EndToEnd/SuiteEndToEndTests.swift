@@ -48,6 +48,38 @@ import Testing
         #expect(FileManager.default.fileExists(atPath: reports + "/02-b-breach.html"))
     }
 
+    /// Each scenario's run watches for signals on its own and the suite for the whole session: a SIGTERM during the
+    /// second scenario ends that run and the suite with 130, and the third never starts.
+    @Test func aSignalInALaterScenarioStopsTheSuite() async throws {
+        let directory = try TemporaryDirectory()
+        let server = try await TestHTTPServer.start()
+        defer { Task { await server.stop() } }
+        let scenarios = directory.url.appendingPathComponent("scenarios")
+        try FileManager.default.createDirectory(at: scenarios, withIntermediateDirectories: true)
+        for name in ["a", "b", "c"] {
+            let text = Self.scenario(name: name, server: server, path: "/ok", sla: "{ phase: steady, p99: 2s }")
+                .replacingOccurrences(of: "duration: 1s", with: "duration: 4s")
+            try Data(text.utf8).write(to: scenarios.appendingPathComponent("\(name).yaml"))
+        }
+        let loadgen = try LoadGenProcess.launch(
+            [
+                "suite", scenarios.path, "--quiet", "--db", directory.path("results.sqlite"), "--report-dir",
+                directory.path("suite"),
+            ],
+            in: directory.url)
+        let outcome = try await loadgen.killingOnFailure {
+            try await waitUntil("the first scenario's report", within: .seconds(30)) {
+                loadgen.outcome().stdout.contains("01-a.html")
+            }
+            try await Task.sleep(for: .milliseconds(500))
+            loadgen.send(SIGTERM)
+            return try await loadgen.waitForExit(within: .seconds(30))
+        }
+        #expect(outcome.exitCode == 130, "\(outcome)")
+        #expect(!outcome.stdout.contains("03-c.html"), "\(outcome)")
+        #expect(outcome.stdout.contains("2 of 3 scenario(s) run"), "\(outcome)")
+    }
+
     @Test func anInvalidFileExitsTwoBeforeAnythingRunsAndEveryProblemIsListed() async throws {
         let directory = try TemporaryDirectory()
         let server = try await TestHTTPServer.start()
