@@ -11,9 +11,9 @@ struct GateCommand: ParsableCommand {
             Judges p50, p90, p95, p99, the p99 of all attempts, the error rate and the check rate of every phase the \
             runs share. A baseline tag that names several runs (`loadgen tag RUN NAME --add`) is a history: its \
             last --baseline-runs runs show the noise between runs, and a metric fails only beyond both the margin \
-            and that noise. A candidate tag with --candidate-runs N judges the mean of its last N runs, which narrows \
-            the noise band by more than any number of baseline runs can. A single baseline run is judged by a block bootstrap over its seconds, which cannot see \
-            drift between runs (docs/results.md, "Regression gate"). Exit codes: 0 no regression; 1 regression; \
+            and that noise. A candidate tag with --candidate-runs N judges the mean of its last N runs, which \
+            narrows the noise band as far as the runs' noise averages out. A single baseline run is judged by a \
+            block bootstrap over its seconds, which cannot see drift between runs (docs/results.md, "Regression gate"). Exit codes: 0 no regression; 1 regression; \
             2 usage (unknown run or tag, bad percentage, runs of different load, runs without per-second \
             histograms, database file missing); 3 database cannot be opened.
             """)

@@ -86,10 +86,14 @@ final class SignalPipe: Sendable {
     }
 
     private func deliver(_ number: Int32) {
-        let deliveries = watchers.withLock { Array(($0.bySignal[number] ?? [:]).values) }
+        let deliveries = watchers.withLock { state in
+            let deliveries = Array((state.bySignal[number] ?? [:]).values)
+            // Its last watcher left while the signal was on its way: act as if nobody had caught it. Reset under
+            // the lock, so a watcher subscribing at this moment is not left with the default action.
+            if deliveries.isEmpty { Self.setAction(number, catching: false) }
+            return deliveries
+        }
         if deliveries.isEmpty {
-            // Its last watcher left while the signal was on its way: act as if nobody had caught it.
-            Self.setAction(number, catching: false)
             _ = kill(getpid(), number)
             return
         }

@@ -16,7 +16,7 @@ extension GateReport {
         guard !blind.isEmpty else { return nil }
         let remedy =
             method == .history
-            ? "More runs of the candidate narrow it most (tag them and gate with --candidate NAME --candidate-runs 3 or more), more runs in the set narrow it (--baseline-runs), longer runs narrow it (less sampling noise per run), and `loadgen ab` removes the drift between runs instead of estimating it."
+            ? "More runs of the candidate narrow it as far as their noise averages out (tag them and gate with --candidate NAME --candidate-runs M), more runs in the set narrow it (--baseline-runs), longer runs narrow it (less sampling noise per run), and `loadgen ab` removes the drift between runs instead of estimating it."
             : "More rounds narrow it (--rounds), and so do longer slices (--duration-scale) for the percentiles above p50."
         return """
             Smallest latency regression that can fail, given the noise measured: \(blind.joined(separator: ", ")) \
