@@ -62,7 +62,10 @@ public final class CascadeClassifier: Sendable {
     }
 
     /// Every window that passed all stages, at every scale, before grouping (OpenCV's candidate list).
-    func rawCandidates(in image: GrayImage, parameters: DetectionParameters, speculativeTreeSize: Int = 3) -> [Box] {
+    /// Tests set `speculativeTreeSize` to 0 or `scansStumpRows` to false to check a faster form against the plain one.
+    func rawCandidates(
+        in image: GrayImage, parameters: DetectionParameters, speculativeTreeSize: Int = 3, scansStumpRows: Bool = true
+    ) -> [Box] {
         precondition(parameters.validationError == nil, parameters.validationError ?? "")
         let plan = ScalePlan(
             imageWidth: image.width, imageHeight: image.height, windowWidth: model.windowWidth,
@@ -74,6 +77,7 @@ public final class CascadeClassifier: Sendable {
             tilted: model.hasTiltedFeatures)
         var prepared = PreparedCascade(model, stride: integrals.stride, tiltedOffset: integrals.tiltedOffset)
         prepared.speculativeTreeSize = min(speculativeTreeSize, 3)
+        prepared.scansStumpRows = scansStumpRows
         let levelPixels = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: largest.width * largest.height)
         defer { levelPixels.deallocate() }
         var candidates: [Box] = []

@@ -30,9 +30,31 @@ enum CascadeScanner {
                         isStumpBased: cascade.isStumpBased,
                         speculativeTreeSize: cascade.speculativeTreeSize, normOffsets: cascade.normOffsets,
                         normArea: cascade.normArea)
-                    scan(pointers, kind: kind, integrals: integrals, level: level, into: &candidates)
+                    if kind == .haar && cascade.isStumpBased && cascade.scansStumpRows {
+                        scanRows(pointers, integrals: integrals, level: level, into: &candidates)
+                    } else {
+                        scan(pointers, kind: kind, integrals: integrals, level: level, into: &candidates)
+                    }
                 }
             }
+        }
+    }
+
+    /// A stump-based Haar cascade, row by row and stage by stage (`HaarStumpRowScanner`).
+    private static func scanRows(
+        _ cascade: Pointers, integrals: IntegralImages, level: ScalePlan.Level, into candidates: inout [Box]
+    ) {
+        let stride = integrals.stride
+        let sum = UnsafePointer(integrals.sum.baseAddress!)
+        let squares = UnsafePointer(integrals.squaredSum.baseAddress!)
+        let rows = HaarStumpRowScanner(cascade, positions: (level.columns + level.step - 1) / level.step)
+        defer { rows.deallocate() }
+        var y = 0
+        while y < level.rowLimit {
+            rows.scanRow(
+                sum: sum + y * stride, squares: squares + y * stride, columns: level.columns, step: level.step
+            ) { candidates.append(box(x: $0, y: y, level: level)) }
+            y += level.step
         }
     }
 
@@ -54,17 +76,19 @@ enum CascadeScanner {
                 case .haar: result = evaluateHaar(cascade, sum: sum + base, squares: squares + base)
                 case .lbp: result = evaluateLBP(cascade, sum: sum + base)
                 }
-                if result == 1 {
-                    candidates.append(
-                        Box(
-                            x: cvRound(Float(x) * level.scale), y: cvRound(Float(y) * level.scale),
-                            width: level.boxWidth, height: level.boxHeight))
-                }
+                if result == 1 { candidates.append(box(x: x, y: y, level: level)) }
                 if result == 0 { x += step }
                 x += step
             }
             y += step
         }
+    }
+
+    /// The detection box of the window at level position (x, y), in image pixels (float products, as OpenCV).
+    private static func box(x: Int, y: Int, level: ScalePlan.Level) -> Box {
+        Box(
+            x: cvRound(Float(x) * level.scale), y: cvRound(Float(y) * level.scale),
+            width: level.boxWidth, height: level.boxHeight)
     }
 
     @inline(__always)
@@ -85,22 +109,27 @@ enum CascadeScanner {
         return value
     }
 
+    /// OpenCV's variance normalisation factor of a window, or nil when the window is flat (σ ≤ ~10 grey levels
+    /// over the inner window) and rejected before any stage.
+    @inline(__always)
+    static func inverseNorm(_ cascade: Pointers, sum p: UnsafePointer<Int32>, squares q: UnsafePointer<UInt32>) -> Float? {
+        let n = cascade.normOffsets
+        let windowSum = rectSum(p, n.0, n.1, n.2, n.3)
+        let windowSquares = q[Int(n.0)] &- q[Int(n.1)] &- q[Int(n.2)] &+ q[Int(n.3)]
+        let area = cascade.normArea
+        let normFactor = area * Double(windowSquares) - Double(windowSum) * Double(windowSum)
+        guard normFactor > 0 else { return nil }
+        let inverseNorm = Float(1 / normFactor.squareRoot())
+        guard area * Double(inverseNorm) < 0.1 else { return nil }
+        return inverseNorm
+    }
+
     @inline(__always)
     private static func evaluateHaar(
         _ cascade: Pointers, sum p: UnsafePointer<Int32>,
         squares q: UnsafePointer<UInt32>
     ) -> WindowResult {
-        let n = cascade.normOffsets
-        let windowSum = rectSum(p, n.0, n.1, n.2, n.3)
-        let windowSquares = q[Int(n.0)] &- q[Int(n.1)] &- q[Int(n.2)] &+ q[Int(n.3)]
-        let area = cascade.normArea
-        var normFactor = area * Double(windowSquares) - Double(windowSum) * Double(windowSum)
-        // Flat windows (σ ≤ ~10 grey levels over the inner window) are rejected before any stage.
-        guard normFactor > 0 else { return -1 }
-        normFactor = normFactor.squareRoot()
-        let inverseNorm = Float(1 / normFactor)
-        guard area * Double(inverseNorm) < 0.1 else { return -1 }
-
+        guard let inverseNorm = inverseNorm(cascade, sum: p, squares: q) else { return -1 }
         var node = cascade.haarNodes!
         if cascade.isStumpBased {
             return evaluateStumps(cascade.stages, node, branch: \.branch) {

@@ -44,6 +44,9 @@ struct PreparedCascade {
     /// Haar trees of up to this many nodes (at most 3) are evaluated whole and then select their leaf; tests
     /// set 0 to check the node-by-node walk against it.
     var speculativeTreeSize = 3
+    /// Stump-based Haar cascades are scanned a row at a time, stage by stage (`HaarStumpRowScanner`); tests set
+    /// false to check that against the window-by-window scan.
+    var scansStumpRows = true
     /// Offsets of the variance window (the window inset by one pixel) and its area.
     var normOffsets: (Int32, Int32, Int32, Int32)
     var normArea: Double
