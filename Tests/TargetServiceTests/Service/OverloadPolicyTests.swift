@@ -59,6 +59,66 @@ import Testing
         await pool.shutdown()
     }
 
+    @Test func fullnessIsTheDecayedShareOfTimeSpentFull() {
+        let start = ContinuousClock.now
+        var fullness = RecentFullness(window: .seconds(1))
+        #expect(fullness.share(at: start) == 0)
+        fullness.record(full: true, at: start)
+        // Full for one time constant: 1 − 1/e; for three: 1 − 1/e³.
+        #expect(abs(fullness.share(at: start + .seconds(1)) - (1 - exp(-1))) < 1e-9)
+        #expect(abs(fullness.share(at: start + .seconds(3)) - (1 - exp(-3))) < 1e-9)
+        // A burst that fills the pool for a tenth of the window stays far below half.
+        var burst = RecentFullness(window: .seconds(1))
+        burst.record(full: true, at: start)
+        burst.record(full: false, at: start + .milliseconds(100))
+        #expect(burst.share(at: start + .milliseconds(100)) < 0.1)
+        // Once the pool is no longer full, the share decays: after a window, by a factor e.
+        fullness.record(full: false, at: start + .seconds(3))
+        let afterFull = fullness.share(at: start + .seconds(3))
+        #expect(abs(fullness.share(at: start + .seconds(4)) - afterFull * exp(-1)) < 1e-9)
+    }
+
+    @Test func aPoolKeptFullShortensItsQueueWithoutAnyRefusal() async throws {
+        // Closed-loop clients whose repeated 503s are held refuse rarely but keep the queue full. A short window
+        // lets the pool count as full soon; nothing here is refused until the check at the end.
+        let pool = DetectionWorkerPool(workers: 1, queueDepth: 2, overloadQueueDepth: 0, overloadMemory: .milliseconds(50))
+        let gate = Gate()
+        defer { gate.open(3) }
+        let blockers = (0..<3).map { _ in Task { try await pool.run { gate.wait() } } }
+        try await waitUntil("three jobs admitted", within: .seconds(60), every: .milliseconds(10)) {
+            pool.currentLoad.admitted == 3
+        }
+        // Full for many windows: a slot freeing up does not open the long queue again.
+        try await Task.sleep(for: .milliseconds(500))
+        gate.open(1)
+        try await waitUntil("one job finished", within: .seconds(60), every: .milliseconds(10)) {
+            pool.currentLoad.admitted == 2
+        }
+        #expect(!pool.hasCapacity, "kept full: only the overload queue (0) is admitted")
+        gate.open(2)
+        for blocker in blockers { try await blocker.value }
+        await pool.shutdown()
+    }
+
+    @Test func aPoolFullForAMomentKeepsItsQueue() async throws {
+        // A window far longer than the test: however slow the machine, the moment stays a sliver of it.
+        let pool = DetectionWorkerPool(workers: 1, queueDepth: 2, overloadQueueDepth: 0, overloadMemory: .seconds(600))
+        let gate = Gate()
+        defer { gate.open(3) }
+        let blockers = (0..<3).map { _ in Task { try await pool.run { gate.wait() } } }
+        try await waitUntil("three jobs admitted", within: .seconds(60), every: .milliseconds(10)) {
+            pool.currentLoad.admitted == 3
+        }
+        gate.open(1)
+        try await waitUntil("one job finished", within: .seconds(60), every: .milliseconds(10)) {
+            pool.currentLoad.admitted == 2
+        }
+        #expect(pool.hasCapacity, "full for a moment: the long queue takes a job again")
+        gate.open(2)
+        for blocker in blockers { try await blocker.value }
+        await pool.shutdown()
+    }
+
     @Test func aJobWhoseRequesterLeftIsNotRun() async throws {
         let pool = DetectionWorkerPool(workers: 1, queueDepth: 1)
         let ran = SharedFlag()

@@ -13,9 +13,12 @@ import Synchronization
 /// which bounds both latency (a queued job waits for at most `queueDepth / workers` jobs) and memory.
 ///
 /// The queue absorbs a burst, but under sustained overload it only adds waiting: the workers are busy either way,
-/// and every admitted job waits behind the whole queue. So while refusals are sustained (`SustainedRefusals`: at
-/// least `queueDepth` of them, and never fewer than 2, within `overloadMemory`), the pool admits only
-/// `workers + overloadQueueDepth`; jobs already queued stay. A shed or two near capacity leaves the queue as it is.
+/// and every admitted job waits behind the whole queue. So while the overload is sustained, the pool admits only
+/// `workers + overloadQueueDepth`; jobs already queued stay. Sustained means either of:
+/// - refusals: at least `queueDepth` of them, and never fewer than 2, within `overloadMemory` (`SustainedRefusals`);
+/// - fullness: the pool was full for over half of the recent `overloadMemory` (`RecentFullness`). Held 503s keep
+///   a few closed-loop clients past capacity from refusing often, but not from keeping the queue full.
+/// A shed or two near capacity, or a burst that fills the queue for a moment, leaves the queue as it is.
 public final class DetectionWorkerPool: Service {
     public let workers: Int
     public let queueDepth: Int
@@ -26,6 +29,7 @@ public final class DetectionWorkerPool: Service {
     private let threads: NIOThreadPool
     private let load = Mutex(WorkerPoolLoad())
     private let refusals: Mutex<SustainedRefusals>
+    private let fullness: Mutex<RecentFullness>
     /// How long a job takes on a worker, smoothed (exponentially weighted, 1/8 per job); nil before the first.
     private let averageJob = Mutex<Duration?>(nil)
     private let cpuTime = Mutex<Duration>(.zero)
@@ -39,6 +43,7 @@ public final class DetectionWorkerPool: Service {
         self.overloadQueueDepth = min(max(0, overloadQueueDepth ?? queueDepth), queueDepth)
         self.overloadMemory = overloadMemory
         refusals = Mutex(SustainedRefusals(threshold: max(2, queueDepth), window: overloadMemory))
+        fullness = Mutex(RecentFullness(window: overloadMemory))
         self.threads = NIOThreadPool(numberOfThreads: workers)
         threads.start()
     }
@@ -70,11 +75,21 @@ public final class DetectionWorkerPool: Service {
         return available
     }
 
-    /// Jobs admitted right now: the full queue, or the short one while refusals are sustained.
+    /// Jobs admitted right now: the full queue, or the short one while the overload is sustained.
     private var capacity: Int {
         guard overloadQueueDepth < queueDepth else { return workers + queueDepth }
         let now = ContinuousClock.now
-        return refusals.withLock { $0.isSustained(at: now) } ? workers + overloadQueueDepth : workers + queueDepth
+        let sustained =
+            refusals.withLock { $0.isSustained(at: now) } || fullness.withLock { $0.share(at: now) } > 0.5
+        return sustained ? workers + overloadQueueDepth : workers + queueDepth
+    }
+
+    /// Notes whether the pool is full now that `admitted` jobs are in it (after every admission and completion).
+    private func noteOccupancy(_ admitted: Int) {
+        guard overloadQueueDepth < queueDepth else { return }
+        let full = admitted >= capacity
+        let now = ContinuousClock.now
+        fullness.withLock { $0.record(full: full, at: now) }
     }
 
     private func noteRefusal() {
@@ -89,16 +104,23 @@ public final class DetectionWorkerPool: Service {
         isAbandoned: @escaping @Sendable () -> Bool = { false }, _ work: @escaping @Sendable () -> T
     ) async throws(WorkerPoolError) -> T {
         let capacity = self.capacity
-        let admitted = load.withLock { load in
-            guard load.admitted < capacity else { return false }
+        let admitted = load.withLock { load -> Int? in
+            guard load.admitted < capacity else { return nil }
             load.admitted += 1
-            return true
+            return load.admitted
         }
-        guard admitted else {
+        guard let admitted else {
             noteRefusal()
             throw .overloaded
         }
-        defer { load.withLock { $0.admitted -= 1 } }
+        noteOccupancy(admitted)
+        defer {
+            noteOccupancy(
+                load.withLock { load in
+                    load.admitted -= 1
+                    return load.admitted
+                })
+        }
         let outcome: Result<T, WorkerPoolError>
         do {
             outcome = try await threads.runIfActive { () -> Result<T, WorkerPoolError> in
