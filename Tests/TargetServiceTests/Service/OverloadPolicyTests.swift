@@ -119,6 +119,78 @@ import Testing
         await pool.shutdown()
     }
 
+    @Test func theExpectedWaitIsTheSoonestEndPlusTheJobsAhead() {
+        let now = ContinuousClock.now
+        let job = Duration.milliseconds(40)
+        var occupancy = PoolOccupancy()
+        // A free worker: no wait.
+        occupancy.load.admitted = 1
+        occupancy.started(at: now - .milliseconds(30))
+        #expect(occupancy.expectedWait(workers: 2, averageJob: job, at: now) == .zero)
+        // Both busy, one 30 ms in, one 5 ms in: the first should end in 10 ms.
+        occupancy.load.admitted = 2
+        occupancy.started(at: now - .milliseconds(5))
+        #expect(occupancy.expectedWait(workers: 2, averageJob: job, at: now) == .milliseconds(10))
+        // One job already waiting: half a job more (two workers share it).
+        occupancy.load.admitted = 3
+        #expect(occupancy.expectedWait(workers: 2, averageJob: job, at: now) == .milliseconds(30))
+        // A job past the average counts as ending now; when it ends, the later one is the soonest.
+        occupancy.load.admitted = 2
+        #expect(occupancy.expectedWait(workers: 2, averageJob: job, at: now + .milliseconds(15)) == .zero)
+        occupancy.finished(startedAt: now - .milliseconds(30))
+        occupancy.started(at: now)
+        #expect(occupancy.expectedWait(workers: 2, averageJob: job, at: now) == .milliseconds(35))
+        // Admitted but not started yet counts as just started.
+        var unstarted = PoolOccupancy()
+        unstarted.load.admitted = 1
+        #expect(unstarted.expectedWait(workers: 1, averageJob: job, at: now) == job)
+    }
+
+    @Test func underSustainedOverloadAJobMayWaitOnlyForAWorkerAboutToFinish() async throws {
+        // One worker, a queue of 2 that shrinks to 1 under overload. A long window keeps the overload sustained.
+        let pool = DetectionWorkerPool(workers: 1, queueDepth: 2, overloadQueueDepth: 1, overloadMemory: .seconds(600))
+        // A job time for the pool to go by: 1 s, long enough that "just begun" is far from "about to finish" even
+        // on a loaded machine.
+        _ = try await pool.run { Thread.sleep(forTimeInterval: 1) }
+        let gate = Gate()
+        defer { gate.open(3) }
+        let running = Task { try await pool.run { gate.wait() } }
+        try await waitUntil("the job running", within: .seconds(60), every: .milliseconds(10)) {
+            pool.currentLoad.running == 1
+        }
+        // Two refusals make the overload sustained (the queue still has room for both in normal times).
+        #expect(pool.hasCapacity, "the long queue before the overload")
+        let queued = Task { try await pool.run { gate.wait() } }
+        let queuedToo = Task { try await pool.run { gate.wait() } }
+        try await waitUntil("the queue full", within: .seconds(60), every: .milliseconds(10)) {
+            pool.currentLoad.admitted == 3
+        }
+        await #expect(throws: WorkerPoolError.overloaded) { try await pool.run { 0 } }
+        await #expect(throws: WorkerPoolError.overloaded) { try await pool.run { 0 } }
+        // Sustained: once the queue drains to the short length, a job may wait only if the running one should end
+        // within half a job. The running job has only just started: refused, though the short queue has room.
+        gate.open(2)
+        try await waitUntil("the queue drained", within: .seconds(60), every: .milliseconds(10)) {
+            pool.currentLoad.admitted == 1
+        }
+        gate.open(1)
+        try await running.value
+        try await queued.value
+        try await queuedToo.value
+        let fresh = Task { try await pool.run { gate.wait() } }
+        try await waitUntil("a new job running", within: .seconds(60), every: .milliseconds(10)) {
+            pool.currentLoad.running == 1
+        }
+        #expect(!pool.hasCapacity, "the worker has just begun a job: waiting for it would take a whole job")
+        // Past the average job time (at most the 1 s job and the short ones since, averaged) the worker should be
+        // about to finish: a job may wait for it.
+        try await Task.sleep(for: .milliseconds(2500))
+        #expect(pool.hasCapacity, "the running job is due to end: the short queue takes a job")
+        gate.open(1)
+        try await fresh.value
+        await pool.shutdown()
+    }
+
     @Test func aJobWhoseRequesterLeftIsNotRun() async throws {
         let pool = DetectionWorkerPool(workers: 1, queueDepth: 1)
         let ran = SharedFlag()

@@ -18,6 +18,9 @@ import Synchronization
 /// - refusals: at least `queueDepth` of them, and never fewer than 2, within `overloadMemory` (`SustainedRefusals`);
 /// - fullness: the pool was full for over half of the recent `overloadMemory` (`RecentFullness`). Held 503s keep
 ///   a few closed-loop clients past capacity from refusing often, but not from keeping the queue full.
+/// While the overload is sustained, a job may also wait only if a worker should be free for it within half an
+/// average job (`PoolOccupancy.expectedWait`): the short queue keeps a job ready for the next free worker, and a job
+/// that would sit behind a worker that has just begun is refused instead, so no admitted job waits a whole job.
 /// A shed or two near capacity, or a burst that fills the queue for a moment, leaves the queue as it is.
 public final class DetectionWorkerPool: Service {
     public let workers: Int
@@ -27,7 +30,7 @@ public final class DetectionWorkerPool: Service {
     /// The window in which `queueDepth` refusals make the overload sustained (and the queue shorter).
     public let overloadMemory: Duration
     private let threads: NIOThreadPool
-    private let load = Mutex(WorkerPoolLoad())
+    private let occupancy = Mutex(PoolOccupancy())
     private let refusals: Mutex<SustainedRefusals>
     private let fullness: Mutex<RecentFullness>
     /// How long a job takes on a worker, smoothed (exponentially weighted, 1/8 per job); nil before the first.
@@ -55,13 +58,13 @@ public final class DetectionWorkerPool: Service {
 
     /// How many jobs run and wait right now.
     public var currentLoad: WorkerPoolLoad {
-        load.withLock { $0 }
+        occupancy.withLock { $0.load }
     }
 
     /// How long a job submitted now would wait before a worker finished it: the admitted jobs ahead of it, spread over
     /// the workers, times the recent average job time (`RetryAfter` turns it into the header a shed request gets).
     public var estimatedWait: Duration {
-        let admitted = load.withLock { $0.admitted }
+        let admitted = occupancy.withLock { $0.load.admitted }
         let average = averageJob.withLock { $0 } ?? .zero
         return average * (Double(admitted + 1) / Double(workers))
     }
@@ -69,26 +72,50 @@ public final class DetectionWorkerPool: Service {
     /// Whether a job submitted now would be admitted. Only a hint (another request may take the last slot first),
     /// but it lets a caller shed before doing work of its own, such as reading a request body.
     public var hasCapacity: Bool {
-        let capacity = self.capacity
-        let available = load.withLock { $0.admitted < capacity }
+        let now = ContinuousClock.now
+        let rule = admission(at: now)
+        let available = occupancy.withLock { rule.admits($0, at: now) }
         if !available { noteRefusal() }
         return available
     }
 
-    /// Jobs admitted right now: the full queue, or the short one while the overload is sustained.
-    private var capacity: Int {
-        guard overloadQueueDepth < queueDepth else { return workers + queueDepth }
-        let now = ContinuousClock.now
-        let sustained =
-            refusals.withLock { $0.isSustained(at: now) } || fullness.withLock { $0.share(at: now) } > 0.5
-        return sustained ? workers + overloadQueueDepth : workers + queueDepth
+    /// The admission rule in force: the full queue, or while the overload is sustained the short one, in which a job
+    /// may wait only if a worker should be free for it within half an average job.
+    private struct Admission {
+        var capacity: Int
+        var workers: Int
+        /// Set while the overload is sustained (and a job time is known).
+        var longestWait: Duration?
+        var averageJob: Duration?
+
+        func admits(_ occupancy: PoolOccupancy, at now: ContinuousClock.Instant) -> Bool {
+            guard occupancy.load.admitted < capacity else { return false }
+            guard let longestWait, let averageJob else { return true }
+            return occupancy.expectedWait(workers: workers, averageJob: averageJob, at: now) <= longestWait
+        }
     }
 
-    /// Notes whether the pool is full now that `admitted` jobs are in it (after every admission and completion).
-    private func noteOccupancy(_ admitted: Int) {
+    private func admission(at now: ContinuousClock.Instant) -> Admission {
+        guard overloadQueueDepth < queueDepth else {
+            return Admission(capacity: workers + queueDepth, workers: workers, longestWait: nil, averageJob: nil)
+        }
+        let sustained =
+            refusals.withLock { $0.isSustained(at: now) } || fullness.withLock { $0.share(at: now) } > 0.5
+        guard sustained else {
+            return Admission(capacity: workers + queueDepth, workers: workers, longestWait: nil, averageJob: nil)
+        }
+        let average = averageJob.withLock { $0 }
+        return Admission(
+            capacity: workers + overloadQueueDepth, workers: workers, longestWait: average.map { $0 / 2 },
+            averageJob: average)
+    }
+
+    /// Notes whether the pool refuses jobs now (after every admission and completion).
+    private func noteOccupancy() {
         guard overloadQueueDepth < queueDepth else { return }
-        let full = admitted >= capacity
         let now = ContinuousClock.now
+        let rule = admission(at: now)
+        let full = occupancy.withLock { !rule.admits($0, at: now) }
         fullness.withLock { $0.record(full: full, at: now) }
     }
 
@@ -103,31 +130,29 @@ public final class DetectionWorkerPool: Service {
     public func run<T: Sendable>(
         isAbandoned: @escaping @Sendable () -> Bool = { false }, _ work: @escaping @Sendable () -> T
     ) async throws(WorkerPoolError) -> T {
-        let capacity = self.capacity
-        let admitted = load.withLock { load -> Int? in
-            guard load.admitted < capacity else { return nil }
-            load.admitted += 1
-            return load.admitted
+        let now = ContinuousClock.now
+        let rule = admission(at: now)
+        let admitted = occupancy.withLock { occupancy in
+            guard rule.admits(occupancy, at: now) else { return false }
+            occupancy.load.admitted += 1
+            return true
         }
-        guard let admitted else {
+        guard admitted else {
             noteRefusal()
             throw .overloaded
         }
-        noteOccupancy(admitted)
+        noteOccupancy()
         defer {
-            noteOccupancy(
-                load.withLock { load in
-                    load.admitted -= 1
-                    return load.admitted
-                })
+            occupancy.withLock { $0.load.admitted -= 1 }
+            noteOccupancy()
         }
         let outcome: Result<T, WorkerPoolError>
         do {
             outcome = try await threads.runIfActive { () -> Result<T, WorkerPoolError> in
                 if isAbandoned() { return .failure(.abandoned) }
-                self.load.withLock { $0.running += 1 }
-                defer { self.load.withLock { $0.running -= 1 } }
                 let started = ContinuousClock.now
+                self.occupancy.withLock { $0.started(at: started) }
+                defer { self.occupancy.withLock { $0.finished(startedAt: started) } }
                 let cpuStarted = Self.threadCPUTime()
                 let result = work()
                 self.record(ContinuousClock.now - started, cpu: Self.threadCPUTime() - cpuStarted)
