@@ -13,14 +13,16 @@ Each comparison is made with the candidate as fast as the baseline (same build: 
 by each --levels percentage (a FAIL is a detection). All runs go to one `targetservice serve` through delaying TCP
 proxies in this script, so both sides pass the same path: the baseline side's proxy adds nothing, the candidate's adds
 LEVEL % of the baseline build's median latency (measured once, in a calibration run, before the comparisons) to every
-chunk the client sends. The scenario is scenarios/baseline.yaml's request (POST /v1/detect, golden-box checks) at
+chunk the client sends; with --delay-reference history, history comparisons use LEVEL % of the median p50 of their
+own K baseline runs instead, so a slowdown keeps its size relative to the history it is judged against. The scenario is scenarios/baseline.yaml's request (POST /v1/detect, golden-box checks) at
 --rate for --seconds (the steady phase the gate judges), after a 1 s warm-up.
 
 Prints one line per comparison and a table: per mode and level, comparisons, FAILs, and the rate.
 Goals (issue: a deploy gate that doesn't cry wolf): same build <= 1 FAIL in 20; 30 % caught >= 19 of 20.
 
 Usage: swift build -c release && python3 bench/gate_false_alarm.py [--comparisons 20] [--levels 10,20,30]
-       [--modes history,interleaved] [--history 5] [--candidate-runs 1] [--spread] [--rounds 4] [--rate 12]
+       [--modes history,interleaved] [--history 5] [--candidate-runs 1] [--spread] [--delay-reference calibration]
+       [--rounds 4] [--rate 12]
        [--seconds 4] [--margin 10%]
 """
 import argparse
@@ -151,10 +153,25 @@ def judged_metrics(report_path):
     return "; ".join(parts) or "p50 not judged"
 
 
-def history_comparison(args, scenario, database, work, urls, name):
+def steady_p50(run):
+    return next(r for r in run["requests"] if r["phase"] == "steady")["latency_ms"]["p50"]
+
+
+def history_delay(args, level, history_p50s, candidate_delay):
+    """With --delay-reference history, a level is a share of the median p50 of the comparison's own baseline runs,
+    so "+30 %" is 30 % of the history the candidate is judged against, however the machine drifted since the
+    calibration."""
+    if args.delay_reference == "history":
+        candidate_delay["seconds"] = level / 100 * sorted(history_p50s)[len(history_p50s) // 2] / 1000
+
+
+def history_comparison(args, scenario, database, work, urls, name, level, candidate_delay):
+    history_p50s = []
     for _ in range(args.history):
         run = run_once(args, scenario, urls["baseline"], database)
+        history_p50s.append(steady_p50(run))
         loadgen(args, "tag", str(run["run"]["id"]), name, "--add", "--db", database)
+    history_delay(args, level, history_p50s, candidate_delay)
     candidates = candidate_set(args, scenario, database, urls, name)
     return gate_history(args, database, work, name, candidates)
 
@@ -182,15 +199,18 @@ def spread_histories(args, scenario, database, work, urls, candidate_delay, medi
     baseline run at each of steps c … c+K−1 and its candidate run at step c+K, so its history spans K steps (each
     step is up to K+1 runs) instead of one sitting. No run serves two comparisons."""
     comparisons = [(level, trial) for trial in range(args.comparisons) for level in levels]
+    history_p50s = {}
     for step in range(len(comparisons) + args.history):
         for c in range(max(0, step - args.history + 1), min(step + 1, len(comparisons))):
             level, trial = comparisons[c]
             run = run_once(args, scenario, urls["baseline"], database)
+            history_p50s.setdefault(c, []).append(steady_p50(run))
             loadgen(args, "tag", str(run["run"]["id"]), f"history-{level}-{trial}", "--add", "--db", database)
         c = step - args.history
         if c >= 0:
             level, trial = comparisons[c]
             candidate_delay["seconds"] = level / 100 * median_ms / 1000
+            history_delay(args, level, history_p50s[c], candidate_delay)
             name = f"history-{level}-{trial}"
             candidates = candidate_set(args, scenario, database, urls, name)
             code, metrics, output = gate_history(args, database, work, name, candidates)
@@ -218,6 +238,9 @@ def main():
     parser.add_argument("--spread", action="store_true",
                         help="history mode: spread each comparison's K baseline runs over time (one per step of a "
                              "pipelined schedule, as a deploy history is) instead of recording them back to back")
+    parser.add_argument("--delay-reference", choices=["calibration", "history"], default="calibration",
+                        help="history mode: a level is a share of the calibration run's p50 (default) or of the "
+                             "median p50 of the comparison's own K baseline runs")
     parser.add_argument("--rounds", type=int, default=4, help="rounds per interleaved session")
     parser.add_argument("--rate", type=int, default=12, help="detections/s (the service sustains ~20/s on 2 cores)")
     parser.add_argument("--seconds", type=int, default=4, help="steady-phase seconds per run and per slice")
@@ -271,8 +294,11 @@ def main():
                     for level in levels:
                         candidate_delay["seconds"] = level / 100 * median_ms / 1000
                         name = f"{mode}-{level}-{trial}"
-                        compare = history_comparison if mode == "history" else interleaved_comparison
-                        code, metrics, output = compare(args, scenario, database, work, urls, name)
+                        if mode == "history":
+                            code, metrics, output = history_comparison(
+                                args, scenario, database, work, urls, name, level, candidate_delay)
+                        else:
+                            code, metrics, output = interleaved_comparison(args, scenario, database, work, urls, name)
                         report((mode, level), name, code, metrics, output)
         finally:
             service.terminate()
@@ -280,7 +306,7 @@ def main():
 
     print(f"\nstarted {started}; margin {args.margin}; {args.rate}/s for {args.seconds} s per run/slice; "
           f"history K = {args.history}{' spread over time' if args.spread else ' back to back'}, M = "
-          f"{args.candidate_runs} candidate run(s); interleaved rounds = "
+          f"{args.candidate_runs} candidate run(s), levels relative to the {args.delay_reference}; interleaved rounds = "
           f"{args.rounds}; calibration p50 {median_ms:.1f} ms\n")
     print("| mode | candidate | comparisons | FAIL | rate | median p50 change (range) | goal |")
     print("|---|---|---:|---:|---:|---:|---|")
