@@ -67,7 +67,7 @@ struct ServeCommand: AsyncParsableCommand {
         help: ArgumentHelp(
             "Queue length while requests are being shed (default: half a job per worker, at least 1).",
             discussion:
-                "While at least --queue-depth requests (and never fewer than 2) have been shed within the last second, or the queue was full for over half of the last second, it admits only this many waiting jobs: under sustained overload a long queue only adds waiting."
+                "While at least --queue-depth requests (and never fewer than 2) have been shed within the last second, or the queue was full for over half of the last second, it admits only this many waiting jobs, and a job may wait only if a worker should be free within half an average job: under sustained overload a long queue only adds waiting."
         ))
     var overloadQueueDepth: Int?
 

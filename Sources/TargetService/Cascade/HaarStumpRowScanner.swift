@@ -18,20 +18,16 @@ struct HaarStumpRowScanner {
     }
 
     private let cascade: CascadeScanner.Pointers
-    /// Per position of the row: the variance normalisation factor, 0 for a flat window.
-    private let norms: UnsafeMutableBufferPointer<Float>
     private let windows: UnsafeMutablePointer<Window>
 
     /// Scratch space for rows of up to `positions` windows; call `deallocate` when the scan is done.
     init(_ cascade: CascadeScanner.Pointers, positions: Int) {
         precondition(cascade.isStumpBased && cascade.haarNodes != nil, "a stump-based Haar cascade")
         self.cascade = cascade
-        norms = .allocate(capacity: max(positions, 1))
         windows = .allocate(capacity: max(positions, 1))
     }
 
     func deallocate() {
-        norms.deallocate()
         windows.deallocate()
     }
 
@@ -49,33 +45,25 @@ struct HaarStumpRowScanner {
         var count = 0
         for i in 0..<positions {
             let norm = CascadeScanner.inverseNorm(cascade, sum: p + i * step, squares: q + i * step) ?? 0
-            norms[i] = norm
             windows[count] = Window(corner: p + i * step, norm: norm, sum: 0)
             count &+= norm != 0 ? 1 : 0
         }
         var node = cascade.haarNodes!
         runStage(stages[0], from: &node, count: count)
 
-        // OpenCV's walk in row order: a flat window moves on by one position, a stage-0 reject by two. The
-        // stage-0 sums sit in the slots of the non-flat positions in order, skipped positions included.
+        // OpenCV's walk in row order over the non-flat windows: a flat window moves on by one position, a stage-0
+        // reject by two, so a window before `next` was skipped and its stage 0 computed for nothing.
         let firstThreshold = Double(stages[0].threshold)
         var alive = 0
-        var slot = 0
-        var i = 0
-        while i < positions {
-            guard norms[i] != 0 else {
-                i += 1
-                continue
-            }
-            while windows[slot].corner != p + i * step { slot += 1 }
+        var next = p
+        for slot in 0..<count where windows[slot].corner >= next {
             if windows[slot].sum < firstThreshold {
-                i += 2
+                next = windows[slot].corner + 2 * step
             } else {
+                next = windows[slot].corner + step
                 windows[alive] = windows[slot]
                 alive += 1
-                i += 1
             }
-            slot += 1
         }
         count = alive
 

@@ -84,30 +84,24 @@ public final class DetectionWorkerPool: Service {
     private struct Admission {
         var capacity: Int
         var workers: Int
-        /// Set while the overload is sustained (and a job time is known).
-        var longestWait: Duration?
-        var averageJob: Duration?
+        /// Set while the overload is sustained and a job time is known: a job may then wait at most half of it.
+        var overloadedJobTime: Duration?
 
         func admits(_ occupancy: PoolOccupancy, at now: ContinuousClock.Instant) -> Bool {
             guard occupancy.load.admitted < capacity else { return false }
-            guard let longestWait, let averageJob else { return true }
-            return occupancy.expectedWait(workers: workers, averageJob: averageJob, at: now) <= longestWait
+            guard let job = overloadedJobTime else { return true }
+            return occupancy.expectedWait(workers: workers, averageJob: job, at: now) <= job / 2
         }
     }
 
     private func admission(at now: ContinuousClock.Instant) -> Admission {
-        guard overloadQueueDepth < queueDepth else {
-            return Admission(capacity: workers + queueDepth, workers: workers, longestWait: nil, averageJob: nil)
-        }
+        let normal = Admission(capacity: workers + queueDepth, workers: workers, overloadedJobTime: nil)
+        guard overloadQueueDepth < queueDepth else { return normal }
         let sustained =
             refusals.withLock { $0.isSustained(at: now) } || fullness.withLock { $0.share(at: now) } > 0.5
-        guard sustained else {
-            return Admission(capacity: workers + queueDepth, workers: workers, longestWait: nil, averageJob: nil)
-        }
-        let average = averageJob.withLock { $0 }
+        guard sustained else { return normal }
         return Admission(
-            capacity: workers + overloadQueueDepth, workers: workers, longestWait: average.map { $0 / 2 },
-            averageJob: average)
+            capacity: workers + overloadQueueDepth, workers: workers, overloadedJobTime: averageJob.withLock { $0 })
     }
 
     /// Notes whether the pool refuses jobs now (after every admission and completion).
